@@ -1,0 +1,71 @@
+import type { Source } from '../types.js';
+
+/** Where a config entry came from, for error messages and the change report. */
+export interface Origin {
+  /** Human name of the entry: `images[0]`, `patches[2]`, `--image nginx=nginx:1.25`, `kset patch -p`. */
+  label: string;
+  /** The file that holds the entry (config file, or patch file for `path:` entries). */
+  file?: string;
+  /** 1-based line of the entry in `file`. */
+  line?: number;
+}
+
+/** A kustomize `images:` entry. */
+export interface ImageEntry {
+  name: string;
+  newName?: string;
+  newTag?: string;
+  digest?: string;
+  tagSuffix?: string;
+  origin: Origin;
+}
+
+/** A path (dot-separated, `[]` for every item of a list) holding an image, optionally only for one kind/group. */
+export interface ImageField {
+  path: string;
+  kind?: string;
+  group?: string;
+}
+
+/** kustomize patch target: group/version/kind/name/namespace are anchored regular expressions. */
+export interface PatchTarget {
+  group?: string;
+  version?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  labelSelector?: string;
+  annotationSelector?: string;
+}
+
+export interface PatchOptions {
+  allowNameChange?: boolean;
+  allowKindChange?: boolean;
+}
+
+/** One `patches:` entry (also what `patchesStrategicMerge:`/`patchesJson6902:` entries become). */
+export interface PatchEntry {
+  /** The patch text: inline `patch:` or the contents of `path:`. */
+  text: string;
+  /** Force a patch type; undefined means: a list of operations is JSON 6902, anything else strategic. */
+  type?: 'strategic' | 'merge' | 'json';
+  target?: PatchTarget;
+  options?: PatchOptions;
+  origin: Origin;
+}
+
+/** A config after loading and validation, with paths resolved and files read. */
+export interface Config {
+  images: ImageEntry[];
+  patches: PatchEntry[];
+  /** Extra image fields for custom resources, e.g. `spec.image` of a Prometheus, `spec.steps[].image` of a Task. */
+  imageFields: ImageField[];
+  /** CustomResourceDefinition sources whose list-map-keys make custom-resource lists merge by key. */
+  crds: Source[];
+  /** The config file, when there is one. */
+  file?: string;
+}
+
+export function emptyConfig(): Config {
+  return { images: [], patches: [], imageFields: [], crds: [] };
+}
