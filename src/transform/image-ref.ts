@@ -1,0 +1,91 @@
+import { KsetError } from '../errors.js';
+
+/** An image reference cut into its parts, as kustomize's `image.Split` cuts it. */
+export interface ImageRef {
+  /** Everything before the tag or digest: registry host (and port) and repository path. */
+  name: string;
+  /** The tag without its `:`; absent when there is none (or it is empty). */
+  tag?: string;
+  /** The digest without its `@` (`sha256:…`); absent when there is none. */
+  digest?: string;
+}
+
+/**
+ * Splits `[host[:port]/]path[:tag][@digest]` as kustomize v5.5 does (api/internal/image.Split):
+ * the `:` of a tag and the `@` of a digest are looked for only after the first `/`, so a registry
+ * port is never taken for a tag; the first `:` and first `@` found there are the separators, and an
+ * `@` before any `:` means a digest with no tag. No normalisation (no docker.io, no library/).
+ */
+export function splitImage(ref: string): ImageRef {
+  const slash = ref.indexOf('/');
+  const from = slash > 0 ? slash : 0;
+  const at = ref.indexOf('@', from);
+  const colon = ref.indexOf(':', from);
+  if (at < 0 && colon < 0) return { name: ref };
+  if (at >= 0 && (colon < 0 || at < colon)) {
+    return withParts(ref.slice(0, at), undefined, ref.slice(at + 1));
+  }
+  if (at >= 0) {
+    return withParts(ref.slice(0, colon), ref.slice(colon + 1, at), ref.slice(at + 1));
+  }
+  return withParts(ref.slice(0, colon), ref.slice(colon + 1), undefined);
+}
+
+function withParts(name: string, tag: string | undefined, digest: string | undefined): ImageRef {
+  const ref: ImageRef = { name };
+  if (tag) ref.tag = tag;
+  if (digest) ref.digest = digest;
+  return ref;
+}
+
+/** `name[:tag][@digest]`, the inverse of `splitImage` (empty parts are left out, as kustomize does). */
+export function joinImage({ name, tag, digest }: ImageRef): string {
+  return name + (tag ? ':' + tag : '') + (digest ? '@' + digest : '');
+}
+
+// kustomize v5.5 (api v0.18) accepts these tag characters and only sha256 digests after the name.
+const TAG_AND_DIGEST = '(?::[a-zA-Z0-9_.{}-]*)?(?:@sha256:[a-zA-Z0-9_.{}-]*)?$';
+const GO_FLAGS = /^\(\?([a-zA-Z]+)\)/;
+const patterns = new Map<string, RegExp>();
+
+/**
+ * The regular expression kustomize builds for an `images:` entry name: `^NAME(:tag)?(@sha256:…)?$`.
+ *
+ * The name is NOT escaped, on purpose. kustomize v5.5 splices it into the pattern as it is, and
+ * that is observable: `gcr.io/app` also matches `gcr-io/app` (the `.` matches any character), and
+ * users rely on names such as `.*` or `.+/app` to rewrite several images with one entry. Escaping would
+ * change which images an existing kustomization rewrites. Nor is the name wrapped in a group: in
+ * `nginx|redis` the alternation splits the whole pattern (`^nginx` or `redis(:tag)?…$`) in
+ * kustomize too, so `nginx-anything` matches. A leading Go flag group
+ * (`(?i)`, `(?s)`, `(?m)`) becomes a JavaScript flag. A name that is not a valid regular expression
+ * (kustomize v5.5 crashes on it) is a KsetError.
+ */
+export function imageNamePattern(name: string): RegExp {
+  let pattern = patterns.get(name);
+  if (pattern) return pattern;
+  let body = name;
+  let flags = '';
+  const goFlags = GO_FLAGS.exec(name);
+  if (goFlags) {
+    flags = goFlags[1]!;
+    if (/[^ims]/.test(flags)) {
+      throw new KsetError(`image name ${JSON.stringify(name)}: regular expression flags (?${flags}) are not supported`);
+    }
+    body = name.slice(goFlags[0].length);
+  }
+  try {
+    pattern = new RegExp('^' + body + TAG_AND_DIGEST, flags);
+  } catch (error) {
+    throw new KsetError(
+      `image name ${JSON.stringify(name)} is not a valid regular expression (kustomize reads it as one): ${(error as Error).message}`,
+    );
+  }
+  if (patterns.size >= 1000) patterns.clear();
+  patterns.set(name, pattern);
+  return pattern;
+}
+
+/** Whether the image reference `ref` is the image `name` (kustomize's IsImageMatched), with any tag and/or sha256 digest. */
+export function imageMatches(ref: string, name: string): boolean {
+  return imageNamePattern(name).test(ref);
+}
