@@ -32,13 +32,16 @@ export function formatError(error: KsetError): string {
   return error.excerpt ? `${head}\n${error.excerpt}` : head;
 }
 
-/** A short excerpt of `text` around 1-based `line`: that line and a caret under `col`. */
-export function excerptAt(text: string, line: number, col?: number): string {
+/**
+ * A short excerpt of `text` at 1-based `line`: that line and a caret under `col`,
+ * numbered `shownLine` (the line in the whole file when `text` is a part of it).
+ */
+export function excerptAt(text: string, line: number, col?: number, shownLine = line): string {
   const lines = text.split(/\r?\n/);
   const source = lines[line - 1];
   if (source === undefined) return '';
   const shown = source.length > 120 ? source.slice(0, 117) + '...' : source;
-  const gutter = `${line} | `;
+  const gutter = `${shownLine} | `;
   const caret = col && col <= shown.length + 1 ? `\n${' '.repeat(gutter.length + col - 1)}^` : '';
   return `  ${gutter}${shown}${caret ? caret.replace('\n', '\n  ') : ''}`;
 }

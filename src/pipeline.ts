@@ -1,0 +1,156 @@
+import type { Origin } from './config/types.js';
+import { KsetError } from './errors.js';
+import { parseDocument, positioned, type ManifestDocument } from './read/document.js';
+import { splitStream } from './read/split.js';
+import { reconcile, type Edit } from './reconcile/reconcile.js';
+import { splice } from './render/splice.js';
+import { isObject, type Json, type JsonObject, type Source } from './types.js';
+import { diffValues, type ValueChange } from './util/diff-values.js';
+
+/** Where a resource is: its document, and its item index when it stands in a List. */
+export interface ResourceContext {
+  document: ManifestDocument;
+  /** Index in the List's `items`, when the resource is a List item. */
+  item?: number;
+}
+
+/** One transformation of the pipeline: a config entry, a flag, a verb. */
+export interface Step {
+  origin: Origin;
+  /** A cheap look at a document's text: false when the step surely leaves it alone. */
+  mayTouch?(text: string): boolean;
+  /** The transformed resource (the same object when unchanged), or null to remove it. */
+  apply(resource: JsonObject, context: ResourceContext): JsonObject | null;
+  /** Called once after the whole input: throws what only the whole input shows, returns warnings. */
+  finish?(): string[];
+}
+
+/** One change to one value, with the document it is in and the step that made it. */
+export interface Change extends ValueChange {
+  file: string | null;
+  document: number;
+  resource: { apiVersion?: string; kind?: string; namespace?: string; name?: string };
+  origin: Origin;
+}
+
+export interface FileResult {
+  /** The source path, or null for stdin. */
+  path: string | null;
+  input: string;
+  output: string;
+  changed: boolean;
+}
+
+export interface PipelineResult {
+  files: FileResult[];
+  changes: Change[];
+  warnings: string[];
+}
+
+export interface PipelineOptions {
+  /** Record every change (for --report and the library API). */
+  report?: boolean;
+}
+
+/** Runs the steps over every resource of every source, in order, and writes each changed document back. */
+export function runPipeline(sources: Source[], steps: Step[], options: PipelineOptions = {}): PipelineResult {
+  const changes: Change[] = [];
+  let index = 0;
+  const files = sources.map((source) => {
+    const chunks = splitStream(source.text);
+    let output = '';
+    for (const chunk of chunks) {
+      const document: ManifestDocument = { file: source.path, index: index++, chunk, text: source.text.slice(chunk.start, chunk.end) };
+      output += transformDocument(document, steps, options.report ? changes : undefined);
+    }
+    return { path: source.path, input: source.text, output, changed: output !== source.text };
+  });
+  const warnings = steps.flatMap((step) => step.finish?.() ?? []);
+  return { files, changes, warnings };
+}
+
+function transformDocument(document: ManifestDocument, steps: Step[], changes: Change[] | undefined): string {
+  const active = steps.filter((step) => !step.mayTouch || step.mayTouch(document.text));
+  if (active.length === 0) return document.text;
+  const { docs, values } = parseDocument(document);
+  const edits: Edit[] = [];
+  let removed = false;
+  docs.forEach((doc, i) => {
+    const before = values[i];
+    const after = transformValue(before, document, active, changes);
+    if (after === before) return;
+    if (after === null) removed = true;
+    else edits.push(...reconcileOrFail(document, doc, before, after));
+  });
+  if (removed) return docs.length === 1 ? '' : document.text; // a `$patch: delete` removes the document
+  return splice(document.text, edits);
+}
+
+function reconcileOrFail(document: ManifestDocument, doc: Parameters<typeof reconcile>[0], before: Json, after: Json): Edit[] {
+  try {
+    return reconcile(doc, document.text, before, after);
+  } catch (e) {
+    if (e instanceof KsetError) throw e;
+    throw positioned(document, `cannot write the change back: ${(e as Error).message}`, 0);
+  }
+}
+
+/** A document's new value: its resource transformed, or each item of a List. */
+function transformValue(value: Json, document: ManifestDocument, steps: Step[], changes: Change[] | undefined): Json {
+  if (!isObject(value)) return value;
+  if (isList(value)) {
+    const items = value.items as Json[];
+    let changed = false;
+    const next = items.map((item, i) => {
+      if (!isObject(item)) return item;
+      const result = transformResource(item, { document, item: i }, steps, changes);
+      if (result !== item) changed = true;
+      return result;
+    });
+    if (!changed) return value;
+    return { ...value, items: next.filter((item) => item !== null) };
+  }
+  return transformResource(value, { document }, steps, changes);
+}
+
+function transformResource(
+  resource: JsonObject,
+  context: ResourceContext,
+  steps: Step[],
+  changes: Change[] | undefined,
+): JsonObject | null {
+  let current: JsonObject | null = resource;
+  for (const step of steps) {
+    if (current === null) break;
+    const next = step.apply(current, context);
+    if (changes && next !== current) record(changes, current, next, context, step.origin);
+    current = next;
+  }
+  return current;
+}
+
+function record(changes: Change[], before: JsonObject, after: JsonObject | null, context: ResourceContext, origin: Origin) {
+  const meta = isObject(before.metadata) ? before.metadata : {};
+  const resource = {
+    apiVersion: typeof before.apiVersion === 'string' ? before.apiVersion : undefined,
+    kind: typeof before.kind === 'string' ? before.kind : undefined,
+    namespace: typeof meta.namespace === 'string' ? meta.namespace : undefined,
+    name: typeof meta.name === 'string' ? meta.name : undefined,
+  };
+  const prefix = context.item === undefined ? '' : `/items/${context.item}`;
+  for (const change of diffValues(before, after ?? undefined)) {
+    changes.push({
+      file: context.document.file,
+      document: context.document.index,
+      resource,
+      ...change,
+      pointer: prefix + change.pointer,
+      origin,
+    });
+  }
+}
+
+/** `kind: List` and `kind: *List` documents with `items` are containers of resources. */
+export function isList(value: JsonObject): boolean {
+  return typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+}

@@ -1,0 +1,61 @@
+import { Document, parseAllDocuments } from 'yaml';
+import { KsetError, excerptAt, lineColAt } from '../errors.js';
+import type { Json } from '../types.js';
+import type { Chunk } from './split.js';
+
+/** More alias expansions than this in one document is hostile input (billion laughs), not a manifest. */
+export const MAX_ALIAS_COUNT = 1000;
+
+export const PARSE_OPTIONS = {
+  version: '1.1',
+  keepSourceTokens: true,
+  uniqueKeys: true,
+  prettyErrors: false,
+} as const;
+
+/** One YAML document of a source: its text (with its `---` line) and, once parsed, its tree and value. */
+export interface ManifestDocument {
+  /** The source file, or null for stdin. */
+  file: string | null;
+  /** Position of this document among all documents read, from 0. */
+  index: number;
+  /** The chunk of the source text it came from. */
+  chunk: Chunk;
+  text: string;
+}
+
+export interface ParsedDocument {
+  /** The YAML documents of the chunk: one, or several where `...` ends one before the next `---`. */
+  docs: Document.Parsed[];
+  /** Their plain values, as kubectl reads them (YAML 1.1); null for an empty or comment-only document. */
+  values: Json[];
+}
+
+/** Parses a document's text; malformed YAML is a KsetError pointing to its line and column in the file. */
+export function parseDocument(doc: ManifestDocument): ParsedDocument {
+  const docs = parseAllDocuments(doc.text, PARSE_OPTIONS);
+  if (!Array.isArray(docs)) return { docs: [], values: [] }; // an empty stream
+  for (const d of docs) {
+    const error = d.errors[0];
+    if (error) throw positioned(doc, error.message.split('\n')[0], error.pos[0]);
+  }
+  const values = docs.map((d) => {
+    try {
+      return (d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) as Json;
+    } catch (e) {
+      throw positioned(doc, (e as Error).message.split('\n')[0], d.range[0]);
+    }
+  });
+  return { docs, values };
+}
+
+/** A KsetError at `offset` within the document's text, reported in file coordinates. */
+export function positioned(doc: ManifestDocument, message: string, offset: number): KsetError {
+  const { line, col } = lineColAt(doc.text, offset);
+  const fileLine = doc.chunk.line + line - 1;
+  return new KsetError(
+    message,
+    { file: doc.file ?? '<stdin>', line: fileLine, col },
+    excerptAt(doc.text, line, col, fileLine),
+  );
+}

@@ -1,0 +1,65 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { globby, isDynamicPattern } from 'globby';
+import { KsetError } from '../errors.js';
+import type { Source } from '../types.js';
+
+const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/** The files named by inputs (files, folders searched recursively, globs), in input order, each once. */
+export async function resolveInputs(inputs: string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      files.push(file);
+    }
+  };
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const found = await globby(MANIFEST_EXTENSIONS.map((ext) => `**/*${ext}`), { cwd: absolute, dot: false });
+      for (const file of found.sort()) add(path.join(input, file));
+    } else if (info) {
+      add(input);
+    } else if (isDynamicPattern(input)) {
+      const found = await globby(input, { cwd });
+      if (!found.length) throw new KsetError(`no file matches ${input}`);
+      for (const file of found.sort()) add(file);
+    } else {
+      throw new KsetError('no such file or folder', { file: input });
+    }
+  }
+  return files;
+}
+
+/** Reads the inputs as sources, in order; `-` is stdin. */
+export async function readSources(inputs: string[], cwd: string, stdin: () => Promise<string>): Promise<Source[]> {
+  const sources: Source[] = [];
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    if (input === '-') {
+      sources.push({ path: null, text: await stdin() });
+      continue;
+    }
+    for (const file of await resolveInputs([input], cwd)) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      sources.push({ path: file, text: await readText(path.resolve(cwd, file), file) });
+    }
+  }
+  return sources;
+}
+
+async function readText(absolute: string, shown: string): Promise<string> {
+  try {
+    return await readFile(absolute, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new KsetError(code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? (e as Error).message})`, {
+      file: shown,
+    });
+  }
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { PARSE_OPTIONS } from '../read/document.js';
+import { splice } from '../render/splice.js';
+import type { Json } from '../types.js';
+import { matchItems, reconcile } from './reconcile.js';
+
+/** Parses `text`, changes its value with `change` (on a copy), and returns the reconciled text. */
+function edit(text: string, change: (value: any) => void): string {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  const before = doc.toJS() as Json;
+  const after = structuredClone(before);
+  change(after);
+  const out = splice(text, reconcile(doc, text, before, after));
+  expect(parseDocument(out, PARSE_OPTIONS).toJS()).toEqual(after);
+  return out;
+}
+
+const deployment = `# Source: app/templates/deployment.yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web   # the name
+  labels:
+    app: web
+spec:
+  template:
+    spec:
+      containers:
+        # the main one
+        - name: app
+          image: "registry.example.com/app:1.0"
+          args: [--port, "8080"]
+
+        - name: sidecar
+          image: 'envoy:1.2'
+          env:
+            - name: A
+              value: x
+`;
+
+describe('reconcile', () => {
+  it('changes nothing when the value is the same', () => {
+    expect(edit(deployment, () => {})).toBe(deployment);
+  });
+
+  it.each([
+    [
+      'a double-quoted scalar keeps its quotes',
+      (v: any) => (v.spec.template.spec.containers[0].image = 'registry.example.com/app:2.0'),
+      ['          image: "registry.example.com/app:1.0"', '          image: "registry.example.com/app:2.0"'],
+    ],
+    [
+      'a single-quoted scalar keeps its quotes',
+      (v: any) => (v.spec.template.spec.containers[1].image = "envoy:1.3'x"),
+      ["          image: 'envoy:1.2'", "          image: 'envoy:1.3''x'"],
+    ],
+    [
+      'a plain scalar keeps its trailing comment',
+      (v: any) => (v.metadata.name = 'api'),
+      ['  name: web   # the name', '  name: api   # the name'],
+    ],
+    [
+      'a plain scalar that would read as a boolean is quoted',
+      (v: any) => (v.metadata.labels.app = 'yes'),
+      ['    app: web', '    app: "yes"'],
+    ],
+    [
+      'a flow sequence item is rewritten in place',
+      (v: any) => (v.spec.template.spec.containers[0].args[1] = '9090'),
+      ['          args: [--port, "8080"]', '          args: [--port, "9090"]'],
+    ],
+  ])('%s', (_name, change, [from, to]) => {
+    expect(edit(deployment, change)).toBe(deployment.replace(from, to));
+  });
+
+  it('adds a key after its predecessor, in the map indentation', () => {
+    const out = edit(deployment, (v) => (v.metadata.labels.tier = 'front'));
+    expect(out).toBe(deployment.replace('    app: web\n', '    app: web\n    tier: front\n'));
+  });
+
+  it('adds a nested structure in the document style (indented sequences)', () => {
+    const out = edit(deployment, (v) => {
+      v.spec.template.spec.containers[0].resources = { requests: { memory: '250Mi' } };
+      v.spec.template.spec.containers[0].ports = [{ containerPort: 80 }];
+    });
+    expect(out).toBe(
+      deployment.replace(
+        '          args: [--port, "8080"]\n',
+        '          args: [--port, "8080"]\n' +
+          '          resources:\n            requests:\n              memory: 250Mi\n' +
+          '          ports:\n            - containerPort: 80\n',
+      ),
+    );
+  });
+
+  it('adds items to a flush sequence', () => {
+    const text = 'spec:\n  containers:\n  - name: a\n    image: a\n';
+    const out = edit(text, (v) => v.spec.containers.push({ name: 'b', image: 'b' }));
+    expect(out).toBe(text + '  - name: b\n    image: b\n');
+  });
+
+  it('removes a pair with its comment lines and nothing else', () => {
+    const text = 'a: 1\n# about b\nb: 2   # trailing\nc: 3\n';
+    expect(edit(text, (v) => delete v.b)).toBe('a: 1\nc: 3\n');
+  });
+
+  it('removes the first pair of a sequence item map', () => {
+    const text = 'l:\n- name: a\n  image: x\n- name: b\n';
+    expect(edit(text, (v) => delete v.l[0].name)).toBe('l:\n- image: x\n- name: b\n');
+  });
+
+  it('removes a sequence item', () => {
+    expect(edit(deployment, (v) => v.spec.template.spec.containers.splice(0, 1))).toBe(
+      deployment.replace(
+        '        # the main one\n        - name: app\n          image: "registry.example.com/app:1.0"\n          args: [--port, "8080"]\n',
+        '',
+      ),
+    );
+  });
+
+  it('writes an emptied map and list in flow style', () => {
+    const text = 'a:\n  b: 1\nl:\n- x\n';
+    expect(edit(text, (v) => ((v.a = {}), (v.l = [])))).toBe('a: {}\nl: []\n');
+  });
+
+  it('turns an empty flow map into a block', () => {
+    const text = 'resources: {}\nname: x\n';
+    expect(edit(text, (v) => (v.resources = { limits: { cpu: '1' } }))).toBe(
+      'resources:\n  limits:\n    cpu: "1"\nname: x\n',
+    );
+  });
+
+  it('rewrites a reordered list as a whole', () => {
+    const text = 'l:\n- name: a\n- name: b\n- name: c\n';
+    expect(edit(text, (v) => v.l.reverse())).toBe('l:\n- name: c\n- name: b\n- name: a\n');
+  });
+
+  it('fills a key that had no value', () => {
+    expect(edit('a:\nb: 1\n', (v) => (v.a = { c: 1 }))).toBe('a:\n  c: 1\nb: 1\n');
+  });
+
+  it('adds a key at the end of a text without a final newline', () => {
+    expect(edit('a: 1', (v) => (v.b = 2))).toBe('a: 1\nb: 2\n');
+  });
+
+  it('keeps CRLF line endings', () => {
+    expect(splice('a: 1\r\n', [{ start: 6, end: 6, text: 'b:\n  c: 2\n' }])).toBe('a: 1\r\nb:\r\n  c: 2\r\n');
+  });
+
+  it('writes JSON into a JSON document', () => {
+    const text = '{\n  "a": {"b": 1},\n  "c": "x"\n}\n';
+    expect(edit(text, (v) => (v.a.d = 'yes'))).toBe('{\n  "a": {"b":1,"d":"yes"},\n  "c": "x"\n}\n');
+  });
+});
+
+describe('matchItems', () => {
+  it.each([
+    ['unchanged', [1, 2], [1, 2], [0, 1]],
+    ['appended', [{ name: 'a' }], [{ name: 'a' }, { name: 'b' }], [0, -1]],
+    ['edited by name', [{ name: 'a', v: 1 }, { name: 'b' }], [{ name: 'a', v: 2 }, { name: 'b' }], [0, 1]],
+    ['scalar edited in place', ['x', 'y', 'z'], ['x', 'q', 'z'], [0, 1, 2]],
+    ['reordered', [{ name: 'a' }, { name: 'b' }], [{ name: 'b' }, { name: 'a' }], null],
+    ['ports by port and protocol', [{ port: 53, protocol: 'UDP' }], [{ port: 53 }], [0]],
+  ])('%s', (_name, before, after, expected) => {
+    expect(matchItems(before as Json[], after as Json[])).toEqual(expected);
+  });
+});

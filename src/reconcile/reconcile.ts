@@ -1,0 +1,355 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { renderBlock, renderFlow } from '../render/block.js';
+import { scalarSource, type ScalarStyle } from '../render/scalar.js';
+import { column, detectStyle, type Style } from '../render/style.js';
+import { isObject, type Json, type JsonObject } from '../types.js';
+import { deepEqual } from '../util/equal.js';
+
+/** Replace text[start, end) with `text`. Edits never overlap; inserts at one offset keep their order. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Where a node stands: it decides how a new value is written in its place. */
+type Place =
+  | { at: 'root' }
+  | { at: 'value'; pair: Pair; keyCol: number }
+  | { at: 'item'; dashCol: number };
+
+/**
+ * The edits that turn a document's text, whose tree is `doc` and value `before`, into text whose value is `after`.
+ * Only nodes whose value changed are touched: a changed scalar is rewritten in its own style, removed pairs and
+ * items leave with their own lines and comments, new ones are written in the document's own style.
+ */
+export function reconcile(doc: Document.Parsed, text: string, before: Json, after: Json): Edit[] {
+  return new Reconciler(doc, text).run(before, after);
+}
+
+class Reconciler {
+  private readonly edits: Edit[] = [];
+  private cachedStyle?: Style;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly text: string,
+  ) {}
+
+  run(before: Json, after: Json): Edit[] {
+    const root = this.doc.contents as Node | null;
+    if (root) this.update(root, before, after, { at: 'root' });
+    else this.edits.push({ start: this.text.length, end: this.text.length, text: renderBlock(after, 0, this.style) + '\n' });
+    return this.edits;
+  }
+
+  private get style(): Style {
+    return (this.cachedStyle ??= detectStyle(this.doc, this.text));
+  }
+
+  private update(node: Node, before: Json, after: Json, place: Place): void {
+    if (before === after || deepEqual(before, after)) return;
+    if (isMap(node) && isObject(before) && isObject(after) && this.updateMap(node, before, after, place)) return;
+    if (isSeq(node) && Array.isArray(before) && Array.isArray(after) && this.updateSeq(node, before, after, place)) return;
+    this.replace(node, after, place);
+  }
+
+  // ---- maps ----
+
+  /** Edits a map pair by pair; false when it must be written anew instead. */
+  private updateMap(node: YAMLMap, before: JsonObject, after: JsonObject, place: Place): boolean {
+    const pairs = new Map<string, Pair>();
+    for (const pair of node.items) {
+      const key = keyOf(pair);
+      if (key === undefined || key === '<<' || pairs.has(key)) return false; // merge keys, complex keys
+      pairs.set(key, pair as Pair);
+    }
+    const afterKeys = Object.keys(after);
+    if (afterKeys.length === 0) return false;
+    const kept = afterKeys.filter((k) => pairs.has(k));
+    if (node.flow && (kept.length !== afterKeys.length || kept.length !== pairs.size)) return false;
+    if (kept.length === 0) return false;
+
+    const col = column(this.text, (node.items[0].key as Node).range![0]);
+    for (const [key, pair] of pairs) if (!(key in after)) this.removePair(node, pair);
+    let previous: Pair | undefined;
+    for (const key of afterKeys) {
+      const pair = pairs.get(key);
+      if (pair) {
+        const value = pair.value as Node | null;
+        const keyCol = column(this.text, (pair.key as Node).range![0]);
+        if (value) this.update(value, before[key], after[key], { at: 'value', pair, keyCol });
+        else if (after[key] !== null) this.replaceEmptyValue(pair, after[key], keyCol);
+        previous = pair;
+      } else {
+        this.insertPair(previous ?? pairs.get(kept[0])!, !previous, key, after[key], col);
+      }
+    }
+    return true;
+  }
+
+  /** Inserts a pair after `neighbour`, or before it when `before` (a new key that comes first). */
+  private insertPair(neighbour: Pair, before: boolean, key: string, value: Json, col: number): void {
+    const rendered = renderBlock({ [key]: value }, col, this.style);
+    if (before) {
+      this.insert((neighbour.key as Node).range![0], rendered.slice(col) + '\n' + ' '.repeat(col));
+    } else {
+      const at = this.lineEnd(pairEnd(neighbour));
+      this.insert(at, this.breakBefore(at) + rendered + '\n');
+    }
+  }
+
+  private removePair(node: YAMLMap, pair: Pair): void {
+    const key = pair.key as Node;
+    const start = key.range![0];
+    const index = node.items.indexOf(pair);
+    if (!this.onlySpaceBefore(start)) {
+      // first pair on a `- ` line: the next pair moves up to take its place
+      const next = node.items[index + 1];
+      const end = next ? (next.key as Node).range![0] : this.lineEnd(pairEnd(pair));
+      this.edits.push({ start, end, text: '' });
+      return;
+    }
+    const from = this.commentLinesAbove(this.lineStart(start), column(this.text, start));
+    this.edits.push({ start: from, end: this.lineEnd(pairEnd(pair)), text: '' });
+  }
+
+  /** `key:` with no value gets one. */
+  private replaceEmptyValue(pair: Pair, value: Json, keyCol: number): void {
+    const at = this.colonEnd(pair);
+    this.edits.push({ start: at, end: at, text: this.valueAfterColon(value, keyCol) });
+  }
+
+  // ---- sequences ----
+
+  /** Edits a sequence item by item; false when it must be written anew instead. */
+  private updateSeq(node: YAMLSeq, before: Json[], after: Json[], place: Place): boolean {
+    if (after.length === 0 || node.items.length !== before.length) return false;
+    const match = matchItems(before, after);
+    if (!match) return false;
+    if (node.flow && (after.length !== before.length || match.some((m, j) => m !== j))) return false;
+
+    const dashCol = column(this.text, node.range![0]);
+    const matched = new Set(match.filter((m) => m >= 0));
+    before.forEach((_, i) => {
+      if (!matched.has(i)) this.removeItem(node, i);
+    });
+    let previous: Node | undefined;
+    after.forEach((value, j) => {
+      const i = match[j];
+      if (i >= 0) {
+        const item = node.items[i] as Node;
+        this.update(item, before[i], value, { at: 'item', dashCol });
+        previous = item;
+      } else if (previous) {
+        const at = this.lineEnd(previous.range![2]);
+        this.insert(at, this.breakBefore(at) + renderBlock([value], dashCol, this.style) + '\n');
+      } else {
+        const dash = this.dashBefore(node.items[match.find((m) => m >= 0)!] as Node);
+        this.insert(dash, renderBlock([value], dashCol, this.style).slice(dashCol) + '\n' + ' '.repeat(dashCol));
+      }
+    });
+    return true;
+  }
+
+  private removeItem(node: YAMLSeq, index: number): void {
+    const item = node.items[index] as Node;
+    const dash = this.dashBefore(item);
+    const from = this.commentLinesAbove(this.lineStart(dash), column(this.text, dash));
+    this.edits.push({ start: from, end: this.lineEnd(item.range![2]), text: '' });
+  }
+
+  // ---- writing a node anew ----
+
+  /** Writes `after` in place of `node`, inline when it is a scalar or flow, else as a block below its key. */
+  private replace(node: Node, after: Json, place: Place): void {
+    const start = node.range![0];
+    const end = contentEnd(node, this.text);
+    const block = (isMap(node) || isSeq(node)) && !node.flow;
+    const inline = !isCollection(after) || isEmpty(after) || (!block && isNonEmptyFlow(node));
+
+    if (place.at === 'value' && (block ? !(inline || Array.isArray(after) !== isSeq(node)) : inline)) {
+      // same line as the key and staying there, or a block staying a block of the same kind
+      const col = column(this.text, start);
+      const text = inline ? this.inline(node, after) : renderBlock(after, col, this.style).slice(col);
+      this.edits.push({ start, end, text });
+    } else if (place.at === 'value') {
+      this.edits.push({ start: this.colonEnd(place.pair), end, text: this.valueAfterColon(after, place.keyCol) });
+    } else if (inline) {
+      this.edits.push({ start, end, text: this.inline(node, after) });
+    } else {
+      const col = place.at === 'item' ? place.dashCol + 2 : column(this.text, start);
+      this.edits.push({ start, end, text: renderBlock(after, col, this.style).slice(col) });
+    }
+  }
+
+  /** The text after `key:` for a value: ` scalar` on the same line, or a block on the lines below. */
+  private valueAfterColon(value: Json, keyCol: number): string {
+    if (!isCollection(value) || isEmpty(value)) return ' ' + this.inline(undefined, value);
+    const col = keyCol + (Array.isArray(value) && !this.style.indentSeq ? 0 : this.style.indent);
+    return '\n' + renderBlock(value, col, this.style);
+  }
+
+  private inline(node: Node | undefined, value: Json): string {
+    if (value !== null && typeof value === 'object') {
+      const multiLine = node && this.text.slice(node.range![0], node.range![1]).includes('\n');
+      if (this.style.json && multiLine) {
+        const col = column(this.text, node.range![0]);
+        return renderBlock(value, col, this.style).slice(col);
+      }
+      return renderFlow(value, this.style);
+    }
+    const type = node && isScalar(node) ? (node.type as ScalarStyle) : undefined;
+    const preferred = type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED' ? undefined : type;
+    return scalarSource(value, preferred, this.style);
+  }
+
+  // ---- positions ----
+
+  private insert(at: number, text: string): void {
+    this.edits.push({ start: at, end: at, text });
+  }
+
+  /** A newline to put before text inserted at `at`, when the line there has none (end of text). */
+  private breakBefore(at: number): string {
+    return at > 0 && this.text[at - 1] !== '\n' ? '\n' : '';
+  }
+
+  private lineStart(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** The start of the next line after `offset`, or the text's end. */
+  private lineEnd(offset: number): number {
+    if (offset > 0 && this.text[offset - 1] === '\n') return offset;
+    const eol = this.text.indexOf('\n', offset);
+    return eol === -1 ? this.text.length : eol + 1;
+  }
+
+  private onlySpaceBefore(offset: number): boolean {
+    return /^[ \t]*$/.test(this.text.slice(this.lineStart(offset), offset));
+  }
+
+  /** Extends a line start upward over the comment lines just above it that stand at column `col`. */
+  private commentLinesAbove(lineStart: number, col: number): number {
+    const own = new RegExp(`^ {${col}}#`);
+    let start = lineStart;
+    while (start > 0) {
+      const previous = this.lineStart(start - 1);
+      if (!own.test(this.text.slice(previous, start))) break;
+      start = previous;
+    }
+    return start;
+  }
+
+  /** The offset of the `-` that introduces a sequence item. */
+  private dashBefore(item: Node): number {
+    let i = item.range![0] - 1;
+    while (i >= 0 && this.text[i] !== '-') i--;
+    return i;
+  }
+
+  /** The offset just after the `:` of a pair. */
+  private colonEnd(pair: Pair): number {
+    const key = pair.key as Node;
+    const colon = this.text.indexOf(':', key.range![1]);
+    return colon + 1;
+  }
+}
+
+function isCollection(value: Json): value is Json[] | JsonObject {
+  return value !== null && typeof value === 'object';
+}
+
+function isEmpty(value: Json[] | JsonObject): boolean {
+  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+}
+
+/** A flow collection with items (an empty `{}`/`[]` grows into a block instead). */
+function isNonEmptyFlow(node: Node): boolean {
+  return (isMap(node) || isSeq(node)) && node.flow === true && node.items.length > 0;
+}
+
+function keyOf(pair: Pair): string | undefined {
+  const key = pair.key as Node | null;
+  if (!isScalar(key)) return undefined;
+  return String(key.value);
+}
+
+function pairEnd(pair: Pair): number {
+  const value = pair.value as Node | null;
+  return (value ?? (pair.key as Node)).range![2];
+}
+
+/** Where a node's own text ends: its last scalar's value, without trailing comment or line break. */
+function contentEnd(node: Node, text: string): number {
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) {
+    const last = node.items[node.items.length - 1] as Node | Pair;
+    if (isMap(node)) {
+      const pair = last as Pair;
+      return contentEnd((pair.value ?? pair.key) as Node, text);
+    }
+    return contentEnd(last as Node, text);
+  }
+  let end = node.range![1];
+  while (end > node.range![0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return end;
+}
+
+/** Item keys that name a list item, in the order they are tried, for lists whose items changed. */
+const ITEM_KEYS = ['name', 'mountPath', 'devicePath', 'containerPort', 'port', 'ip', 'key', 'topologyKey'];
+
+/**
+ * For each item of `after`, the index of the item of `before` it continues, or -1 for a new item;
+ * null when the kept items changed order (the list is then written anew).
+ */
+export function matchItems(before: Json[], after: Json[]): number[] | null {
+  const match = after.map(() => -1);
+  const used = new Set<number>();
+  const take = (j: number, i: number) => {
+    match[j] = i;
+    used.add(i);
+  };
+  after.forEach((value, j) => {
+    if (j < before.length && !used.has(j) && deepEqual(before[j], value)) take(j, j);
+  });
+  after.forEach((value, j) => {
+    if (match[j] >= 0) return;
+    const i = before.findIndex((old, i) => !used.has(i) && deepEqual(old, value));
+    if (i >= 0) take(j, i);
+  });
+  after.forEach((value, j) => {
+    if (match[j] >= 0 || !isObject(value)) return;
+    const i = before.findIndex((old, i) => !used.has(i) && isObject(old) && sameItem(old, value));
+    if (i >= 0) take(j, i);
+  });
+  // what is left pairs up in order where both sides are alike (a scalar edited, a map edited in place)
+  after.forEach((value, j) => {
+    if (match[j] >= 0) return;
+    const low = Math.max(-1, ...match.slice(0, j));
+    const high = Math.min(before.length, ...match.slice(j + 1).filter((i) => i >= 0));
+    for (let i = low + 1; i < high; i++) {
+      if (used.has(i)) continue;
+      if (isObject(before[i]) === isObject(value) && Array.isArray(before[i]) === Array.isArray(value)) take(j, i);
+      break;
+    }
+  });
+  let last = -1;
+  for (const i of match) {
+    if (i < 0) continue;
+    if (i < last) return null;
+    last = i;
+  }
+  return match;
+}
+
+function sameItem(a: JsonObject, b: JsonObject): boolean {
+  for (const key of ITEM_KEYS) {
+    if (key in a || key in b) {
+      if (!deepEqual(a[key], b[key])) return false;
+      if ((a.protocol ?? 'TCP') !== (b.protocol ?? 'TCP') && (key === 'port' || key === 'containerPort')) return false;
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,33 @@
+import { parse, stringify } from 'yaml';
+import type { Style } from './style.js';
+
+export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+
+/** Words that YAML 1.1 (kubectl) or 1.2 reads as booleans or null when plain. */
+const RESERVED = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
+/** Starts with a letter or `/` and holds only characters that never start or end anything in YAML. */
+const SIMPLE = /^[A-Za-z/][A-Za-z0-9_./@+-]*(?::[A-Za-z0-9_./@+-]+)*$/;
+
+/** Whether a string can be written plain and be read back as the same string by YAML 1.1 and 1.2 readers. */
+export function isPlainSafe(value: string): boolean {
+  if (SIMPLE.test(value)) return !RESERVED.has(value.toLowerCase());
+  if (value === '' || value.includes('\n')) return false;
+  const written = stringify(value, { version: '1.1', lineWidth: 0 }).trimEnd();
+  if (written !== value) return false;
+  return parse(value, { version: '1.1' }) === value && parse(value) === value;
+}
+
+/** The source text of a scalar, in `preferred` style when the value allows it. */
+export function scalarSource(value: unknown, preferred: ScalarStyle | undefined, style: Style): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
+  const text = String(value);
+  if (preferred === 'QUOTE_SINGLE' && !/[\n\r\t\\\x00-\x1f]/.test(text)) return singleQuoted(text);
+  if (preferred === 'QUOTE_DOUBLE') return JSON.stringify(text);
+  if (isPlainSafe(text) && !style.json) return text;
+  return style.quote === 'single' && !/[\n\r\t\\\x00-\x1f]/.test(text) ? singleQuoted(text) : JSON.stringify(text);
+}
+
+function singleQuoted(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,54 @@
+import { isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+
+/** How a document is written, so that new structure can be written the same way. */
+export interface Style {
+  /** Spaces per nesting level of maps. */
+  indent: number;
+  /** Whether a sequence under a key is indented (`key:\n  - a`) or flush (`key:\n- a`). */
+  indentSeq: boolean;
+  /** The quotes the document uses when a string needs them. */
+  quote: 'double' | 'single';
+  /** A JSON document: new collections are written as JSON. */
+  json: boolean;
+}
+
+export const DEFAULT_STYLE: Style = { indent: 2, indentSeq: false, quote: 'double', json: false };
+
+/** Reads the indentation, sequence style and quote style a document uses; defaults where it shows none. */
+export function detectStyle(doc: Document.Parsed, text: string): Style {
+  const style = { ...DEFAULT_STYLE };
+  let indent: number | undefined;
+  let indentSeq: boolean | undefined;
+  let doubles = 0;
+  let singles = 0;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (!key?.range || !value?.range) return;
+      const keyCol = column(text, key.range[0]);
+      if (indent === undefined && isMap(value) && !value.flow && value.items.length) {
+        const col = column(text, value.range[0]);
+        if (col > keyCol) indent = col - keyCol;
+      }
+      if (indentSeq === undefined && isSeq(value) && !value.flow && value.items.length) {
+        indentSeq = column(text, value.range[0]) > keyCol;
+      }
+    },
+    Scalar(_, node) {
+      if (node.type === 'QUOTE_DOUBLE') doubles++;
+      else if (node.type === 'QUOTE_SINGLE') singles++;
+    },
+  });
+  if (indent !== undefined) style.indent = indent;
+  if (indentSeq !== undefined) style.indentSeq = indentSeq;
+  if (singles > doubles) style.quote = 'single';
+  const root = doc.contents;
+  style.json = (isMap(root) || isSeq(root)) && root.flow === true && !isScalar(root);
+  return style;
+}
+
+/** 0-based column of a character offset. */
+export function column(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
