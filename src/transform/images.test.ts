@@ -13,7 +13,9 @@ function pod(...images: (string | undefined)[]): JsonObject {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: 'p' },
-    spec: { containers: images.map((image, i) => (image === undefined ? { name: `c${i}` } : { name: `c${i}`, image })) },
+    spec: {
+      containers: images.map((image, i): JsonObject => (image === undefined ? { name: `c${i}` } : { name: `c${i}`, image })),
+    },
   };
 }
 
