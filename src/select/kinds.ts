@@ -1,0 +1,157 @@
+import { KsetError } from '../errors.js';
+
+/** A kubectl resource type resolved to its kind and API group (`` for the core group). */
+export interface ResolvedType {
+  kind: string;
+  group?: string;
+}
+
+interface BuiltinType {
+  kind: string;
+  /** The group kubectl resolves the type to, then older groups that served the same kind. */
+  groups: string[];
+  plural: string;
+  short: string[];
+}
+
+// `kubectl api-resources` of a v1.32 cluster (the singular is the lowercase kind).
+const BUILTIN: BuiltinType[] = [
+  t('', 'Binding', 'bindings'),
+  t('', 'ComponentStatus', 'componentstatuses', 'cs'),
+  t('', 'ConfigMap', 'configmaps', 'cm'),
+  t('', 'Endpoints', 'endpoints', 'ep'),
+  t('', 'Event', 'events', 'ev'),
+  t('', 'LimitRange', 'limitranges', 'limits'),
+  t('', 'Namespace', 'namespaces', 'ns'),
+  t('', 'Node', 'nodes', 'no'),
+  t('', 'PersistentVolumeClaim', 'persistentvolumeclaims', 'pvc'),
+  t('', 'PersistentVolume', 'persistentvolumes', 'pv'),
+  t('', 'Pod', 'pods', 'po'),
+  t('', 'PodTemplate', 'podtemplates'),
+  t('', 'ReplicationController', 'replicationcontrollers', 'rc'),
+  t('', 'ResourceQuota', 'resourcequotas', 'quota'),
+  t('', 'Secret', 'secrets'),
+  t('', 'ServiceAccount', 'serviceaccounts', 'sa'),
+  t('', 'Service', 'services', 'svc'),
+  t('admissionregistration.k8s.io', 'MutatingWebhookConfiguration', 'mutatingwebhookconfigurations'),
+  t('admissionregistration.k8s.io', 'ValidatingAdmissionPolicy', 'validatingadmissionpolicies'),
+  t('admissionregistration.k8s.io', 'ValidatingAdmissionPolicyBinding', 'validatingadmissionpolicybindings'),
+  t('admissionregistration.k8s.io', 'ValidatingWebhookConfiguration', 'validatingwebhookconfigurations'),
+  t('apiextensions.k8s.io', 'CustomResourceDefinition', 'customresourcedefinitions', 'crd', 'crds'),
+  t('apiregistration.k8s.io', 'APIService', 'apiservices'),
+  t('apps', 'ControllerRevision', 'controllerrevisions'),
+  t('apps,extensions', 'DaemonSet', 'daemonsets', 'ds'),
+  t('apps,extensions', 'Deployment', 'deployments', 'deploy'),
+  t('apps,extensions', 'ReplicaSet', 'replicasets', 'rs'),
+  t('apps', 'StatefulSet', 'statefulsets', 'sts'),
+  t('authentication.k8s.io', 'SelfSubjectReview', 'selfsubjectreviews'),
+  t('authentication.k8s.io', 'TokenReview', 'tokenreviews'),
+  t('authorization.k8s.io', 'LocalSubjectAccessReview', 'localsubjectaccessreviews'),
+  t('authorization.k8s.io', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews'),
+  t('authorization.k8s.io', 'SelfSubjectRulesReview', 'selfsubjectrulesreviews'),
+  t('authorization.k8s.io', 'SubjectAccessReview', 'subjectaccessreviews'),
+  t('autoscaling', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', 'hpa'),
+  t('batch', 'CronJob', 'cronjobs', 'cj'),
+  t('batch', 'Job', 'jobs'),
+  t('certificates.k8s.io', 'CertificateSigningRequest', 'certificatesigningrequests', 'csr'),
+  t('coordination.k8s.io', 'Lease', 'leases'),
+  t('discovery.k8s.io', 'EndpointSlice', 'endpointslices'),
+  t('flowcontrol.apiserver.k8s.io', 'FlowSchema', 'flowschemas'),
+  t('flowcontrol.apiserver.k8s.io', 'PriorityLevelConfiguration', 'prioritylevelconfigurations'),
+  t('networking.k8s.io', 'IngressClass', 'ingressclasses'),
+  t('networking.k8s.io,extensions', 'Ingress', 'ingresses', 'ing'),
+  t('networking.k8s.io,extensions', 'NetworkPolicy', 'networkpolicies', 'netpol'),
+  t('node.k8s.io', 'RuntimeClass', 'runtimeclasses'),
+  t('policy', 'PodDisruptionBudget', 'poddisruptionbudgets', 'pdb'),
+  t('rbac.authorization.k8s.io', 'ClusterRoleBinding', 'clusterrolebindings'),
+  t('rbac.authorization.k8s.io', 'ClusterRole', 'clusterroles'),
+  t('rbac.authorization.k8s.io', 'RoleBinding', 'rolebindings'),
+  t('rbac.authorization.k8s.io', 'Role', 'roles'),
+  t('scheduling.k8s.io', 'PriorityClass', 'priorityclasses', 'pc'),
+  t('storage.k8s.io', 'CSIDriver', 'csidrivers'),
+  t('storage.k8s.io', 'CSINode', 'csinodes'),
+  t('storage.k8s.io', 'CSIStorageCapacity', 'csistoragecapacities'),
+  t('storage.k8s.io', 'StorageClass', 'storageclasses', 'sc'),
+  t('storage.k8s.io', 'VolumeAttachment', 'volumeattachments'),
+];
+
+function t(groups: string, kind: string, plural: string, ...short: string[]): BuiltinType {
+  return { kind, groups: groups.split(','), plural, short };
+}
+
+/** Every lowercase name of a built-in type (plural, singular, short names) → the type. */
+const BY_NAME = new Map<string, BuiltinType>();
+for (const type of BUILTIN) {
+  for (const name of [type.plural, type.kind.toLowerCase(), ...type.short]) BY_NAME.set(name, type);
+}
+
+const VERSION = /^v\d+(?:(?:alpha|beta)\d+)?$/;
+
+/** `deployments.v1.apps` / `deployments.apps` / `deployments` → name and (optional) group, lowercased. */
+function splitType(type: string): { name: string; group?: string } {
+  const lower = type.trim().toLowerCase();
+  const dot = lower.indexOf('.');
+  if (dot < 0) return { name: lower };
+  let group = lower.slice(dot + 1);
+  const versionDot = group.indexOf('.');
+  if (versionDot > 0 && VERSION.test(group.slice(0, versionDot))) group = group.slice(versionDot + 1);
+  return { name: lower.slice(0, dot), group };
+}
+
+function builtinFor(type: string): { builtin: BuiltinType; group?: string } | undefined {
+  const { name, group } = splitType(type);
+  const builtin = BY_NAME.get(name);
+  if (!builtin || (group !== undefined && !builtin.groups.includes(group))) return undefined;
+  return { builtin, group };
+}
+
+/**
+ * A built-in kubectl resource type (plural, singular or short name, any case, optionally
+ * `TYPE.GROUP` or `TYPE.VERSION.GROUP`) → its kind and group. Undefined for any other type: a
+ * custom resource's type can only be matched against documents (`typeMatchesKind`).
+ */
+export function resolveType(type: string): ResolvedType | undefined {
+  const found = builtinFor(type);
+  if (!found) return undefined;
+  return { kind: found.builtin.kind, group: found.group ?? found.builtin.groups[0]! };
+}
+
+/** A comma-separated list of types (`deploy,sts`), each with its resolution when it is built in. */
+export function resolveTypes(list: string): { type: string; resolved?: ResolvedType }[] {
+  return list.split(',').map((item) => {
+    const type = item.trim();
+    if (type === '') throw new KsetError(`resource type list ${JSON.stringify(list)} has an empty item`);
+    const resolved = resolveType(type);
+    return resolved ? { type, resolved } : { type };
+  });
+}
+
+/**
+ * Whether the type names documents of `kind` (and, when `apiVersion` is given, of its group).
+ * A built-in type names its kind in its group, or in the older groups that served it
+ * (`deployments` is also an `extensions/v1beta1` Deployment). Any other type names a kind whose
+ * lowercase name is the type or a naive plural of it (`widget`, `widgets` → Widget; `policies` →
+ * Policy; `classes` → Class), in the group after a dot if there is one (`widgets.example.com`).
+ */
+export function typeMatchesKind(type: string, kind: string, apiVersion?: string): boolean {
+  const group = apiVersion === undefined ? undefined : groupOfApiVersion(apiVersion);
+  const found = builtinFor(type);
+  if (found) {
+    if (found.builtin.kind !== kind) return false;
+    if (group === undefined) return true;
+    return found.group !== undefined ? found.group === group : found.builtin.groups.includes(group);
+  }
+  const { name, group: wanted } = splitType(type);
+  if (wanted !== undefined && group !== undefined && wanted !== group) return false;
+  return namesKind(name, kind.toLowerCase());
+}
+
+function namesKind(name: string, kind: string): boolean {
+  if (name === kind || name === kind + 's' || name === kind + 'es') return true;
+  return kind.endsWith('y') && name === kind.slice(0, -1) + 'ies';
+}
+
+function groupOfApiVersion(apiVersion: string): string {
+  const slash = apiVersion.lastIndexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
