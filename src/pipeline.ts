@@ -12,6 +12,8 @@ export interface ResourceContext {
   document: ManifestDocument;
   /** Index in the List's `items`, when the resource is a List item. */
   item?: number;
+  /** Offset of the resource's YAML document in the document text, for error positions. */
+  offset: number;
 }
 
 /** One transformation of the pipeline: a config entry, a flag, a verb. */
@@ -77,7 +79,7 @@ function transformDocument(document: ManifestDocument, steps: Step[], changes: C
   let removed = false;
   docs.forEach((doc, i) => {
     const before = values[i];
-    const after = transformValue(before, document, active, changes);
+    const after = transformValue(before, { document, offset: doc.contents?.range?.[0] ?? 0 }, active, changes);
     if (after === before) return;
     if (after === null) removed = true;
     else edits.push(...reconcileOrFail(document, doc, before, after));
@@ -96,21 +98,21 @@ function reconcileOrFail(document: ManifestDocument, doc: Parameters<typeof reco
 }
 
 /** A document's new value: its resource transformed, or each item of a List. */
-function transformValue(value: Json, document: ManifestDocument, steps: Step[], changes: Change[] | undefined): Json {
+function transformValue(value: Json, context: ResourceContext, steps: Step[], changes: Change[] | undefined): Json {
   if (!isObject(value)) return value;
   if (isList(value)) {
     const items = value.items as Json[];
     let changed = false;
     const next = items.map((item, i) => {
       if (!isObject(item)) return item;
-      const result = transformResource(item, { document, item: i }, steps, changes);
+      const result = transformResource(item, { ...context, item: i }, steps, changes);
       if (result !== item) changed = true;
       return result;
     });
     if (!changed) return value;
     return { ...value, items: next.filter((item) => item !== null) };
   }
-  return transformResource(value, { document }, steps, changes);
+  return transformResource(value, context, steps, changes);
 }
 
 function transformResource(
@@ -122,11 +124,23 @@ function transformResource(
   let current: JsonObject | null = resource;
   for (const step of steps) {
     if (current === null) break;
-    const next = step.apply(current, context);
+    const next = applyStep(step, current, context);
     if (changes && next !== current) record(changes, current, next, context, step.origin);
     current = next;
   }
   return current;
+}
+
+/** A step's result; its errors get the document's position when they have none of their own. */
+function applyStep(step: Step, resource: JsonObject, context: ResourceContext): JsonObject | null {
+  try {
+    return step.apply(resource, context);
+  } catch (e) {
+    if (e instanceof KsetError && !e.position.file) {
+      throw positioned(context.document, `${step.origin.label}: ${e.message}`, context.offset);
+    }
+    throw e;
+  }
 }
 
 function record(changes: Change[], before: JsonObject, after: JsonObject | null, context: ResourceContext, origin: Origin) {

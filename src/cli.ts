@@ -1,0 +1,158 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseImageFlag } from './config/image-flag.js';
+import { loadConfig } from './config/load.js';
+import { emptyConfig, type Config } from './config/types.js';
+import { KsetError, formatError } from './errors.js';
+import { transform, type TransformResult } from './index.js';
+import { toJsonList } from './output.js';
+import type { Step } from './pipeline.js';
+import { readSources } from './read/sources.js';
+import { parseSelection } from './select/selection.js';
+import { setImageStep } from './steps/set-image.js';
+import { listImagesReport } from './steps/list-images.js';
+import type { Source } from './types.js';
+import { USAGE, VERSION } from './usage.js';
+
+/** What the CLI reads and writes; tests pass their own. */
+export interface Io {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdin: () => Promise<string>;
+  stdinIsTty: boolean;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const COMMON = {
+  filename: { type: 'string', short: 'f', multiple: true },
+  output: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const SELECTION = {
+  selector: { type: 'string', short: 'l' },
+  all: { type: 'boolean' },
+  namespace: { type: 'string', short: 'n' },
+} as const satisfies ParseArgsConfig['options'];
+
+const MAIN = {
+  ...COMMON,
+  config: { type: 'string', short: 'c' },
+  image: { type: 'string', multiple: true },
+  'load-restrictor': { type: 'string' },
+  version: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Runs kset with `argv` (the arguments after `kset`); returns the exit code. Never throws. */
+export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  try {
+    const output = await dispatch(argv, io);
+    if (output !== undefined) io.stdout(output);
+    return 0;
+  } catch (e) {
+    io.stderr(describeError(e, io.env) + '\n');
+    return 2;
+  }
+}
+
+async function dispatch(argv: string[], io: Io): Promise<string | undefined> {
+  const [first, second] = argv;
+  if (first === 'set' && second === 'image') return setImageCommand(argv.slice(2), io);
+  if (first === 'set') throw usage(`unknown command "set ${second ?? ''}": kset has "set image"`);
+  if (first === 'images') return imagesCommand(argv.slice(1), io);
+  return mainCommand(argv, io);
+}
+
+async function mainCommand(argv: string[], io: Io): Promise<string | undefined> {
+  const { values, positionals } = parse(argv, MAIN);
+  if (values.help) return USAGE;
+  if (values.version) return VERSION + '\n';
+  const restrictor = values['load-restrictor'];
+  if (restrictor !== undefined && !['rootOnly', 'none', 'LoadRestrictionsRootOnly', 'LoadRestrictionsNone'].includes(restrictor)) {
+    throw usage(`--load-restrictor must be rootOnly or none, not ${JSON.stringify(restrictor)}`);
+  }
+  const config = await loadConfig({
+    configFile: values.config,
+    cwd: io.cwd,
+    loadRestrictor: restrictor === 'none' || restrictor === 'LoadRestrictionsNone' ? 'none' : 'rootOnly',
+  });
+  const flagImages = (values.image ?? []).map(parseImageFlag);
+  const withFlags: Config = { ...config, images: [...config.images, ...flagImages] };
+  const sources = await inputs([...positionals, ...(values.filename ?? [])], io);
+  return render(await transform(sources, withFlags), values.output, io);
+}
+
+async function setImageCommand(argv: string[], io: Io): Promise<string | undefined> {
+  const { values, positionals } = parse(argv, { ...COMMON, ...SELECTION });
+  if (values.help) return USAGE;
+  const resources = positionals.filter((a) => !a.includes('='));
+  const pairs = positionals.filter((a) => a.includes('=')).map((pair) => {
+    const at = pair.indexOf('=');
+    return { container: pair.slice(0, at), image: pair.slice(at + 1) };
+  });
+  if (!pairs.length) throw usage('set image needs at least one CONTAINER=IMAGE');
+  if (positionals.indexOf(resources[resources.length - 1]) > positionals.findIndex((a) => a.includes('='))) {
+    throw usage('resources come before the CONTAINER=IMAGE pairs');
+  }
+  const selection = parseSelection(resources, values);
+  const steps: Step[] = [setImageStep(selection, pairs)];
+  const sources = await inputs(values.filename ?? [], io);
+  return render(await transform(sources, emptyConfig(), { steps }), values.output, io);
+}
+
+async function imagesCommand(argv: string[], io: Io): Promise<string> {
+  const { values, positionals } = parse(argv, { ...COMMON, config: { type: 'string', short: 'c' } });
+  if (values.help) return USAGE;
+  const config = await loadConfig({ configFile: values.config, cwd: io.cwd });
+  const sources = await inputs([...positionals, ...(values.filename ?? [])], io);
+  return listImagesReport(sources, config.imageFields, values.output === 'json' ? 'json' : 'table');
+}
+
+function render(result: TransformResult, format: string | undefined, io: Io): string {
+  for (const warning of result.warnings) io.stderr(`kset: warning: ${warning}\n`);
+  if (format === undefined || format === 'yaml') return result.output;
+  if (format === 'json') return toJsonList(result.output);
+  throw usage(`--output must be yaml or json, not ${JSON.stringify(format)}`);
+}
+
+async function inputs(names: string[], io: Io): Promise<Source[]> {
+  if (names.length === 0) {
+    if (io.stdinIsTty) throw usage('no input: name files or folders, or pipe manifests to stdin');
+    names = ['-'];
+  }
+  return readSources(names, io.cwd, io.stdin);
+}
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw usage((e as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option'));
+  }
+}
+
+function usage(message: string): KsetError {
+  return new KsetError(`${message} (see kset --help)`);
+}
+
+function describeError(e: unknown, env: Io['env']): string {
+  if (e instanceof KsetError) return formatError(e);
+  const error = e as Error;
+  if (env.KSET_DEBUG === '1') return `kset: internal error: ${error?.stack ?? String(e)}`;
+  return `kset: internal error: ${error?.message ?? String(e)} (set KSET_DEBUG=1 for details)`;
+}
+
+function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdinIsTty: Boolean(process.stdin.isTTY),
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+}

@@ -1,0 +1,48 @@
+import { loadConfig, configFromObject } from './config/load.js';
+import { emptyConfig, type Config } from './config/types.js';
+import { joinStream } from './output.js';
+import { runPipeline, type Change, type FileResult, type Step } from './pipeline.js';
+import { stepsFromConfig } from './steps/from-config.js';
+import type { Source } from './types.js';
+
+export { loadConfig, configFromObject };
+export { KsetError, formatError } from './errors.js';
+export type { Config, ImageEntry, PatchEntry, PatchTarget, ImageField, Origin } from './config/types.js';
+export type { Change, FileResult, Step } from './pipeline.js';
+export type { Json, JsonObject, Source } from './types.js';
+
+export interface TransformOptions {
+  /** Steps run after the config's (what `kset set image` and `kset patch` add). */
+  steps?: Step[];
+  /** Record every change in `changes` (on by default). */
+  report?: boolean;
+}
+
+export interface TransformResult {
+  /** All sources as one stream, as kset writes it to stdout. */
+  output: string;
+  /** Each source with its new text. */
+  files: FileResult[];
+  changes: Change[];
+  warnings: string[];
+}
+
+/**
+ * Transforms manifests: `input` is a YAML stream or a list of sources; `config` is a loaded Config
+ * (see `loadConfig`) or a plain object with the config file's keys. Throws KsetError on bad input.
+ */
+export async function transform(
+  input: string | Source[],
+  config: Config | Record<string, unknown> = emptyConfig(),
+  options: TransformOptions = {},
+): Promise<TransformResult> {
+  const sources = typeof input === 'string' ? [{ path: null, text: input }] : input;
+  const loaded = isLoaded(config) ? config : await configFromObject(config, { dir: process.cwd() });
+  const steps = [...stepsFromConfig(loaded), ...(options.steps ?? [])];
+  const result = runPipeline(sources, steps, { report: options.report ?? true });
+  return { output: joinStream(result.files), ...result };
+}
+
+function isLoaded(config: Config | Record<string, unknown>): config is Config {
+  return Array.isArray(config.images) && Array.isArray(config.patches) && Array.isArray(config.crds) && Array.isArray(config.imageFields);
+}

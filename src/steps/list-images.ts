@@ -1,0 +1,52 @@
+import type { ImageField } from '../config/types.js';
+import { runPipeline, type Step } from '../pipeline.js';
+import { listImages } from '../transform/list-images.js';
+import { isObject, type Source } from '../types.js';
+
+export interface ImageUse {
+  file: string | null;
+  document: number;
+  resource: string;
+  container?: string;
+  pointer: string;
+  image: string;
+}
+
+/** Every image reference in the sources, in stream order. */
+export function findImages(sources: Source[], fields: ImageField[]): ImageUse[] {
+  const found: ImageUse[] = [];
+  const collect: Step = {
+    origin: { label: 'images' },
+    mayTouch: (text) => text.includes('image') || fields.length > 0,
+    apply(resource, context) {
+      const meta = isObject(resource.metadata) ? resource.metadata : {};
+      const ns = typeof meta.namespace === 'string' ? `${meta.namespace}/` : '';
+      const id = `${String(resource.kind)}/${ns}${String(meta.name ?? '')}`;
+      const prefix = context.item === undefined ? '' : `/items/${context.item}`;
+      for (const location of listImages(resource, fields)) {
+        found.push({
+          file: context.document.file,
+          document: context.document.index,
+          resource: id,
+          container: location.container ?? location.volume,
+          pointer: prefix + '/' + location.path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
+          image: location.image,
+        });
+      }
+      return resource;
+    },
+  };
+  runPipeline(sources, [collect]);
+  return found;
+}
+
+/** `kset images`: a table (or JSON) of every image reference. */
+export function listImagesReport(sources: Source[], fields: ImageField[], format: 'table' | 'json'): string {
+  const uses = findImages(sources, fields);
+  if (format === 'json') return JSON.stringify(uses, null, 2) + '\n';
+  const rows = [['RESOURCE', 'CONTAINER', 'IMAGE', 'FILE']].concat(
+    uses.map((u) => [u.resource, u.container ?? '', u.image, u.file ?? '-']),
+  );
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
+}

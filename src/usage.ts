@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+
+export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export const USAGE = `kset ${VERSION}: transform rendered Kubernetes manifests offline
+
+Usage:
+  kset [INPUT...] [options]                       apply the config's images and patches
+  kset set image SELECTION CONTAINER=IMAGE...     kubectl set image, on a stream
+  kset patch SELECTION (-p PATCH | --patch-file FILE) [--type strategic|merge|json]
+  kset images [INPUT...] [-o json]                list every image reference
+
+INPUT is a file, a folder (its *.yaml, *.yml, *.json, recursively), a glob, or - for stdin
+(the default). SELECTION is TYPE/NAME..., TYPE NAME..., TYPE --all, TYPE -l SELECTOR or --all.
+
+Options:
+  -f, --filename INPUT        an input (repeatable); the verbs read stdin without it
+  -c, --config FILE           the config file (default: .ksetrc*, kset.config.*, package.json#kset,
+                              found from the current folder upward)
+      --image NAME=NEW:TAG@DIGEST
+                              an images entry, kustomize edit set image syntax (repeatable)
+      --load-restrictor rootOnly|none
+                              whether patch and CRD files may lie outside the config's folder
+  -o, --output yaml|json      output format (json: a v1 List)
+  -l, --selector SELECTOR     label selector for the verbs
+      --all                   every resource of the type (every workload without a type)
+  -n, --namespace NS          only resources in this namespace (verbs)
+  -h, --help                  this help
+      --version               kset's version
+
+Exit codes: 0 done, 1 --check found changes, 2 usage, config, input or patch error.
+`;
