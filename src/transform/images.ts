@@ -20,7 +20,8 @@ export interface ImageChange {
  * Unlike kustomize, an entry rewrites each reference once: kustomize runs its legacy filter and then
  * its field specs over `spec.containers` and `spec.template.spec.containers`, so a `tagSuffix` is
  * appended twice there (`:1.0-fips-fips`, kustomize#4814) but once in a CronJob. For
- * newName/newTag/digest the second pass changes nothing, so the results agree.
+ * newName/newTag/digest the second pass changes nothing (unless a `newName` holding a `:` or `@`
+ * matches the entry's name again), so the results agree.
  */
 export function applyImages(
   resource: JsonObject,

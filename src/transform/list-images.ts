@@ -26,8 +26,10 @@ const POD_SPECS = [['spec'], ['spec', 'template', 'spec'], ['spec', 'jobTemplate
  * singular `container:`, not a bare `image:`); (2) `volumes[].image.reference` of the pod spec at
  * `spec`, `spec.template.spec` or `spec.jobTemplate.spec.template.spec`, whatever the kind (as
  * kustomize's field specs, which name no kind); (3) the `fields` (config `imageFields`) that select
- * this resource's kind and group. A location found twice is listed once; values that are not
- * strings are not image references and are skipped.
+ * this resource's kind and group. A location found twice is listed once. Values that are not
+ * strings, and list items that are not maps, are skipped: kustomize fails the whole build on them
+ * (`wrong node kind`), which would make any custom resource with a structured `image:` under a
+ * `containers` list unusable with an `images:` config.
  */
 export function listImages(resource: JsonObject, fields: ImageField[] = []): ImageLocation[] {
   const found: ImageLocation[] = [];
@@ -60,25 +62,34 @@ export function groupOf(apiVersion: Json | undefined): string {
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
 
+// `path` is a stack shared by the whole walk (pushed and popped), copied only for a location found.
 function findContainerImages(node: Json, path: string[], add: (location: ImageLocation) => void): void {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => {
-      if (item !== null && typeof item === 'object') findContainerImages(item, [...path, String(index)], add);
-    });
+    for (let index = 0; index < node.length; index++) {
+      const item = node[index]!;
+      if (item === null || typeof item !== 'object') continue;
+      path.push(String(index));
+      findContainerImages(item, path, add);
+      path.pop();
+    }
     return;
   }
   if (!isObject(node)) return;
-  for (const [key, value] of Object.entries(node)) {
+  for (const key in node) {
+    const value = node[key]!;
     if (value === null || typeof value !== 'object') continue;
-    const valuePath = [...path, key];
-    findContainerImages(value, valuePath, add);
-    if (!CONTAINER_LISTS.has(key) || !Array.isArray(value)) continue;
-    value.forEach((container, index) => {
-      if (!isObject(container) || typeof container.image !== 'string') return;
-      const location: ImageLocation = { path: [...valuePath, String(index), 'image'], image: container.image };
-      if (typeof container.name === 'string') location.container = container.name;
-      add(location);
-    });
+    path.push(key);
+    findContainerImages(value, path, add);
+    if (CONTAINER_LISTS.has(key) && Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        const container = value[index];
+        if (!isObject(container) || typeof container.image !== 'string') continue;
+        const location: ImageLocation = { path: [...path, String(index), 'image'], image: container.image };
+        if (typeof container.name === 'string') location.container = container.name;
+        add(location);
+      }
+    }
+    path.pop();
   }
 }
 
