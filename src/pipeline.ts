@@ -73,8 +73,8 @@ export function runPipeline(sources: Source[], steps: Step[], options: PipelineO
 
 function transformDocument(document: ManifestDocument, steps: Step[], changes: Change[] | undefined): string {
   const active = steps.filter((step) => !step.mayTouch || step.mayTouch(document.text));
+  const { docs, values } = parseDocument(document, { values: active.length > 0 });
   if (active.length === 0) return document.text;
-  const { docs, values } = parseDocument(document);
   const edits: Edit[] = [];
   let removed = false;
   docs.forEach((doc, i) => {

@@ -31,14 +31,18 @@ export interface ParsedDocument {
   values: Json[];
 }
 
-/** Parses a document's text; malformed YAML is a KsetError pointing to its line and column in the file. */
-export function parseDocument(doc: ManifestDocument): ParsedDocument {
+/**
+ * Parses a document's text; malformed YAML is a KsetError pointing to its line and column in the file.
+ * With `values: false` the text is only checked, and no values are built.
+ */
+export function parseDocument(doc: ManifestDocument, { values: wanted = true } = {}): ParsedDocument {
   const docs = parseAllDocuments(doc.text, PARSE_OPTIONS);
   if (!Array.isArray(docs)) return { docs: [], values: [] }; // an empty stream
   for (const d of docs) {
     const error = d.errors[0];
     if (error) throw positioned(doc, error.message.split('\n')[0], error.pos[0]);
   }
+  if (!wanted) return { docs, values: [] };
   const values = docs.map((d) => {
     try {
       return (d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) as Json;

@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../src/cli.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process with `stdin` piped in and `cwd` as its folder. */
+export async function kset(args: string[], options: { stdin?: string; cwd?: string } = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    cwd: options.cwd ?? emptyDir(),
+    env: {},
+    stdinIsTty: options.stdin === undefined,
+    stdin: async () => options.stdin ?? '',
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { code, stdout, stderr };
+}
+
+/** A new empty folder (no config file in it or above it, in the system's temp folder). */
+export function emptyDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'kset-test-'));
+}
+
+/** A new folder holding `files` (path → text). */
+export function folderWith(files: Record<string, string>): string {
+  const dir = emptyDir();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/** The lines that differ between two texts of the same line count, as [before, after] pairs. */
+export function changedLines(before: string, after: string): [string, string][] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  if (a.length !== b.length) throw new Error(`line count changed: ${a.length} → ${b.length}`);
+  return a.flatMap((line, i) => (line === b[i] ? [] : [[line, b[i]] as [string, string]]));
+}
