@@ -8,6 +8,13 @@ export interface Origin {
   file?: string;
   /** 1-based line of the entry in `file`. */
   line?: number;
+  /**
+   * 1-based line of `file` where the entry's patch text begins, when the text is copied line for
+   * line from it (a `path:` file: 1; an inline literal block `patch: |`: the line after `|`), so a
+   * problem at line N of the text is at line textLine + N - 1 of the file. Lines only: an inline
+   * block's columns are shifted by its indentation.
+   */
+  textLine?: number;
 }
 
 /** A kustomize `images:` entry. */

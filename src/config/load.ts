@@ -1,0 +1,434 @@
+import { readFile, realpath, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isMap, isScalar, parseAllDocuments, parseDocument, type Node } from 'yaml';
+import { KsetError, excerptAt, lineColAt } from '../errors.js';
+import { isObject, type Source } from '../types.js';
+import {
+  emptyConfig,
+  type Config,
+  type ImageEntry,
+  type ImageField,
+  type Origin,
+  type PatchEntry,
+  type PatchOptions,
+  type PatchTarget,
+} from './types.js';
+import {
+  configError,
+  nodeAt,
+  pathLabel,
+  positionAt,
+  validateConfig,
+  type ConfigLocation,
+  type ConfigPath,
+} from './validate.js';
+
+export type LoadRestrictor = 'rootOnly' | 'none';
+
+export interface LoadConfigOptions {
+  /** `--config FILE`: that file (or a folder holding a kustomization.yaml), code-bearing files included. */
+  configFile?: string;
+  /** Where discovery starts and relative paths are taken from; the process's by default. */
+  cwd?: string;
+  /** `rootOnly` (the default): patch and CRD files must be inside the config file's folder. */
+  loadRestrictor?: LoadRestrictor;
+}
+
+export interface ConfigFromObjectOptions {
+  /** The folder that patch and CRD paths are relative to. */
+  dir: string;
+  /** The file to name in messages and origins. */
+  file?: string;
+  cwd?: string;
+  loadRestrictor?: LoadRestrictor;
+  /** Allow (and ignore) kustomize's own keys, as in a kustomization.yaml. */
+  kustomization?: boolean;
+}
+
+/**
+ * The files discovery looks for, in this order, in each folder from the current one upward
+ * (cosmiconfig's order). Data formats only: a config found by discovery never runs code.
+ */
+export const SEARCH_PLACES = [
+  'package.json',
+  '.ksetrc',
+  '.ksetrc.json',
+  '.ksetrc.yaml',
+  '.ksetrc.yml',
+  'kset.config.yaml',
+  'kset.config.yml',
+  'kset.config.json',
+];
+
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+const CODE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts']);
+
+/** A config file's parsed value and where it came from. */
+interface LoadedFile extends ConfigLocation {
+  value: unknown;
+  kustomization: boolean;
+  absolute?: string;
+}
+
+interface Context {
+  where: ConfigLocation;
+  dir: string;
+  cwd: string;
+  restrict: boolean;
+  realDir?: Promise<string>;
+}
+
+/**
+ * Loads the config named by `configFile`, or else the first one discovery finds from `cwd` upward
+ * (stopping at the home folder when `cwd` is inside it); no config gives the empty config.
+ *
+ * Discovery deliberately does not use cosmiconfig's explorer: creating one loads a cosmiconfig
+ * "meta config" (`.config/config.js`…) from the process's folder and `$import`s other files, which
+ * would run a pull request's code.
+ */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<Config> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const loaded =
+    options.configFile !== undefined
+      ? await loadNamedFile(path.resolve(cwd, options.configFile), cwd)
+      : await discover(cwd);
+  if (!loaded) return emptyConfig();
+  const dir = path.dirname(loaded.absolute!);
+  return normalize(loaded, { where: loaded, dir, cwd, restrict: options.loadRestrictor !== 'none' });
+}
+
+/** A config from a plain object (the library API), validated and normalised like a config file. */
+export async function configFromObject(value: unknown, options: ConfigFromObjectOptions): Promise<Config> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const loaded: LoadedFile = { value, file: options.file, kustomization: options.kustomization ?? false };
+  return normalize(loaded, {
+    where: loaded,
+    dir: path.resolve(cwd, options.dir),
+    cwd,
+    restrict: options.loadRestrictor !== 'none',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding and reading the config file
+
+async function discover(cwd: string): Promise<LoadedFile | undefined> {
+  for (const dir of searchDirs(cwd)) {
+    for (const place of SEARCH_PLACES) {
+      const absolute = path.join(dir, place);
+      const text = await readIfFile(absolute);
+      if (text === undefined) continue;
+      const display = displayPath(absolute, cwd);
+      const loaded = place === 'package.json' ? packageJsonConfig(text, absolute, display) : dataFile(text, absolute, display);
+      // As cosmiconfig: an empty file, or a package.json without `kset`, is passed over.
+      if (loaded && loaded.value !== null && loaded.value !== undefined) return loaded;
+    }
+  }
+  return undefined;
+}
+
+function* searchDirs(cwd: string): Generator<string> {
+  const home = os.homedir();
+  const stopAtHome = isInside(cwd, home) || cwd === home;
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    yield dir;
+    if ((stopAtHome && dir === home) || path.dirname(dir) === dir) return;
+  }
+}
+
+async function readIfFile(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined;
+    throw error;
+  }
+}
+
+async function loadNamedFile(absolute: string, cwd: string): Promise<LoadedFile> {
+  let display = displayPath(absolute, cwd);
+  const stats = await stat(absolute).catch(() => undefined);
+  if (!stats) throw new KsetError(`config file ${display} not found`, { file: display });
+  if (stats.isDirectory()) {
+    const found = await firstKustomization(absolute);
+    if (!found) throw new KsetError(`${display} is a folder without a kustomization.yaml`, { file: display });
+    absolute = found;
+    display = displayPath(absolute, cwd);
+  }
+  if (CODE_EXTENSIONS.has(path.extname(absolute).toLowerCase())) return codeFile(absolute, display);
+
+  const text = await readFile(absolute, 'utf8');
+  if (path.basename(absolute) === 'package.json') {
+    const loaded = packageJsonConfig(text, absolute, display);
+    if (!loaded) throw new KsetError(`${display} has no \`kset\` key`, { file: display });
+    return loaded;
+  }
+  return dataFile(text, absolute, display);
+}
+
+async function firstKustomization(dir: string): Promise<string | undefined> {
+  for (const name of KUSTOMIZATION_NAMES) {
+    const file = path.join(dir, name);
+    if ((await stat(file).catch(() => undefined))?.isFile()) return file;
+  }
+  return undefined;
+}
+
+/** A YAML or JSON config file, read as kubectl reads YAML (1.1). */
+function dataFile(text: string, absolute: string, display: string): LoadedFile {
+  const { doc, value } = parseYaml(text, display);
+  const node = (doc?.contents as Node | null | undefined) ?? null;
+  return { value, file: display, text, doc, node, absolute, kustomization: isKustomization(absolute, value) };
+}
+
+function packageJsonConfig(text: string, absolute: string, display: string): LoadedFile | undefined {
+  if (!text.includes('"kset"')) return undefined;
+  const { doc, value } = parseYaml(text, display);
+  if (!isObject(value) || value.kset === undefined) return undefined;
+  const root = doc?.contents;
+  const pair = isMap(root) ? root.items.find((item) => isScalar(item.key) && item.key.value === 'kset') : undefined;
+  return { value: value.kset, file: display, text, doc, node: (pair?.value as Node) ?? null, absolute, kustomization: false };
+}
+
+function parseYaml(text: string, display: string) {
+  const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false });
+  for (const doc of docs) {
+    const error = doc.errors[0];
+    if (error) {
+      const { line, col } = lineColAt(text, error.pos[0]);
+      throw new KsetError(`invalid YAML: ${error.message}`, { file: display, line, col }, excerptAt(text, line, col));
+    }
+  }
+  const filled = docs.filter((doc) => doc.contents !== null);
+  if (filled.length > 1) {
+    const { line, col } = lineColAt(text, filled[1]!.range[0]);
+    throw new KsetError('a config file holds one YAML document, this one has several', { file: display, line, col });
+  }
+  const doc = filled[0];
+  try {
+    return { doc, value: doc ? (doc.toJS({ maxAliasCount: 100 }) as unknown) : null };
+  } catch (error) {
+    throw new KsetError(`invalid YAML: ${(error as Error).message}`, { file: display });
+  }
+}
+
+async function codeFile(absolute: string, display: string): Promise<LoadedFile> {
+  let module: { default?: unknown };
+  try {
+    module = (await import(pathToFileURL(absolute).href)) as { default?: unknown };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_UNKNOWN_FILE_EXTENSION') {
+      throw new KsetError(
+        `cannot load ${display}: Node.js ${process.version} cannot import TypeScript; ` +
+          'compile it to .mjs, or use a YAML or JSON config',
+        { file: display },
+      );
+    }
+    throw new KsetError(`cannot load ${display}: ${(error as Error).message}`, { file: display });
+  }
+  if (module.default === undefined) throw new KsetError(`${display} has no default export`, { file: display });
+  return { value: module.default, file: display, absolute, kustomization: false };
+}
+
+/** A kustomization.yaml by its name, or by its kind, apiVersion or resources. */
+function isKustomization(absolute: string, value: unknown): boolean {
+  if (KUSTOMIZATION_NAMES.includes(path.basename(absolute))) return true;
+  if (!isObject(value)) return false;
+  const { kind, apiVersion } = value;
+  return (
+    kind === 'Kustomization' ||
+    kind === 'Component' ||
+    (typeof apiVersion === 'string' && apiVersion.startsWith('kustomize.config.k8s.io/')) ||
+    'resources' in value ||
+    'bases' in value ||
+    'components' in value
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// From the validated value to Config
+
+interface RawImage {
+  name: string;
+  newName?: string;
+  newTag?: string;
+  digest?: string;
+  tagSuffix?: string;
+}
+
+interface RawPatch {
+  patch?: string;
+  path?: string;
+  target?: PatchTarget;
+  options?: PatchOptions;
+}
+
+interface RawConfig {
+  images?: RawImage[];
+  imageTags?: RawImage[];
+  patches?: RawPatch[];
+  patchesStrategicMerge?: string[];
+  patchesJson6902?: RawPatch[];
+  imageFields?: (string | ImageField)[];
+  crds?: string[];
+}
+
+async function normalize(loaded: LoadedFile, context: Context): Promise<Config> {
+  const config = emptyConfig();
+  if (loaded.file !== undefined) config.file = loaded.file;
+  if (loaded.value === null || loaded.value === undefined) return config;
+  validateConfig(loaded.value, loaded);
+  const raw = loaded.value as RawConfig;
+
+  // kustomize appends the deprecated imageTags to images.
+  config.images = [
+    ...(raw.images ?? []).map((image, i) => imageEntry(image, ['images', i], context)),
+    ...(raw.imageTags ?? []).map((image, i) => imageEntry(image, ['imageTags', i], context)),
+  ];
+  // kustomize's order: patchesStrategicMerge, then patches, then patchesJson6902
+  // (its PatchStrategicMerge, Patch and PatchJson6902 transformers run in that order).
+  for (const [i, text] of (raw.patchesStrategicMerge ?? []).entries()) {
+    config.patches.push(await strategicMergeEntry(text, ['patchesStrategicMerge', i], context));
+  }
+  for (const [i, patch] of (raw.patches ?? []).entries()) {
+    config.patches.push(await patchEntry(patch, ['patches', i], context));
+  }
+  for (const [i, patch] of (raw.patchesJson6902 ?? []).entries()) {
+    config.patches.push(await patchEntry(patch, ['patchesJson6902', i], context, 'json'));
+  }
+  config.imageFields = (raw.imageFields ?? []).map((field) =>
+    typeof field === 'string' ? { path: field } : definedOnly({ path: field.path, kind: field.kind, group: field.group }),
+  );
+  for (const [i, file] of (raw.crds ?? []).entries()) {
+    const read = await readReferencedFile(file, ['crds', i], `crds[${i}]`, context);
+    config.crds.push({ path: read.display, text: read.text } satisfies Source);
+  }
+  return config;
+}
+
+function imageEntry(raw: RawImage, at: ConfigPath, context: Context): ImageEntry {
+  // As in kustomize (Go's omitempty), an empty string sets nothing.
+  const set = (value: string | undefined) => (value === '' ? undefined : value);
+  return definedOnly({
+    name: raw.name,
+    newName: set(raw.newName),
+    newTag: set(raw.newTag),
+    digest: set(raw.digest),
+    tagSuffix: set(raw.tagSuffix),
+    origin: originAt(at, context),
+  });
+}
+
+async function patchEntry(
+  raw: RawPatch,
+  at: ConfigPath,
+  context: Context,
+  type?: PatchEntry['type'],
+): Promise<PatchEntry> {
+  const entry: PatchEntry =
+    raw.path !== undefined
+      ? await patchFromFile(raw.path, [...at, 'path'], pathLabel(at), context)
+      : { text: raw.patch!, origin: originAt(at, context, [...at, 'patch']) };
+  if (type) entry.type = type;
+  if (raw.target) entry.target = { ...raw.target };
+  if (raw.options) entry.options = { ...raw.options };
+  return entry;
+}
+
+/**
+ * A `patchesStrategicMerge` item is a file path or inline patch text; like kustomize, kset takes it
+ * as text when it reads as YAML holding a map, and as a path otherwise.
+ */
+async function strategicMergeEntry(value: string, at: ConfigPath, context: Context): Promise<PatchEntry> {
+  const inline = value.includes('\n') || isMap(parseDocument(value, { version: '1.1' }).contents);
+  const entry = inline
+    ? { text: value, origin: originAt(at, context, at) }
+    : await patchFromFile(value, at, pathLabel(at), context);
+  return { ...entry, type: 'strategic' };
+}
+
+async function patchFromFile(file: string, at: ConfigPath, label: string, context: Context): Promise<PatchEntry> {
+  const read = await readReferencedFile(file, at, label, context);
+  return { text: read.text, origin: { label, file: read.display, line: 1, textLine: 1 } };
+}
+
+/**
+ * The origin of the entry at `at`: its label, file and line; `textAt` names the node of an inline
+ * patch, whose first line is recorded when the text is a literal block (`|`) copied line for line.
+ */
+function originAt(at: ConfigPath, context: Context, textAt?: ConfigPath): Origin {
+  const { where } = context;
+  const origin: Origin = { label: pathLabel(at) };
+  if (where.file !== undefined) origin.file = where.file;
+  const line = positionAt(where, at).line;
+  if (line !== undefined) origin.line = line;
+  const textLine = textAt ? literalBlockStart(where, textAt) : undefined;
+  if (textLine !== undefined) origin.textLine = textLine;
+  return origin;
+}
+
+function literalBlockStart(where: ConfigLocation, at: ConfigPath): number | undefined {
+  const { node, exact } = nodeAt(where, at);
+  if (!exact || !isScalar(node) || node.type !== 'BLOCK_LITERAL') return undefined;
+  // The block's header (`|`, `|-`, `|2+`…) ends its line; the text starts on the next one.
+  const line = positionAt(where, at).line;
+  return line === undefined ? undefined : line + 1;
+}
+
+/**
+ * Reads a file the entry `label` names (at `at` in the config), relative to the config's folder
+ * and, unless the load restrictor is off, inside it (symbolic links resolved).
+ */
+async function readReferencedFile(
+  file: string,
+  at: ConfigPath,
+  label: string,
+  context: Context,
+): Promise<{ display: string; text: string }> {
+  const absolute = path.resolve(context.dir, file);
+  const outside = () =>
+    configError(
+      `${label}: path ${file} is outside the config folder ${context.dir}; use --load-restrictor none`,
+      at,
+      context.where,
+    );
+  if (context.restrict && !isInside(absolute, context.dir)) throw outside();
+
+  let real: string;
+  try {
+    real = await realpath(absolute);
+  } catch {
+    throw configError(`${label}: cannot read ${file}: no such file in ${context.dir}`, at, context.where);
+  }
+  if (context.restrict) {
+    context.realDir ??= realpath(context.dir);
+    if (!isInside(real, await context.realDir)) throw outside();
+  }
+  try {
+    return { display: displayPath(absolute, context.cwd), text: await readFile(absolute, 'utf8') };
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    throw configError(`${label}: cannot read ${file}: ${why}`, at, context.where);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
+}
+
+/** `file` relative to `cwd` when it is inside it, else absolute. */
+function displayPath(file: string, cwd: string): string {
+  if (file === cwd) return '.';
+  return isInside(file, cwd) ? path.relative(cwd, file) : file;
+}
+
+function definedOnly<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
+  return value;
+}
