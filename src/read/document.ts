@@ -1,4 +1,4 @@
-import { Document, parseAllDocuments } from 'yaml';
+import { Document, parseAllDocuments, type DocumentOptions, type SchemaOptions } from 'yaml';
 import { KsetError, excerptAt, lineColAt } from '../errors.js';
 import type { Json } from '../types.js';
 import type { Chunk } from './split.js';
@@ -6,12 +6,25 @@ import type { Chunk } from './split.js';
 /** More alias expansions than this in one document is hostile input (billion laughs), not a manifest. */
 export const MAX_ALIAS_COUNT = 1000;
 
-export const PARSE_OPTIONS = {
+/**
+ * YAML as kubectl reads it (go-yaml's YAML 1.1): `yes`/`on` booleans, `0755` octal; but timestamps and
+ * base-60 numbers (`1:20`) stay strings, since kubectl turns every document into JSON.
+ */
+export const YAML_11 = {
   version: '1.1',
-  keepSourceTokens: true,
   uniqueKeys: true,
   prettyErrors: false,
+  customTags: (tags: Tags) => tags.filter((tag) => !isTimeTag(tag)),
 } as const;
+
+export const PARSE_OPTIONS = { ...YAML_11, keepSourceTokens: true } as const;
+
+type Tags = Parameters<Extract<NonNullable<DocumentOptions & SchemaOptions>['customTags'], (tags: never) => unknown>>[0];
+
+function isTimeTag(tag: Tags[number]): boolean {
+  if (typeof tag === 'string') return tag === 'timestamp' || tag === 'intTime' || tag === 'floatTime';
+  return tag.format === 'TIME' || tag.tag.endsWith(':timestamp');
+}
 
 /** One YAML document of a source: its text (with its `---` line) and, once parsed, its tree and value. */
 export interface ManifestDocument {
