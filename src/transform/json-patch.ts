@@ -1,0 +1,322 @@
+import jsonpatch from 'fast-json-patch';
+import type { Operation as LeafOperation } from 'fast-json-patch';
+import { KsetError } from '../errors.js';
+import { isObject, type Json, type JsonObject } from '../types.js';
+
+/**
+ * RFC 6902 JSON patch with kustomize v5.5's reading of it (evanphx/json-patch v4 under the hood):
+ * - `replace` of a missing map key adds it; `add` never creates missing parents;
+ * - list indices are read as Go's `strconv.Atoi` reads them (`+1`, `01`) and may be negative,
+ *   counting from the end (`-1` is the last item; for `add`, `-1` appends);
+ * - `test` of a missing map key against `null` passes;
+ * - `metadata.annotations` always exists while kustomize patches (it holds its internal
+ *   annotations there), so an operation under it works on a resource without annotations.
+ * Deliberate departures, for clearer errors: `copy` from a missing key, and `add`/`replace`/`test`
+ * without `value`, are errors (evanphx copies or adds `null`, or crashes on `test`).
+ */
+
+export type OpName = 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+
+export interface Operation {
+  op: OpName;
+  path: string;
+  /** `move` and `copy` only. */
+  from?: string;
+  /** `add`, `replace` and `test` only. */
+  value?: Json;
+}
+
+const OP_NAMES: readonly string[] = ['add', 'remove', 'replace', 'move', 'copy', 'test'];
+const NEEDS_VALUE = new Set(['add', 'replace', 'test']);
+const NEEDS_FROM = new Set(['move', 'copy']);
+
+/** Checks the shape of a parsed JSON patch (a list of operation maps) and returns it typed. */
+export function toOperations(value: Json): Operation[] {
+  if (!Array.isArray(value)) throw new KsetError('a JSON patch must be a list of operations');
+  return value.map((item, index) => toOperation(item, index));
+}
+
+function toOperation(item: Json, index: number): Operation {
+  const at = `operation ${index}`;
+  if (!isObject(item)) throw new KsetError(`${at}: must be a map with "op" and "path", not ${describe(item)}`);
+  const { op, path, from } = item;
+  if (op === undefined) throw new KsetError(`${at}: missing "op"`);
+  if (typeof op !== 'string' || !OP_NAMES.includes(op)) {
+    throw new KsetError(`${at}: unknown op ${JSON.stringify(op)} (expected add, remove, replace, move, copy or test)`);
+  }
+  if (path === undefined) throw new KsetError(`${at} (${op}): missing "path"`);
+  if (typeof path !== 'string') throw new KsetError(`${at} (${op}): "path" must be a string`);
+  const head = `${at} (${op} ${showPath(path)})`;
+  checkPointer(path, `${head}: "path"`);
+  const operation: Operation = { op: op as OpName, path };
+  if (NEEDS_FROM.has(op)) {
+    if (from === undefined) throw new KsetError(`${head}: missing "from"`);
+    if (typeof from !== 'string') throw new KsetError(`${head}: "from" must be a string`);
+    checkPointer(from, `${head}: "from"`);
+    operation.from = from;
+  }
+  if (NEEDS_VALUE.has(op)) {
+    if (!('value' in item)) throw new KsetError(`${head}: missing "value"`);
+    operation.value = item.value;
+  }
+  return operation;
+}
+
+function checkPointer(pointer: string, what: string): void {
+  if (pointer !== '' && !pointer.startsWith('/')) {
+    throw new KsetError(`${what} ${JSON.stringify(pointer)} must start with "/"`);
+  }
+}
+
+/** Applies `ops` in order to a copy of `doc` (the input is never changed); throws KsetError on the first failing op. */
+export function applyJsonPatch(doc: Json, ops: readonly Operation[]): Json {
+  const work = new Working(doc);
+  ops.forEach((raw, index) => {
+    const op = toOperation(raw as unknown as Json, index);
+    try {
+      applyOne(work, op);
+    } catch (error) {
+      if (error instanceof PathError) throw new KsetError(`${describeOp(op, index)}: ${error.message}`);
+      throw error;
+    }
+  });
+  return work.finish();
+}
+
+class PathError extends Error {}
+
+type Container = JsonObject | Json[];
+
+/** The document being patched: containers on written paths are copied once, the rest is shared. */
+class Working {
+  root: Json;
+  private readonly owned = new WeakSet<object>();
+  private readonly original: Json;
+  private addedAnnotations = false;
+
+  constructor(doc: Json) {
+    this.root = doc;
+    this.original = doc;
+  }
+
+  own<T extends Container>(container: T): T {
+    if (this.owned.has(container)) return container;
+    const copy = (Array.isArray(container) ? container.slice() : { ...container }) as T;
+    this.owned.add(copy);
+    return copy;
+  }
+
+  /** Kustomize keeps its internal annotations in metadata.annotations while it patches. */
+  ensureAnnotations(): void {
+    if (!isObject(this.root)) return;
+    const metadata = this.root.metadata;
+    if (!isObject(metadata) || isObject(metadata.annotations)) return;
+    const root = (this.root = this.own(this.root));
+    const annotations: JsonObject = {};
+    this.owned.add(annotations);
+    root.metadata = this.own(metadata);
+    root.metadata.annotations = annotations;
+    this.addedAnnotations = true;
+  }
+
+  finish(): Json {
+    if (!this.addedAnnotations || !isObject(this.root)) return this.root;
+    const metadata = this.root.metadata;
+    if (!isObject(metadata) || !isObject(metadata.annotations) || Object.keys(metadata.annotations).length > 0) {
+      return this.root;
+    }
+    const { annotations: _, ...rest } = metadata;
+    const before = isObject(this.original) && isObject(this.original.metadata) ? this.original.metadata : undefined;
+    if (before && 'annotations' in before) rest.annotations = before.annotations;
+    return { ...this.root, metadata: rest };
+  }
+}
+
+function applyOne(work: Working, op: Operation): void {
+  if (touchesAnnotations(op.path) || (op.from !== undefined && touchesAnnotations(op.from))) {
+    work.ensureAnnotations();
+  }
+  switch (op.op) {
+    case 'add':
+      return add(work, op.path, structuredClone(op.value ?? null));
+    case 'remove':
+      remove(work, op.path);
+      return;
+    case 'replace':
+      return replace(work, op.path, structuredClone(op.value ?? null));
+    case 'move': {
+      const value = remove(work, op.from!, 'from ');
+      return add(work, op.path, value);
+    }
+    case 'copy': {
+      if (op.from === '') throw new PathError('the document root cannot be copied');
+      const value = get(work.root, op.from!, 'from ');
+      if (value === undefined) throw new PathError(`from path ${op.from} not found`);
+      return add(work, op.path, structuredClone(value));
+    }
+    case 'test':
+      return test(work.root, op.path, op.value ?? null);
+  }
+}
+
+function touchesAnnotations(path: string): boolean {
+  return path === '/metadata/annotations' || path.startsWith('/metadata/annotations/');
+}
+
+function add(work: Working, path: string, value: Json): void {
+  if (path === '') throw new PathError('the document root cannot be added; use replace');
+  const { parent, key } = parentFor(work, path);
+  const leaf = Array.isArray(parent) ? addIndex(parent, key, path) : key;
+  leafOperation(parent, { op: 'add', path: leafPath(leaf), value });
+}
+
+function remove(work: Working, path: string, role = ''): Json {
+  if (path === '') throw new PathError(`the document root cannot be ${role ? 'moved' : 'removed'}`);
+  const { parent, key } = parentFor(work, path, role);
+  let leaf = key;
+  if (Array.isArray(parent)) leaf = String(itemIndex(parent, key, path));
+  else if (!Object.hasOwn(parent, key)) throw new PathError(`${role}path ${path} not found`);
+  return leafOperation(parent, { op: 'remove', path: leafPath(leaf) }) as Json;
+}
+
+function replace(work: Working, path: string, value: Json): void {
+  if (path === '') {
+    work.root = value;
+    return;
+  }
+  const { parent, key } = parentFor(work, path);
+  const leaf = Array.isArray(parent) ? String(itemIndex(parent, key, path)) : key;
+  leafOperation(parent, { op: 'replace', path: leafPath(leaf), value });
+}
+
+function test(root: Json, path: string, expected: Json): void {
+  const actual = get(root, path);
+  if (actual === undefined) {
+    if (expected === null) return;
+    throw new PathError(`test failed: no value, expected ${show(expected)}`);
+  }
+  if (!jsonpatch._areEquals(actual, expected)) {
+    throw new PathError(`test failed: value is ${show(actual)}, expected ${show(expected)}`);
+  }
+}
+
+/** fast-json-patch makes the change on the (already copied) parent container. */
+function leafOperation(parent: Container, operation: LeafOperation): Json | undefined {
+  return jsonpatch.applyOperation(parent, operation, false, true).removed as Json | undefined;
+}
+
+function leafPath(key: string): string {
+  return '/' + jsonpatch.escapePathComponent(key);
+}
+
+function segmentsOf(path: string): string[] {
+  const segments = path.slice(1).split('/').map((segment) => jsonpatch.unescapePathComponent(segment));
+  if (segments.includes('__proto__')) throw new PathError('a path through "__proto__" is not supported');
+  return segments;
+}
+
+/** Walks to the parent of `path`, copying every container on the way, and returns it with the last key. */
+function parentFor(work: Working, path: string, role = ''): { parent: Container; key: string } {
+  const segments = segmentsOf(path);
+  const key = segments.pop()!;
+  if (!isContainer(work.root)) throw new PathError(`${role}path not found: the document is ${describe(work.root)}`);
+  let parent: Container = (work.root = work.own(work.root));
+  let at = '';
+  for (const segment of segments) {
+    const child = step(parent, segment, at, path, role);
+    at += '/' + escape(segment);
+    if (!isContainer(child)) throw new PathError(`${role}path not found: ${at} is ${describe(child)}, not a map or list`);
+    const owned = work.own(child);
+    setChild(parent, segment, owned);
+    parent = owned;
+  }
+  return { parent, key };
+}
+
+/** The value at `path`, or undefined when its last key is missing from an existing map. */
+function get(root: Json, path: string, role = ''): Json | undefined {
+  if (path === '') return root;
+  const segments = segmentsOf(path);
+  const key = segments.pop()!;
+  let parent: Json = root;
+  let at = '';
+  for (const segment of segments) {
+    if (!isContainer(parent)) break;
+    parent = step(parent, segment, at, path, role);
+    at += '/' + escape(segment);
+  }
+  if (!isContainer(parent)) {
+    throw new PathError(`${role}path not found: ${at || 'the document'} is ${describe(parent)}, not a map or list`);
+  }
+  if (Array.isArray(parent)) return parent[itemIndex(parent, key, path)];
+  return Object.hasOwn(parent, key) ? parent[key] : undefined;
+}
+
+function step(parent: Container, segment: string, at: string, path: string, role: string): Json {
+  if (Array.isArray(parent)) return parent[itemIndex(parent, segment, path)];
+  if (!Object.hasOwn(parent, segment)) {
+    throw new PathError(`${role}path not found: ${at}/${escape(segment)} does not exist`);
+  }
+  return parent[segment];
+}
+
+function setChild(parent: Container, segment: string, child: Container): void {
+  if (Array.isArray(parent)) parent[itemIndex(parent, segment, '')] = child;
+  else parent[segment] = child;
+}
+
+/** Index of an existing item: 0..n-1, or -n..-1 counting from the end. */
+function itemIndex(list: Json[], segment: string, path: string): number {
+  const index = parseIndex(segment, path);
+  if (index >= list.length || index < -list.length) throw outOfRange(segment, list.length, path);
+  return index < 0 ? index + list.length : index;
+}
+
+/** Insert position: 0..n, `-` or -(n+1)..-1 (so `-1` appends). */
+function addIndex(list: Json[], segment: string, path: string): string {
+  if (segment === '-') return '-';
+  const index = parseIndex(segment, path);
+  if (index > list.length || index < -(list.length + 1)) throw outOfRange(segment, list.length, path);
+  return String(index < 0 ? index + list.length + 1 : index);
+}
+
+/** Go's strconv.Atoi, as evanphx/json-patch reads list indices. */
+function parseIndex(segment: string, path: string): number {
+  if (!/^[+-]?\d+$/.test(segment)) {
+    throw new PathError(`path ${path} has ${JSON.stringify(segment)} where a list index is expected`);
+  }
+  return Number(segment);
+}
+
+function outOfRange(segment: string, length: number, path: string): PathError {
+  return new PathError(`index ${segment} of ${path} is out of range (the list has ${length} item${length === 1 ? '' : 's'})`);
+}
+
+function isContainer(value: Json | undefined): value is Container {
+  return value !== null && typeof value === 'object';
+}
+
+function escape(segment: string): string {
+  return jsonpatch.escapePathComponent(segment);
+}
+
+function describeOp(op: Operation, index: number): string {
+  const from = op.from !== undefined ? ` from ${showPath(op.from)}` : '';
+  return `operation ${index} (${op.op} ${showPath(op.path)}${from})`;
+}
+
+function showPath(path: string): string {
+  return path === '' ? '""' : path;
+}
+
+function describe(value: Json | undefined): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  return `a ${typeof value} (${show(value)})`;
+}
+
+function show(value: Json): string {
+  const text = JSON.stringify(value);
+  return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
