@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import type { Json } from '../types.js';
+
+/** How a field merges in a strategic merge patch, as the Kubernetes OpenAPI extensions say. */
+export interface FieldSchema {
+  /** `x-kubernetes-patch-strategy`: `merge`, `replace`, `retainKeys` or `merge,retainKeys`. */
+  readonly strategy?: string;
+  /** `x-kubernetes-patch-merge-key`: the key that identifies the items of a merged list of maps. */
+  readonly mergeKey?: string;
+  /** `x-kubernetes-list-type`: `atomic`, `set` or `map`. */
+  readonly listType?: string;
+  /** `x-kubernetes-list-map-keys`: every key that together identifies an item of a `map` list. */
+  readonly listMapKeys?: readonly string[];
+  /** Schema defaults of list-map keys, used when an item lacks one (CRDs only). */
+  readonly keyDefaults?: Readonly<Record<string, Json>>;
+  /** The type of the field's value (a map) or of its items (a list), when it holds anything that matters. */
+  readonly type?: TypeSchema;
+}
+
+/** A cursor on an object type: what its fields are. */
+export interface TypeSchema {
+  /** The field `name` (or any key, for a map type), undefined when nothing about it matters for merging. */
+  field(name: string): FieldSchema | undefined;
+}
+
+/** Schemas of custom resources, by `group/version/Kind` (core group: `v1/Kind`). */
+export type CrdSchemas = ReadonlyMap<string, TypeSchema>;
+
+/** The schema of a resource kind: built-in ones from the generated table, custom ones from `extra`. */
+export function schemaForResource(apiVersion: string, kind: string, extra?: CrdSchemas): TypeSchema | undefined {
+  const id = `${apiVersion}/${kind}`;
+  const builtin = loadTable().kinds[id];
+  return builtin !== undefined ? tableType(builtin) : extra?.get(id);
+}
+
+/** One field in schemas/patch-meta.json: a type name, or metadata with an optional type (`t`). */
+type TableField = string | { t?: string; s?: string; k?: string; l?: string; m?: string[] };
+
+interface Table {
+  kinds: Record<string, string>;
+  types: Record<string, Record<string, TableField>>;
+}
+
+let table: Table | undefined;
+const types = new Map<string, TypeSchema>();
+
+function loadTable(): Table {
+  table ??= JSON.parse(readFileSync(new URL('../../schemas/patch-meta.json', import.meta.url), 'utf8')) as Table;
+  return table;
+}
+
+function tableType(name: string): TypeSchema {
+  let type = types.get(name);
+  if (!type) {
+    type = new TableType(loadTable().types[name] ?? {});
+    types.set(name, type);
+  }
+  return type;
+}
+
+class TableType implements TypeSchema {
+  private readonly fields = new Map<string, FieldSchema | undefined>();
+
+  constructor(private readonly entry: Record<string, TableField>) {}
+
+  field(name: string): FieldSchema | undefined {
+    if (this.fields.has(name)) return this.fields.get(name);
+    const raw = Object.hasOwn(this.entry, name) ? this.entry[name] : this.entry['*'];
+    const field = raw === undefined ? undefined : toField(raw);
+    this.fields.set(name, field);
+    return field;
+  }
+}
+
+function toField(raw: TableField): FieldSchema {
+  if (typeof raw === 'string') return { type: tableType(raw) };
+  const { s, k, l, m, t } = raw;
+  return { strategy: s, mergeKey: k, listType: l, listMapKeys: m, type: t === undefined ? undefined : tableType(t) };
+}

@@ -1,0 +1,414 @@
+import { KsetError } from '../errors.js';
+import type { FieldSchema, TypeSchema } from '../schema/patch-meta.js';
+import { isObject, type Json, type JsonObject } from '../types.js';
+import { deepEqual } from '../util/equal.js';
+
+// Strategic merge patch as k8s.io/apimachinery `strategicpatch` applies it (`kubectl patch --type strategic`).
+// Departures, all deliberate:
+// - Directives never reach the output. apimachinery copies a patch value that has nothing to merge into
+//   (a new field, a new list item, a replaced list) as written, with `$retainKeys`, `$setElementOrder/…`,
+//   nulls and, inside new list items, `$patch` maps. Here such values are cleaned the way apimachinery cleans
+//   a new field: null members dropped, maps holding `$patch` left out, the other directive keys removed.
+// - Items of a list with list-map keys (ports: containerPort/port + protocol) are identified by all of those
+//   keys, a missing `protocol` meaning TCP; apimachinery compares the merge key alone.
+// - Where apimachinery's order of operations is Go's random map order (a `$deleteFromPrimitiveList/x` next
+//   to `x`), deletions go first.
+// Without a schema (a kind the table does not know) the merge is kustomize's: maps merged, lists replaced,
+// `$patch: delete` removes the map it is in, `$patch: replace` and `merge` keep its contents.
+
+const DIRECTIVE = '$patch';
+const RETAIN_KEYS = '$retainKeys';
+const SET_ORDER = '$setElementOrder';
+const DELETE_FROM = '$deleteFromPrimitiveList';
+
+/** A list-map key's value when an item lacks it: a port without protocol is TCP, as the API defaults it. */
+const KEY_DEFAULTS: Readonly<Record<string, Json>> = { protocol: 'TCP' };
+
+/** What mergeMap returns for `$patch: delete`, and clean() for a value to leave out. */
+const DROP = Symbol('drop');
+type Dropped = typeof DROP;
+
+interface Context {
+  /** apimachinery's rules (the kind has a schema) or kustomize's (it has none). */
+  known: boolean;
+}
+
+/** How items of a list are told apart: equal merge key and equal other list-map keys. */
+type Same = (a: Json, b: Json) => boolean;
+
+/**
+ * Applies a strategic merge patch to `original` (never changed; untouched subtrees are shared) under `schema`,
+ * or under kustomize's schema-less rules when it is undefined. Returns null when the patch deletes the whole
+ * object (top-level `$patch: delete`). Throws KsetError, naming the field, on a patch apimachinery rejects.
+ */
+export function strategicMerge(original: JsonObject, patch: JsonObject, schema: TypeSchema | undefined): JsonObject | null {
+  const merged = mergeMap(original, patch, schema, { known: schema !== undefined }, '');
+  return merged === DROP ? null : merged;
+}
+
+function mergeMap(original: JsonObject, patch: JsonObject, type: TypeSchema | undefined, ctx: Context, path: string): JsonObject | Dropped {
+  if (Object.hasOwn(patch, DIRECTIVE)) {
+    const directive = patch[DIRECTIVE];
+    if (directive === 'delete') return DROP;
+    if (directive === 'replace') return cleanMap(without(patch, DIRECTIVE), ctx, path);
+    if (directive !== 'merge' || ctx.known) throw fail(path, `unknown patch type ${JSON.stringify(directive)} in map (expected "replace" or "delete")`);
+    patch = without(patch, DIRECTIVE);
+  }
+
+  const result: JsonObject = { ...original };
+  const done = new Set<string>();
+  if (Object.hasOwn(patch, RETAIN_KEYS)) {
+    retainKeys(result, patch, path);
+    done.add(RETAIN_KEYS);
+  }
+  for (const key of Object.keys(patch)) {
+    if (key.startsWith(SET_ORDER)) setElementOrder(result, patch, key, type, ctx, path, done);
+  }
+  const keys = Object.keys(patch).filter((key) => !done.has(key));
+  for (const key of keys) if (key.startsWith(DELETE_FROM)) mergeField(result, key, patch[key], type, ctx, path);
+  for (const key of keys) if (!key.startsWith(DELETE_FROM)) mergeField(result, key, patch[key], type, ctx, path);
+  return result;
+}
+
+/** Merges one patch member into `result` (a copy of the original map). */
+function mergeField(result: JsonObject, key: string, value: Json, type: TypeSchema | undefined, ctx: Context, path: string): void {
+  const deleteList = key.startsWith(DELETE_FROM);
+  const name = deleteList ? directiveTarget(key, DELETE_FROM, path) : key;
+  if (name === '') return;
+  const here = join(path, name);
+
+  if (value === null) {
+    delete result[name];
+    return;
+  }
+  const current = Object.hasOwn(result, name) ? result[name] : undefined;
+  if (current === undefined || shapeOf(current) !== shapeOf(value)) {
+    if (!deleteList) setCleaned(result, name, value, ctx, here);
+    return;
+  }
+
+  const field = type?.field(name);
+  if (isObject(current)) {
+    const patchMap = value as JsonObject;
+    if (strategyOf(field) === 'replace') return setCleaned(result, name, patchMap, ctx, here);
+    const merged = mergeMap(current, patchMap, field?.type, ctx, here);
+    if (merged !== DROP) set(result, name, merged);
+    else if (ctx.known) set(result, name, {});
+    else delete result[name];
+  } else if (Array.isArray(current)) {
+    set(result, name, mergeList(current, value as Json[], field, deleteList, ctx, here));
+  } else {
+    set(result, name, value);
+  }
+}
+
+/** `$retainKeys`: every key the patch sets must be listed; keys of the original that are not are cleared. */
+function retainKeys(result: JsonObject, patch: JsonObject, path: string): void {
+  const list = patch[RETAIN_KEYS];
+  if (!Array.isArray(list)) throw fail(path, `${RETAIN_KEYS} must be a list of field names`);
+  const retained = new Set(list.filter((k): k is string => typeof k === 'string'));
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === RETAIN_KEYS || value === null || key.startsWith(DELETE_FROM) || key.startsWith(SET_ORDER)) continue;
+    if (!retained.has(key)) throw fail(path, `the patch sets "${key}", which ${RETAIN_KEYS} does not list`);
+  }
+  for (const key of Object.keys(result)) if (!retained.has(key)) delete result[key];
+}
+
+/**
+ * `$setElementOrder/<list>`: merges the list (if the patch has it) and orders the result: items the directive
+ * names in its order, the others where they were, as apimachinery interleaves them.
+ */
+function setElementOrder(
+  result: JsonObject,
+  patch: JsonObject,
+  key: string,
+  type: TypeSchema | undefined,
+  ctx: Context,
+  path: string,
+  done: Set<string>,
+): void {
+  done.add(key);
+  const name = directiveTarget(key, SET_ORDER, path);
+  const order = patch[key];
+  if (!Array.isArray(order)) throw fail(path, `${key} must be a list`);
+  const here = join(path, name);
+  const original = Object.hasOwn(result, name) ? result[name] : undefined;
+  const patchList = Object.hasOwn(patch, name) ? patch[name] : undefined;
+  if (original !== undefined && !Array.isArray(original)) throw fail(here, `${key} applies to a list, but the resource holds a ${shapeOf(original)}`);
+  if (patchList !== undefined && !Array.isArray(patchList)) throw fail(here, `${key} applies to a list, but the patch holds a ${shapeOf(patchList)}`);
+
+  const field = type?.field(name);
+  const same = sameFor(field);
+  checkOrderMatchesPatch(patchList ?? [], order, field, same, here, key);
+
+  let merged: Json[];
+  if (original && patchList) merged = mergeList(original, patchList, field, false, ctx, here);
+  else if (patchList) merged = cleanList(patchList, ctx, here);
+  else if (original) merged = original;
+  else return;
+  done.add(name);
+
+  const kind = itemShape([original ?? [], patchList ?? []], here);
+  const mergeKey = field?.mergeKey;
+  if (kind === 'map' && !mergeKey) throw fail(here, `${key} needs a list merged by key, or a list of scalars`);
+  if (kind === 'map') requireMergeKey(merged, mergeKey!, here, 'the merged list');
+  const named = (item: Json) => order.some((o) => same(o, item));
+  set(result, name, interleave(merged.filter(named), order, merged.filter((item) => !named(item)), original ?? [], same));
+}
+
+/** apimachinery's check that the patch list names its items in the order `$setElementOrder` gives. */
+function checkOrderMatchesPatch(patchList: Json[], order: Json[], field: FieldSchema | undefined, same: Same, path: string, key: string): void {
+  if (!order.length || !patchList.length) return;
+  const mergeKey = field?.mergeKey;
+  let items = patchList;
+  if (mergeKey) {
+    items = patchList.filter((item, i) => {
+      if (!isObject(item)) throw fail(`${path}[${i}]`, `list item is a ${shapeOf(item)}, not a map`);
+      return item[DIRECTIVE] !== 'delete';
+    });
+    requireMergeKey(order, mergeKey, path, key);
+    requireMergeKey(items.filter((item) => !hasDirective(item)), mergeKey, path, 'the patch');
+  }
+  let p = 0;
+  let o = 0;
+  while (p < items.length && o < order.length) {
+    if (hasDirective(items[p])) {
+      p++;
+      continue;
+    }
+    if (same(items[p], order[o])) p++;
+    o++;
+  }
+  if (p < items.length && o >= order.length) {
+    throw fail(path, `the patch list does not follow the order of ${key} (or holds items it does not name)`);
+  }
+}
+
+/** Merges a patch list into a list: by key or as a set under the merge strategy, else the patch replaces it. */
+function mergeList(original: Json[], patch: Json[], field: FieldSchema | undefined, deleteList: boolean, ctx: Context, path: string): Json[] {
+  if (strategyOf(field) !== 'merge' && !deleteList) return cleanList(patch, ctx, path);
+  if (!original.length && !patch.length) return original;
+
+  if (itemShape([original, patch], path) !== 'map') {
+    const inPatch = new Set(patch);
+    if (deleteList) return original.filter((item) => !inPatch.has(item));
+    const merged = [...new Set([...original, ...patch])];
+    return interleave(merged.filter((v) => inPatch.has(v)), patch, merged.filter((v) => !inPatch.has(v)), original, sameScalar);
+  }
+
+  const mergeKey = field?.mergeKey;
+  if (!mergeKey) throw fail(path, 'cannot merge a list of maps without a merge key');
+  const same = sameFor(field);
+  let base = original;
+  let items: { item: JsonObject; at: string }[] = [];
+  let replace = false;
+  patch.forEach((value, i) => {
+    const item = value as JsonObject;
+    const at = `${path}[${i}]`;
+    if (!hasDirective(item)) {
+      items.push({ item, at });
+      return;
+    }
+    const directive = item[DIRECTIVE];
+    if (directive === 'delete') {
+      if (!Object.hasOwn(item, mergeKey)) throw noMergeKey(at, mergeKey);
+      base = base.filter((o) => !same(o, item));
+    } else if (directive === 'replace') {
+      replace = true;
+    } else if (directive === 'merge') {
+      throw fail(at, 'merging lists cannot yet be specified in the patch ($patch: merge in a list)');
+    } else {
+      throw fail(at, `unknown patch type ${JSON.stringify(directive)} in list item (expected "delete" or "replace")`);
+    }
+  });
+  if (replace) {
+    base = cleanList(
+      items.map(({ item }) => item),
+      ctx,
+      path,
+    );
+    items = [];
+  }
+
+  const merged = [...base];
+  for (const { item, at } of items) {
+    if (!Object.hasOwn(item, mergeKey)) throw noMergeKey(at, mergeKey);
+    const index = merged.findIndex((o) => same(o, item));
+    if (index < 0) {
+      const cleaned = cleanMap(item, ctx, at);
+      if (cleaned !== DROP) merged.push(cleaned);
+    } else {
+      merged[index] = mergeMap(merged[index] as JsonObject, item, field?.type, ctx, at) as JsonObject;
+    }
+  }
+  requireMergeKey(merged, mergeKey, path, 'the merged list');
+  const patched = items.map(({ item }) => item);
+  const inPatch = (v: Json) => patched.some((p) => same(p, v));
+  return interleave(merged.filter(inPatch), patched, merged.filter((v) => !inPatch(v)), base, same);
+}
+
+/**
+ * apimachinery's list order: the patched items sorted by `patchOrder`, the others by `serverOrder`, then
+ * interleaved: an item that was not patched goes before a patched one when it came before it in the original.
+ */
+function interleave(patched: Json[], patchOrder: Json[], others: Json[], serverOrder: Json[], same: Same): Json[] {
+  const indexIn = (list: Json[], item: Json) => list.findIndex((v) => same(v, item));
+  const sortBy = (items: Json[], order: Json[]) =>
+    items
+      .map((item) => ({ item, at: indexIn(order, item) }))
+      .sort((a, b) => (a.at < 0 ? Infinity : a.at) - (b.at < 0 ? Infinity : b.at))
+      .map(({ item }) => item);
+  const right = sortBy(patched, patchOrder);
+  const left = sortBy(others, serverOrder);
+  const out: Json[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length) {
+    const li = indexIn(serverOrder, left[i]);
+    const ri = indexIn(serverOrder, right[j]);
+    out.push(li >= 0 && ri >= 0 && li < ri ? left[i++] : right[j++]);
+  }
+  return out.concat(left.slice(i), right.slice(j));
+}
+
+/** Item identity of a list: its list-map keys (missing protocol = TCP) or merge key; plain equality without one. */
+function sameFor(field: FieldSchema | undefined): Same {
+  const mergeKey = field?.mergeKey;
+  if (!mergeKey) return (a, b) => a === b || (typeof a === 'object' && deepEqual(a, b));
+  const keys = field.listMapKeys?.includes(mergeKey) ? field.listMapKeys : [mergeKey];
+  const defaults = field.keyDefaults ?? {};
+  const valueOf = (item: JsonObject, key: string): Json | undefined =>
+    Object.hasOwn(item, key) ? item[key] : (defaults[key] ?? KEY_DEFAULTS[key]);
+  return (a, b) => {
+    if (!isObject(a) || !isObject(b) || !Object.hasOwn(a, mergeKey) || !Object.hasOwn(b, mergeKey)) return false;
+    return keys.every((key) => {
+      const x = valueOf(a, key);
+      const y = valueOf(b, key);
+      // A missing key other than the merge key (and without a default) matches any value, as apimachinery would.
+      if (x === undefined || y === undefined) return key !== mergeKey;
+      return x === y || (typeof x === 'object' && deepEqual(x, y));
+    });
+  };
+}
+
+/** The patch strategy that decides merging: `merge`, `replace` or undefined (the default for the shape). */
+function strategyOf(field: FieldSchema | undefined): 'merge' | 'replace' | undefined {
+  const strategies = field?.strategy?.split(',') ?? [];
+  if (strategies.includes('replace')) return 'replace';
+  return strategies.includes('merge') ? 'merge' : undefined;
+}
+
+/** Every item of `items` (from `whose`: the patch, the merged list, a directive) must be a map with the merge key. */
+function requireMergeKey(items: Json[], mergeKey: string, path: string, whose: string): void {
+  for (const item of items) {
+    if (!isObject(item)) throw fail(path, `an item of ${whose} is a ${shapeOf(item)}, not a map with the merge key "${mergeKey}"`);
+    if (!Object.hasOwn(item, mergeKey)) throw fail(path, `an item of ${whose} does not contain the merge key "${mergeKey}": ${JSON.stringify(item)}`);
+  }
+}
+
+function noMergeKey(path: string, mergeKey: string): KsetError {
+  return fail(path, `list item does not contain the merge key "${mergeKey}"`);
+}
+
+function hasDirective(item: Json): boolean {
+  return isObject(item) && Object.hasOwn(item, DIRECTIVE);
+}
+
+function sameScalar(a: Json, b: Json): boolean {
+  return a === b;
+}
+
+/** The one shape of all items of the lists (`map`, `string`, …); apimachinery rejects mixed lists and lists of lists. */
+function itemShape(lists: Json[][], path: string): string {
+  let shape: string | undefined;
+  for (const list of lists) {
+    for (const item of list) {
+      const s = shapeOf(item);
+      if (s === 'list') throw fail(path, 'lists of lists cannot be merged');
+      if (shape !== undefined && s !== shape) throw fail(path, `list items are not all of one type (${shape} and ${s})`);
+      shape = s;
+    }
+  }
+  if (shape === undefined) throw fail(path, 'no items in the list nor in the patch to order');
+  return shape;
+}
+
+function shapeOf(value: Json): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  return isObject(value) ? 'map' : typeof value;
+}
+
+/** The list a `$setElementOrder/x` or `$deleteFromPrimitiveList/x` key is about. */
+function directiveTarget(key: string, prefix: string, path: string): string {
+  const slash = key.indexOf('/');
+  if (slash < 0 || key.slice(0, slash) !== prefix) throw fail(path, `invalid directive key "${key}" (expected ${prefix}/<list>)`);
+  return key.slice(slash + 1);
+}
+
+function setCleaned(result: JsonObject, name: string, value: Json, ctx: Context, path: string): void {
+  const cleaned = clean(value, ctx, path);
+  if (cleaned === DROP) delete result[name];
+  else set(result, name, cleaned);
+}
+
+/** A patch value with nothing to merge into, as it lands in the output: without nulls and directives. */
+function clean(value: Json, ctx: Context, path: string): Json | Dropped {
+  if (Array.isArray(value)) return cleanList(value, ctx, path);
+  return isObject(value) ? cleanMap(value, ctx, path) : value;
+}
+
+function cleanList(list: Json[], ctx: Context, path: string): Json[] {
+  let changed = false;
+  const out: Json[] = [];
+  list.forEach((item, i) => {
+    // In a list, a map holding `$patch` is a directive (an item to delete, the replace marker), never an item.
+    const cleaned = hasDirective(item) ? DROP : clean(item, ctx, `${path}[${i}]`);
+    if (cleaned !== item) changed = true;
+    if (cleaned !== DROP) out.push(cleaned);
+  });
+  return changed ? out : list;
+}
+
+function cleanMap(map: JsonObject, ctx: Context, path: string): JsonObject | Dropped {
+  let source = map;
+  if (Object.hasOwn(map, DIRECTIVE)) {
+    // apimachinery leaves out a new map that holds a directive; kustomize applies it.
+    const directive = map[DIRECTIVE];
+    if (ctx.known || directive === 'delete') return DROP;
+    if (directive !== 'replace' && directive !== 'merge') throw fail(path, `unknown patch type ${JSON.stringify(directive)} in map`);
+    source = without(map, DIRECTIVE);
+  }
+  let changed = source !== map;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value === null || key === RETAIN_KEYS || key.startsWith(SET_ORDER) || key.startsWith(DELETE_FROM)) {
+      changed = true;
+      continue;
+    }
+    const cleaned = clean(value, ctx, join(path, key));
+    if (cleaned !== value) changed = true;
+    if (cleaned !== DROP) set(out, key, cleaned);
+  }
+  return changed ? out : map;
+}
+
+function without(map: JsonObject, key: string): JsonObject {
+  const copy = { ...map };
+  delete copy[key];
+  return copy;
+}
+
+/** Plain assignment, except that a `__proto__` key stays data instead of reaching the prototype. */
+function set(map: JsonObject, key: string, value: Json): void {
+  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function fail(path: string, message: string): KsetError {
+  return new KsetError(path ? `strategic merge patch: ${path}: ${message}` : `strategic merge patch: ${message}`);
+}
