@@ -36,7 +36,8 @@ export function toOperations(value: Json): Operation[] {
   return value.map((item, index) => toOperation(item, index));
 }
 
-function toOperation(item: Json, index: number): Operation {
+/** Checks one operation, `index` being its place in the patch (for messages). */
+export function toOperation(item: Json, index: number): Operation {
   const at = `operation ${index}`;
   if (!isObject(item)) throw new KsetError(`${at}: must be a map with "op" and "path", not ${describe(item)}`);
   const { op, path, from } = item;
@@ -166,7 +167,7 @@ function touchesAnnotations(path: string): boolean {
 function add(work: Working, path: string, value: Json): void {
   if (path === '') throw new PathError('the document root cannot be added; use replace');
   const { parent, key } = parentFor(work, path);
-  const leaf = Array.isArray(parent) ? addIndex(parent, key, path) : key;
+  const leaf = Array.isArray(parent) ? addIndex(parent, key, parentOf(path)) : key;
   leafOperation(parent, { op: 'add', path: leafPath(leaf), value });
 }
 
@@ -174,7 +175,7 @@ function remove(work: Working, path: string, role = ''): Json {
   if (path === '') throw new PathError(`the document root cannot be ${role ? 'moved' : 'removed'}`);
   const { parent, key } = parentFor(work, path, role);
   let leaf = key;
-  if (Array.isArray(parent)) leaf = String(itemIndex(parent, key, path));
+  if (Array.isArray(parent)) leaf = String(itemIndex(parent, key, parentOf(path)));
   else if (!Object.hasOwn(parent, key)) throw new PathError(`${role}path ${path} not found`);
   return leafOperation(parent, { op: 'remove', path: leafPath(leaf) }) as Json;
 }
@@ -185,7 +186,7 @@ function replace(work: Working, path: string, value: Json): void {
     return;
   }
   const { parent, key } = parentFor(work, path);
-  const leaf = Array.isArray(parent) ? String(itemIndex(parent, key, path)) : key;
+  const leaf = Array.isArray(parent) ? String(itemIndex(parent, key, parentOf(path))) : key;
   leafOperation(parent, { op: 'replace', path: leafPath(leaf), value });
 }
 
@@ -248,12 +249,12 @@ function get(root: Json, path: string, role = ''): Json | undefined {
   if (!isContainer(parent)) {
     throw new PathError(`${role}path not found: ${at || 'the document'} is ${describe(parent)}, not a map or list`);
   }
-  if (Array.isArray(parent)) return parent[itemIndex(parent, key, path)];
+  if (Array.isArray(parent)) return parent[itemIndex(parent, key, parentOf(path))];
   return Object.hasOwn(parent, key) ? parent[key] : undefined;
 }
 
 function step(parent: Container, segment: string, at: string, path: string, role: string): Json {
-  if (Array.isArray(parent)) return parent[itemIndex(parent, segment, path)];
+  if (Array.isArray(parent)) return parent[itemIndex(parent, segment, at)];
   if (!Object.hasOwn(parent, segment)) {
     throw new PathError(`${role}path not found: ${at}/${escape(segment)} does not exist`);
   }
@@ -266,30 +267,39 @@ function setChild(parent: Container, segment: string, child: Container): void {
 }
 
 /** Index of an existing item: 0..n-1, or -n..-1 counting from the end. */
-function itemIndex(list: Json[], segment: string, path: string): number {
-  const index = parseIndex(segment, path);
-  if (index >= list.length || index < -list.length) throw outOfRange(segment, list.length, path);
+function itemIndex(list: Json[], segment: string, listPath: string): number {
+  const index = parseIndex(segment, listPath);
+  if (index >= list.length || index < -list.length) throw outOfRange(segment, list.length, listPath);
   return index < 0 ? index + list.length : index;
 }
 
 /** Insert position: 0..n, `-` or -(n+1)..-1 (so `-1` appends). */
-function addIndex(list: Json[], segment: string, path: string): string {
+function addIndex(list: Json[], segment: string, listPath: string): string {
   if (segment === '-') return '-';
-  const index = parseIndex(segment, path);
-  if (index > list.length || index < -(list.length + 1)) throw outOfRange(segment, list.length, path);
+  const index = parseIndex(segment, listPath);
+  if (index > list.length || index < -(list.length + 1)) throw outOfRange(segment, list.length, listPath);
   return String(index < 0 ? index + list.length + 1 : index);
 }
 
 /** Go's strconv.Atoi, as evanphx/json-patch reads list indices. */
-function parseIndex(segment: string, path: string): number {
+function parseIndex(segment: string, listPath: string): number {
   if (!/^[+-]?\d+$/.test(segment)) {
-    throw new PathError(`path ${path} has ${JSON.stringify(segment)} where a list index is expected`);
+    throw new PathError(`path not found: ${showList(listPath)} is a list and ${JSON.stringify(segment)} is not a list index`);
   }
   return Number(segment);
 }
 
-function outOfRange(segment: string, length: number, path: string): PathError {
-  return new PathError(`index ${segment} of ${path} is out of range (the list has ${length} item${length === 1 ? '' : 's'})`);
+function outOfRange(segment: string, length: number, listPath: string): PathError {
+  return new PathError(`index ${segment} is out of range: ${showList(listPath)} has ${length} item${length === 1 ? '' : 's'}`);
+}
+
+function showList(listPath: string): string {
+  return listPath === '' ? 'the document' : listPath;
+}
+
+/** The pointer of the container holding `path`'s last key (escapes kept). */
+function parentOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
 }
 
 function isContainer(value: Json | undefined): value is Container {

@@ -1,0 +1,178 @@
+import type { PatchTarget } from '../config/types.js';
+import { KsetError } from '../errors.js';
+import { isObject, type Json, type JsonObject } from '../types.js';
+import { matches, parseSelector, type Selector } from './label-selector.js';
+
+/**
+ * Which resources a kustomize patch applies to (kustomize `resmap.Select` with `types.SelectorRegex`,
+ * and `GetById` for strategic merge patches without a target).
+ */
+
+export interface TargetMatcher {
+  target: PatchTarget;
+  group?: RegExp;
+  version?: RegExp;
+  kind?: RegExp;
+  name?: RegExp;
+  namespace?: RegExp;
+  labelSelector?: Selector;
+  annotationSelector?: Selector;
+}
+
+const REGEX_FIELDS = ['group', 'version', 'kind', 'name', 'namespace'] as const;
+
+/** Compiles a target once; an empty or absent field matches anything. Throws KsetError for a bad regex or selector. */
+export function compileTarget(target: PatchTarget): TargetMatcher {
+  const matcher: TargetMatcher = { target };
+  for (const field of REGEX_FIELDS) {
+    const pattern = target[field];
+    if (pattern) matcher[field] = anchoredRegExp(pattern, field);
+  }
+  if (target.labelSelector) matcher.labelSelector = selectorFor(target.labelSelector, 'labelSelector');
+  if (target.annotationSelector) {
+    matcher.annotationSelector = selectorFor(target.annotationSelector, 'annotationSelector');
+  }
+  return matcher;
+}
+
+export function matchesTarget(matcher: TargetMatcher, resource: JsonObject): boolean {
+  const { group, version } = splitApiVersion(resource.apiVersion);
+  const metadata = isObject(resource.metadata) ? resource.metadata : {};
+  return (
+    test(matcher.namespace, effectiveNamespace(resource)) &&
+    test(matcher.name, text(metadata.name)) &&
+    test(matcher.group, group) &&
+    test(matcher.version, version) &&
+    test(matcher.kind, text(resource.kind)) &&
+    (!matcher.labelSelector || matches(matcher.labelSelector, stringMap(metadata.labels))) &&
+    (!matcher.annotationSelector || matches(matcher.annotationSelector, stringMap(metadata.annotations)))
+  );
+}
+
+/**
+ * Whether an untargeted strategic merge patch names `resource`: same group, version, kind and name,
+ * and the same effective namespace (no namespace means `default`; cluster-scoped kinds have none),
+ * as kustomize's `ResId.Equals`. So a patch without a namespace matches no resource of another namespace.
+ */
+export function matchesPatchId(patch: JsonObject, resource: JsonObject): boolean {
+  const patchMeta = isObject(patch.metadata) ? patch.metadata : {};
+  const resourceMeta = isObject(resource.metadata) ? resource.metadata : {};
+  const name = text(patchMeta.name);
+  const kind = text(patch.kind);
+  if (!name || !kind) return false;
+  const mine = splitApiVersion(patch.apiVersion);
+  const theirs = splitApiVersion(resource.apiVersion);
+  return (
+    name === text(resourceMeta.name) &&
+    kind === text(resource.kind) &&
+    mine.group === theirs.group &&
+    mine.version === theirs.version &&
+    effectiveNamespace(patch) === effectiveNamespace(resource)
+  );
+}
+
+/** kustomize's id string, for messages: `Deployment.v1.apps/web.prod`, with `[noGrp]`, `[noNs]`… for empty parts. */
+export function describeId(resource: JsonObject): string {
+  const { group, version } = splitApiVersion(resource.apiVersion);
+  const metadata = isObject(resource.metadata) ? resource.metadata : {};
+  const parts = [text(resource.kind) || '[noKind]', version || '[noVer]', group || '[noGrp]'];
+  return `${parts.join('.')}/${text(metadata.name) || '[noName]'}.${text(metadata.namespace) || '[noNs]'}`;
+}
+
+/** `apps/v1` → apps + v1; `v1` → core group "" + v1. */
+export function splitApiVersion(apiVersion: Json | undefined): { group: string; version: string } {
+  const value = text(apiVersion);
+  const slash = value.indexOf('/');
+  return slash === -1 ? { group: '', version: value } : { group: value.slice(0, slash), version: value.slice(slash + 1) };
+}
+
+/** Namespace as kustomize compares it: `_non_namespaceable_` for cluster-scoped kinds, `default` when unset. */
+export function effectiveNamespace(resource: JsonObject): string {
+  if (isClusterScoped(text(resource.apiVersion), text(resource.kind))) return NOT_A_NAMESPACE;
+  const namespace = isObject(resource.metadata) ? text(resource.metadata.namespace) : '';
+  return namespace || 'default';
+}
+
+const NOT_A_NAMESPACE = '_non_namespaceable_';
+
+/**
+ * The cluster-scoped types kustomize v5.5 knows (its precomputed openapi table, matched on exact
+ * apiVersion and kind). Any other type, including newer API versions of these kinds, counts as
+ * namespaced there, and so here.
+ */
+const CLUSTER_SCOPED = new Set(
+  [
+    'admissionregistration.k8s.io/v1 MutatingWebhookConfiguration ValidatingWebhookConfiguration',
+    'admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration ValidatingWebhookConfiguration',
+    'apiextensions.k8s.io/v1 CustomResourceDefinition',
+    'apiextensions.k8s.io/v1beta1 CustomResourceDefinition',
+    'apiregistration.k8s.io/v1 APIService',
+    'apiregistration.k8s.io/v1beta1 APIService',
+    'certificates.k8s.io/v1 CertificateSigningRequest',
+    'certificates.k8s.io/v1beta1 CertificateSigningRequest',
+    'flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema PriorityLevelConfiguration',
+    'networking.k8s.io/v1 IngressClass',
+    'networking.k8s.io/v1beta1 IngressClass',
+    'node.k8s.io/v1 RuntimeClass',
+    'node.k8s.io/v1beta1 RuntimeClass',
+    'policy/v1beta1 PodSecurityPolicy',
+    'rbac.authorization.k8s.io/v1 ClusterRole ClusterRoleBinding',
+    'rbac.authorization.k8s.io/v1beta1 ClusterRole ClusterRoleBinding',
+    'scheduling.k8s.io/v1 PriorityClass',
+    'scheduling.k8s.io/v1beta1 PriorityClass',
+    'storage.k8s.io/v1 CSIDriver CSINode StorageClass VolumeAttachment',
+    'storage.k8s.io/v1beta1 CSIDriver CSINode StorageClass VolumeAttachment',
+    'v1 ComponentStatus Namespace Node NodeProxyOptions PersistentVolume',
+  ].flatMap((line) => {
+    const [apiVersion, ...kinds] = line.split(' ');
+    return kinds.map((kind) => `${apiVersion} ${kind}`);
+  }),
+);
+
+export function isClusterScoped(apiVersion: string, kind: string): boolean {
+  return CLUSTER_SCOPED.has(`${apiVersion} ${kind}`);
+}
+
+/** Go RE2 syntax as far as JavaScript can take it: `(?P<name>…)` groups and leading `(?i)`-style flags. */
+function anchoredRegExp(pattern: string, field: string): RegExp {
+  let source = pattern.replace(/\(\?P</g, '(?<');
+  let flags = '';
+  const leading = /^\(\?([ims]+)\)/.exec(source);
+  if (leading) {
+    flags = [...new Set(leading[1]!)].join('');
+    source = source.slice(leading[0].length);
+  }
+  try {
+    return new RegExp(`^(?:${source})$`, flags);
+  } catch (error) {
+    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '');
+    throw new KsetError(`target ${field} ${JSON.stringify(pattern)} is not a valid regular expression: ${reason}`);
+  }
+}
+
+function selectorFor(text: string, field: string): Selector {
+  try {
+    return parseSelector(text);
+  } catch (error) {
+    if (error instanceof KsetError) throw new KsetError(`target ${field}: ${error.message}`);
+    throw error;
+  }
+}
+
+function test(regex: RegExp | undefined, value: string): boolean {
+  return !regex || regex.test(value);
+}
+
+function text(value: Json | undefined): string {
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+}
+
+/** Labels or annotations as strings (a YAML `version: 1` label reads as "1"). */
+function stringMap(value: Json | undefined): Record<string, string> {
+  if (!isObject(value)) return {};
+  const result: Record<string, string> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (!isObject(member) && !Array.isArray(member)) result[key] = text(member);
+  }
+  return result;
+}
