@@ -8,6 +8,8 @@ import { toJsonList } from './output.js';
 import type { Step } from './pipeline.js';
 import { readSources } from './read/sources.js';
 import { parseSelection } from './select/selection.js';
+import { parsePatch } from './patch/parse.js';
+import { patchVerbStep } from './steps/patch-verb.js';
 import { setImageStep } from './steps/set-image.js';
 import { listImagesReport } from './steps/list-images.js';
 import type { Source } from './types.js';
@@ -40,6 +42,7 @@ const MAIN = {
   config: { type: 'string', short: 'c' },
   image: { type: 'string', multiple: true },
   'load-restrictor': { type: 'string' },
+  strict: { type: 'boolean' },
   version: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -60,6 +63,7 @@ async function dispatch(argv: string[], io: Io): Promise<string | undefined> {
   if (first === 'set' && second === 'image') return setImageCommand(argv.slice(2), io);
   if (first === 'set') throw usage(`unknown command "set ${second ?? ''}": kset has "set image"`);
   if (first === 'images') return imagesCommand(argv.slice(1), io);
+  if (first === 'patch') return patchCommand(argv.slice(1), io);
   return mainCommand(argv, io);
 }
 
@@ -79,7 +83,7 @@ async function mainCommand(argv: string[], io: Io): Promise<string | undefined> 
   const flagImages = (values.image ?? []).map(parseImageFlag);
   const withFlags: Config = { ...config, images: [...config.images, ...flagImages] };
   const sources = await inputs([...positionals, ...(values.filename ?? [])], io);
-  return render(await transform(sources, withFlags), values.output, io);
+  return render(await transform(sources, withFlags, { strict: values.strict }), values.output, io);
 }
 
 async function setImageCommand(argv: string[], io: Io): Promise<string | undefined> {
@@ -98,6 +102,39 @@ async function setImageCommand(argv: string[], io: Io): Promise<string | undefin
   const steps: Step[] = [setImageStep(selection, pairs)];
   const sources = await inputs(values.filename ?? [], io);
   return render(await transform(sources, emptyConfig(), { steps }), values.output, io);
+}
+
+const PATCH = {
+  ...COMMON,
+  ...SELECTION,
+  patch: { type: 'string', short: 'p' },
+  'patch-file': { type: 'string' },
+  type: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+async function patchCommand(argv: string[], io: Io): Promise<string | undefined> {
+  const { values, positionals } = parse(argv, PATCH);
+  if (values.help) return USAGE;
+  const type = values.type ?? 'strategic';
+  if (type !== 'strategic' && type !== 'merge' && type !== 'json') {
+    throw usage(`--type must be strategic, merge or json, not ${JSON.stringify(type)}`);
+  }
+  if ((values.patch === undefined) === (values['patch-file'] === undefined)) {
+    throw usage('patch needs one of -p/--patch PATCH or --patch-file FILE');
+  }
+  const file = values['patch-file'];
+  const text = file === undefined ? values.patch! : await readPatchFile(file, io);
+  const origin = file === undefined ? { label: 'kset patch -p' } : { label: `kset patch --patch-file ${file}`, file, line: 1, textLine: 1 };
+  const patch = parsePatch({ text, type, origin }, { mode: 'kubectl' });
+  const selection = parseSelection(positionals, values);
+  const steps: Step[] = [patchVerbStep(selection, patch, origin.label)];
+  const sources = await inputs(values.filename ?? [], io);
+  return render(await transform(sources, emptyConfig(), { steps }), values.output, io);
+}
+
+async function readPatchFile(file: string, io: Io): Promise<string> {
+  const [source] = await readSources([file], io.cwd, io.stdin);
+  return source.text;
 }
 
 async function imagesCommand(argv: string[], io: Io): Promise<string> {

@@ -2,6 +2,7 @@ import { loadConfig, configFromObject } from './config/load.js';
 import { emptyConfig, type Config } from './config/types.js';
 import { joinStream } from './output.js';
 import { runPipeline, type Change, type FileResult, type Step } from './pipeline.js';
+import { crdsIn, lazy } from './steps/crds.js';
 import { stepsFromConfig } from './steps/from-config.js';
 import type { Source } from './types.js';
 
@@ -16,6 +17,8 @@ export interface TransformOptions {
   steps?: Step[];
   /** Record every change in `changes` (on by default). */
   report?: boolean;
+  /** Patches whose target matches nothing are errors, not warnings. */
+  strict?: boolean;
 }
 
 export interface TransformResult {
@@ -38,7 +41,8 @@ export async function transform(
 ): Promise<TransformResult> {
   const sources = typeof input === 'string' ? [{ path: null, text: input }] : input;
   const loaded = isLoaded(config) ? config : await configFromObject(config, { dir: process.cwd() });
-  const steps = [...stepsFromConfig(loaded), ...(options.steps ?? [])];
+  const crds = lazy(() => crdsIn([...loaded.crds, ...sources]));
+  const steps = [...stepsFromConfig(loaded, { crds, strict: options.strict }), ...(options.steps ?? [])];
   const result = runPipeline(sources, steps, { report: options.report ?? true });
   return { output: joinStream(result.files), ...result };
 }

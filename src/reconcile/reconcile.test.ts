@@ -166,3 +166,10 @@ describe('matchItems', () => {
     expect(matchItems(before as Json[], after as Json[])).toEqual(expected);
   });
 });
+
+describe('reconcile: removals that meet', () => {
+  it('removes several pairs of a sequence item map, the first on the dash line', () => {
+    const text = 'l:\n- effect: NoSchedule\n  key: a\n  operator: Exists\n- effect: x\n';
+    expect(edit(text, (v) => (v.l = [{ operator: 'Exists' }]))).toBe('l:\n- operator: Exists\n');
+  });
+});

@@ -71,7 +71,7 @@ class Reconciler {
     if (kept.length === 0) return false;
 
     const col = column(this.text, (node.items[0].key as Node).range![0]);
-    for (const [key, pair] of pairs) if (!(key in after)) this.removePair(node, pair);
+    this.removePairs(node, [...pairs].filter(([key]) => !(key in after)).map(([, pair]) => pair));
     let previous: Pair | undefined;
     for (const key of afterKeys) {
       const pair = pairs.get(key);
@@ -99,19 +99,22 @@ class Reconciler {
     }
   }
 
-  private removePair(node: YAMLMap, pair: Pair): void {
-    const key = pair.key as Node;
-    const start = key.range![0];
-    const index = node.items.indexOf(pair);
-    if (!this.onlySpaceBefore(start)) {
-      // first pair on a `- ` line: the next pair moves up to take its place
-      const next = node.items[index + 1];
-      const end = next ? (next.key as Node).range![0] : this.lineEnd(pairEnd(pair));
-      this.edits.push({ start, end, text: '' });
-      return;
+  private removePairs(node: YAMLMap, removed: Pair[]): void {
+    const first = node.items[0] as Pair;
+    const firstStart = (first.key as Node).range![0];
+    let covered = 0;
+    if (removed.includes(first) && !this.onlySpaceBefore(firstStart)) {
+      // the first pair stands on a `- ` line: the first kept pair moves up to take its place
+      const kept = node.items.find((pair) => !removed.includes(pair as Pair)) as Pair;
+      covered = node.items.indexOf(kept);
+      this.edits.push({ start: firstStart, end: (kept.key as Node).range![0], text: '' });
     }
-    const from = this.commentLinesAbove(this.lineStart(start), column(this.text, start));
-    this.edits.push({ start: from, end: this.lineEnd(pairEnd(pair)), text: '' });
+    for (const pair of removed) {
+      if (node.items.indexOf(pair) < covered) continue;
+      const start = (pair.key as Node).range![0];
+      const from = this.commentLinesAbove(this.lineStart(start), column(this.text, start));
+      this.edits.push({ start: from, end: this.lineEnd(pairEnd(pair)), text: '' });
+    }
   }
 
   /** `key:` with no value gets one. */

@@ -1,0 +1,50 @@
+import { KsetError } from '../errors.js';
+import type { ParsedPatch } from '../patch/parse.js';
+import type { Step } from '../pipeline.js';
+import { schemaForResource } from '../schema/patch-meta.js';
+import { notFound, selects, type Selection } from '../select/selection.js';
+import { applyJsonPatch } from '../transform/json-patch.js';
+import { applyMergePatch } from '../transform/merge-patch.js';
+import { strategicMerge } from '../transform/strategic-merge.js';
+import { isObject, type Json, type JsonObject } from '../types.js';
+import { describe } from './set-image.js';
+
+/** `kset patch`: `kubectl patch --local` on every selected resource; every other document passes. */
+export function patchVerbStep(selection: Selection, patch: ParsedPatch, label: string): Step {
+  const found = new Set<number>();
+  let any = false;
+  return {
+    origin: { label },
+    apply(resource) {
+      const match = selects(selection, resource);
+      if (!match) return resource;
+      any = true;
+      if (match.index !== undefined) found.add(match.index);
+      return asMap(patchOne(resource, patch), resource);
+    },
+    finish() {
+      const missing = selection.named.findIndex((_, i) => !found.has(i));
+      if (missing >= 0) throw notFound(selection.named[missing]);
+      if (!any) throw new KsetError('no objects passed to patch: the selection matches no resource of the input');
+      return [];
+    },
+  };
+}
+
+function patchOne(resource: JsonObject, patch: ParsedPatch): Json {
+  if (patch.type === 'json') return applyJsonPatch(resource, patch.ops);
+  const [doc] = patch.docs;
+  if (patch.type === 'merge') return applyMergePatch(resource, doc);
+  const apiVersion = String(resource.apiVersion ?? '');
+  const kind = String(resource.kind ?? '');
+  const schema = schemaForResource(apiVersion, kind);
+  if (!schema) {
+    throw new KsetError(`strategic merge patch is not supported for ${apiVersion}, Kind=${kind} locally, try --type merge`);
+  }
+  return strategicMerge(resource, doc, schema) ?? {};
+}
+
+function asMap(value: Json, resource: JsonObject): JsonObject {
+  if (isObject(value)) return value;
+  throw new KsetError(`the patch turned ${describe(resource)} into something that is not a map`);
+}

@@ -1,0 +1,127 @@
+import type { Origin, PatchEntry } from '../config/types.js';
+import { KsetError } from '../errors.js';
+import { parsePatch, type ParsedPatch } from '../patch/parse.js';
+import type { Step } from '../pipeline.js';
+import type { CrdSchemas } from '../schema/patch-meta.js';
+import { schemaForResource } from '../schema/patch-meta.js';
+import { compileTarget, describeId, matchesPatchId, matchesTarget, type TargetMatcher } from '../select/target.js';
+import { applyJsonPatch } from '../transform/json-patch.js';
+import { applyMergePatch } from '../transform/merge-patch.js';
+import { strategicMerge } from '../transform/strategic-merge.js';
+import { isObject, type Json, type JsonObject } from '../types.js';
+
+/** What patch steps share: the custom-resource schemas, worked out the first time a patch needs them. */
+export interface PatchContext {
+  crds: () => CrdSchemas;
+  /** Unmatched patches and targets are errors, not warnings. */
+  strict?: boolean;
+}
+
+/** A config `patches:` entry as a pipeline step (kustomize's selection, apimachinery's merge). */
+export function patchStep(entry: PatchEntry, context: PatchContext): Step {
+  const patch = parsePatch(entry);
+  const target = entry.target ? at(entry.origin, () => compileTarget(entry.target!)) : undefined;
+  const label = describeOrigin(entry.origin);
+  const matched = new Set<number>();
+
+  return {
+    origin: entry.origin,
+    apply(resource) {
+      if (patch.type === 'json') {
+        if (!target || !matchesTarget(target, resource)) return resource;
+        matched.add(0);
+        return asResource(at(entry.origin, () => applyJsonPatch(resource, patch.ops), resource), entry.origin, resource);
+      }
+      let current: JsonObject | null = resource;
+      patch.docs.forEach((doc, i) => {
+        if (current === null || !selects(doc, target, current)) return;
+        matched.add(i);
+        current = applyDocument(current, doc, patch.type, entry, context);
+      });
+      return current;
+    },
+    finish() {
+      if (patch.type !== 'json' && !target) {
+        // kustomize: an untargeted strategic merge patch must name a resource of the input
+        const missing = patch.docs.findIndex((_, i) => !matched.has(i));
+        if (missing >= 0) {
+          throw new KsetError(`${label}: no resource matches the patch's ${describeId(patch.docs[missing])}`, position(entry.origin));
+        }
+      }
+      if (target && matched.size === 0) {
+        const message = `${label}: the target ${JSON.stringify(entry.target)} matches no resource`;
+        if (context.strict) throw new KsetError(message, position(entry.origin));
+        return [message];
+      }
+      return [];
+    },
+  };
+}
+
+function selects(doc: JsonObject, target: TargetMatcher | undefined, resource: JsonObject): boolean {
+  return target ? matchesTarget(target, resource) : matchesPatchId(doc, resource);
+}
+
+/** One strategic (or merge) patch document on one resource, keeping the resource's id as kustomize does. */
+function applyDocument(
+  resource: JsonObject,
+  doc: JsonObject,
+  type: 'strategic' | 'merge',
+  entry: PatchEntry,
+  context: PatchContext,
+): JsonObject | null {
+  const patch = withIdOf(doc, resource, entry);
+  if (type === 'merge') return asResource(applyMergePatch(resource, patch), entry.origin, resource);
+  const apiVersion = String(resource.apiVersion ?? '');
+  const kind = String(resource.kind ?? '');
+  const schema = schemaForResource(apiVersion, kind) ?? schemaForResource(apiVersion, kind, context.crds());
+  return at(entry.origin, () => strategicMerge(resource, patch, schema), resource);
+}
+
+/**
+ * The patch with the resource's apiVersion, kind, name and namespace, unless the options allow a change
+ * (kustomize applies a targeted patch to whatever the target selects, whatever the patch names).
+ */
+function withIdOf(doc: JsonObject, resource: JsonObject, entry: PatchEntry): JsonObject {
+  const { allowNameChange, allowKindChange } = entry.options ?? {};
+  const patch: JsonObject = { ...doc };
+  if (!allowKindChange) {
+    setOrDelete(patch, 'apiVersion', resource.apiVersion);
+    setOrDelete(patch, 'kind', resource.kind);
+  }
+  const meta: JsonObject = isObject(doc.metadata) ? { ...doc.metadata } : {};
+  const theirs = isObject(resource.metadata) ? resource.metadata : {};
+  if (!allowNameChange) setOrDelete(meta, 'name', theirs.name);
+  setOrDelete(meta, 'namespace', theirs.namespace);
+  if (Object.keys(meta).length || isObject(doc.metadata)) patch.metadata = meta;
+  return patch;
+}
+
+function setOrDelete(map: JsonObject, key: string, value: Json | undefined): void {
+  if (value === undefined) delete map[key];
+  else map[key] = value;
+}
+
+function asResource(value: Json, origin: Origin, resource: JsonObject): JsonObject {
+  if (isObject(value)) return value;
+  throw new KsetError(`${describeOrigin(origin)}: the patch turned ${describeId(resource)} into something that is not a map`, position(origin));
+}
+
+/** Runs `work`; a KsetError from it is reported at the patch entry, naming it (and the resource). */
+function at<T>(origin: Origin, work: () => T, resource?: JsonObject): T {
+  try {
+    return work();
+  } catch (e) {
+    if (!(e instanceof KsetError) || e.position.file) throw e;
+    const on = resource ? ` (on ${describeId(resource)})` : '';
+    throw new KsetError(`${describeOrigin(origin)}: ${e.message}${on}`, position(origin), e.excerpt);
+  }
+}
+
+function describeOrigin(origin: Origin): string {
+  return origin.label;
+}
+
+function position(origin: Origin) {
+  return { file: origin.file, line: origin.line };
+}
