@@ -1,7 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseImageFlag } from './config/image-flag.js';
 import { loadConfig } from './config/load.js';
-import { emptyConfig, type Config } from './config/types.js';
+import { parse as parseYaml } from 'yaml';
+import { emptyConfig, type Config, type PatchEntry, type PatchTarget } from './config/types.js';
 import { KsetError, formatError } from './errors.js';
 import { transform, type TransformResult } from './index.js';
 import { toJsonList } from './output.js';
@@ -12,7 +13,7 @@ import { parsePatch } from './patch/parse.js';
 import { patchVerbStep } from './steps/patch-verb.js';
 import { setImageStep } from './steps/set-image.js';
 import { listImagesReport } from './steps/list-images.js';
-import type { Source } from './types.js';
+import { isObject, type Source } from './types.js';
 import { USAGE, VERSION } from './usage.js';
 
 /** What the CLI reads and writes; tests pass their own. */
@@ -43,6 +44,8 @@ const MAIN = {
   image: { type: 'string', multiple: true },
   'load-restrictor': { type: 'string' },
   strict: { type: 'boolean' },
+  patch: { type: 'string', multiple: true },
+  target: { type: 'string' },
   version: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -81,9 +84,48 @@ async function mainCommand(argv: string[], io: Io): Promise<string | undefined> 
     loadRestrictor: restrictor === 'none' || restrictor === 'LoadRestrictionsNone' ? 'none' : 'rootOnly',
   });
   const flagImages = (values.image ?? []).map(parseImageFlag);
-  const withFlags: Config = { ...config, images: [...config.images, ...flagImages] };
+  const flagPatches = await patchFlags(values.patch ?? [], values.target, io);
+  const withFlags: Config = {
+    ...config,
+    images: [...config.images, ...flagImages],
+    patches: [...config.patches, ...flagPatches],
+  };
   const sources = await inputs([...positionals, ...(values.filename ?? [])], io);
   return render(await transform(sources, withFlags, { strict: values.strict }), values.output, io);
+}
+
+/** `--patch FILE` entries (after the config's), each with the `--target` when one is given. */
+async function patchFlags(files: string[], targetText: string | undefined, io: Io): Promise<PatchEntry[]> {
+  if (targetText !== undefined && !files.length) throw usage('--target goes with --patch FILE');
+  const target = targetText === undefined ? undefined : parseTarget(targetText);
+  const entries: PatchEntry[] = [];
+  for (const file of files) {
+    const text = await readPatchFile(file, io);
+    entries.push({ text, target, origin: { label: `--patch ${file}`, file, line: 1, textLine: 1 } });
+  }
+  return entries;
+}
+
+/** `--target`: a YAML/JSON map of kustomize target fields, or `KIND` or `KIND/NAME`. */
+export function parseTarget(text: string): PatchTarget {
+  const fields = ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'];
+  if (!text.trim().startsWith('{')) {
+    const [kind, name, ...rest] = text.split('/');
+    if (!kind || rest.length) throw usage(`--target ${JSON.stringify(text)}: expected KIND, KIND/NAME or a map like '{kind: Deployment, name: web}'`);
+    return name ? { kind, name } : { kind };
+  }
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (e) {
+    throw usage(`--target ${JSON.stringify(text)}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!isObject(value)) throw usage(`--target must be a map`);
+  for (const [key, field] of Object.entries(value)) {
+    if (!fields.includes(key)) throw usage(`--target: unknown field ${key} (known: ${fields.join(', ')})`);
+    if (typeof field !== 'string') throw usage(`--target: ${key} must be a string`);
+  }
+  return value as PatchTarget;
 }
 
 async function setImageCommand(argv: string[], io: Io): Promise<string | undefined> {

@@ -10,6 +10,9 @@ Usage:
   kset patch SELECTION (-p PATCH | --patch-file FILE) [--type strategic|merge|json]
   kset images [INPUT...] [-o json]                list every image reference
 
+The patch verb mirrors kubectl patch --local: --type strategic (default), merge or json; -p takes
+the patch text (JSON or YAML).
+
 INPUT is a file, a folder (its *.yaml, *.yml, *.json, recursively), a glob, or - for stdin
 (the default). SELECTION is TYPE/NAME..., TYPE NAME..., TYPE --all, TYPE -l SELECTOR or --all.
 
@@ -19,6 +22,11 @@ Options:
                               found from the current folder upward)
       --image NAME=NEW:TAG@DIGEST
                               an images entry, kustomize edit set image syntax (repeatable)
+      --patch FILE            a patch file (strategic merge, or a JSON 6902 list of operations), applied
+                              after the config's patches (repeatable)
+      --target KIND[/NAME] | '{kind: K, name: N, labelSelector: S, ...}'
+                              the resources the --patch files apply to (kustomize target fields)
+      --strict                a patch target or image entry that matches nothing is an error
       --load-restrictor rootOnly|none
                               whether patch and CRD files may lie outside the config's folder
   -o, --output yaml|json      output format (json: a v1 List)

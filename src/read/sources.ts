@@ -1,6 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { globby, isDynamicPattern } from 'globby';
 import { KsetError } from '../errors.js';
 import type { Source } from '../types.js';
 
@@ -20,11 +19,11 @@ export async function resolveInputs(inputs: string[], cwd: string): Promise<stri
     const absolute = path.resolve(cwd, input);
     const info = await stat(absolute).catch(() => undefined);
     if (info?.isDirectory()) {
-      const found = await globby(MANIFEST_EXTENSIONS.map((ext) => `**/*${ext}`), { cwd: absolute, dot: false });
-      for (const file of found.sort()) add(path.join(input, file));
+      for (const file of await manifestsIn(absolute)) add(path.join(input, file));
     } else if (info) {
       add(input);
-    } else if (isDynamicPattern(input)) {
+    } else if (/[*?[\]{}]/.test(input)) {
+      const { globby } = await import('globby'); // loaded only for globs: it costs start-up time
       const found = await globby(input, { cwd });
       if (!found.length) throw new KsetError(`no file matches ${input}`);
       for (const file of found.sort()) add(file);
@@ -33,6 +32,16 @@ export async function resolveInputs(inputs: string[], cwd: string): Promise<stri
     }
   }
   return files;
+}
+
+/** The manifest files below a folder, recursively, in sorted path order; hidden entries are skipped. */
+async function manifestsIn(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && MANIFEST_EXTENSIONS.includes(path.extname(e.name)))
+    .map((e) => path.relative(folder, path.join(e.parentPath ?? e.path, e.name)))
+    .filter((file) => !file.split(path.sep).some((part) => part.startsWith('.')))
+    .sort();
 }
 
 /** Reads the inputs as sources, in order; `-` is stdin. */
