@@ -33,9 +33,6 @@ interface Context {
   known: boolean;
 }
 
-/** How items of a list are told apart: equal merge key and equal other list-map keys. */
-type Same = (a: Json, b: Json) => boolean;
-
 /**
  * Applies a strategic merge patch to `original` (never changed; untouched subtrees are shared) under `schema`,
  * or under kustomize's schema-less rules when it is undefined. Returns null when the patch deletes the whole
@@ -56,17 +53,23 @@ function mergeMap(original: JsonObject, patch: JsonObject, type: TypeSchema | un
   }
 
   const result: JsonObject = { ...original };
+  const keys = Object.keys(patch);
+  if (!keys.some((key) => key.startsWith('$'))) {
+    for (const key of keys) mergeField(result, key, patch[key], type, ctx, path);
+    return result;
+  }
+
   const done = new Set<string>();
   if (Object.hasOwn(patch, RETAIN_KEYS)) {
     retainKeys(result, patch, path);
     done.add(RETAIN_KEYS);
   }
-  for (const key of Object.keys(patch)) {
+  for (const key of keys) {
     if (key.startsWith(SET_ORDER)) setElementOrder(result, patch, key, type, ctx, path, done);
   }
-  const keys = Object.keys(patch).filter((key) => !done.has(key));
-  for (const key of keys) if (key.startsWith(DELETE_FROM)) mergeField(result, key, patch[key], type, ctx, path);
-  for (const key of keys) if (!key.startsWith(DELETE_FROM)) mergeField(result, key, patch[key], type, ctx, path);
+  const rest = keys.filter((key) => !done.has(key));
+  for (const key of rest) if (key.startsWith(DELETE_FROM)) mergeField(result, key, patch[key], type, ctx, path);
+  for (const key of rest) if (!key.startsWith(DELETE_FROM)) mergeField(result, key, patch[key], type, ctx, path);
   return result;
 }
 
@@ -138,8 +141,8 @@ function setElementOrder(
   if (patchList !== undefined && !Array.isArray(patchList)) throw fail(here, `${key} applies to a list, but the patch holds a ${shapeOf(patchList)}`);
 
   const field = type?.field(name);
-  const same = sameFor(field);
-  checkOrderMatchesPatch(patchList ?? [], order, field, same, here, key);
+  const identity = identityOf(field);
+  checkOrderMatchesPatch(patchList ?? [], order, field, identity, here, key);
 
   let merged: Json[];
   if (original && patchList) merged = mergeList(original, patchList, field, false, ctx, here);
@@ -152,12 +155,13 @@ function setElementOrder(
   const mergeKey = field?.mergeKey;
   if (kind === 'map' && !mergeKey) throw fail(here, `${key} needs a list merged by key, or a list of scalars`);
   if (kind === 'map') requireMergeKey(merged, mergeKey!, here, 'the merged list');
-  const named = (item: Json) => order.some((o) => same(o, item));
-  set(result, name, interleave(merged.filter(named), order, merged.filter((item) => !named(item)), original ?? [], same));
+  const orderAt = identity.indexIn(order);
+  const named = (item: Json) => orderAt(item) >= 0;
+  set(result, name, interleave(merged.filter(named), order, merged.filter((item) => !named(item)), original ?? [], identity));
 }
 
 /** apimachinery's check that the patch list names its items in the order `$setElementOrder` gives. */
-function checkOrderMatchesPatch(patchList: Json[], order: Json[], field: FieldSchema | undefined, same: Same, path: string, key: string): void {
+function checkOrderMatchesPatch(patchList: Json[], order: Json[], field: FieldSchema | undefined, identity: Identity, path: string, key: string): void {
   if (!order.length || !patchList.length) return;
   const mergeKey = field?.mergeKey;
   let items = patchList;
@@ -176,7 +180,7 @@ function checkOrderMatchesPatch(patchList: Json[], order: Json[], field: FieldSc
       p++;
       continue;
     }
-    if (same(items[p], order[o])) p++;
+    if (identity.same(items[p], order[o])) p++;
     o++;
   }
   if (p < items.length && o >= order.length) {
@@ -193,12 +197,12 @@ function mergeList(original: Json[], patch: Json[], field: FieldSchema | undefin
     const inPatch = new Set(patch);
     if (deleteList) return original.filter((item) => !inPatch.has(item));
     const merged = [...new Set([...original, ...patch])];
-    return interleave(merged.filter((v) => inPatch.has(v)), patch, merged.filter((v) => !inPatch.has(v)), original, sameScalar);
+    return interleave(merged.filter((v) => inPatch.has(v)), patch, merged.filter((v) => !inPatch.has(v)), original, SCALARS);
   }
 
   const mergeKey = field?.mergeKey;
   if (!mergeKey) throw fail(path, 'cannot merge a list of maps without a merge key');
-  const same = sameFor(field);
+  const identity = identityOf(field);
   let base = original;
   let items: { item: JsonObject; at: string }[] = [];
   let replace = false;
@@ -212,7 +216,7 @@ function mergeList(original: Json[], patch: Json[], field: FieldSchema | undefin
     const directive = item[DIRECTIVE];
     if (directive === 'delete') {
       if (!Object.hasOwn(item, mergeKey)) throw noMergeKey(at, mergeKey);
-      base = base.filter((o) => !same(o, item));
+      base = base.filter((o) => !identity.same(o, item));
     } else if (directive === 'replace') {
       replace = true;
     } else if (directive === 'merge') {
@@ -233,7 +237,7 @@ function mergeList(original: Json[], patch: Json[], field: FieldSchema | undefin
   const merged = [...base];
   for (const { item, at } of items) {
     if (!Object.hasOwn(item, mergeKey)) throw noMergeKey(at, mergeKey);
-    const index = merged.findIndex((o) => same(o, item));
+    const index = merged.findIndex((o) => identity.same(o, item));
     if (index < 0) {
       const cleaned = cleanMap(item, ctx, at);
       if (cleaned !== DROP) merged.push(cleaned);
@@ -243,52 +247,115 @@ function mergeList(original: Json[], patch: Json[], field: FieldSchema | undefin
   }
   requireMergeKey(merged, mergeKey, path, 'the merged list');
   const patched = items.map(({ item }) => item);
-  const inPatch = (v: Json) => patched.some((p) => same(p, v));
-  return interleave(merged.filter(inPatch), patched, merged.filter((v) => !inPatch(v)), base, same);
+  const patchedAt = identity.indexIn(patched);
+  const inPatch = (v: Json) => patchedAt(v) >= 0;
+  return interleave(merged.filter(inPatch), patched, merged.filter((v) => !inPatch(v)), base, identity);
 }
 
 /**
  * apimachinery's list order: the patched items sorted by `patchOrder`, the others by `serverOrder`, then
  * interleaved: an item that was not patched goes before a patched one when it came before it in the original.
  */
-function interleave(patched: Json[], patchOrder: Json[], others: Json[], serverOrder: Json[], same: Same): Json[] {
-  const indexIn = (list: Json[], item: Json) => list.findIndex((v) => same(v, item));
-  const sortBy = (items: Json[], order: Json[]) =>
-    items
-      .map((item) => ({ item, at: indexIn(order, item) }))
-      .sort((a, b) => (a.at < 0 ? Infinity : a.at) - (b.at < 0 ? Infinity : b.at))
-      .map(({ item }) => item);
-  const right = sortBy(patched, patchOrder);
-  const left = sortBy(others, serverOrder);
+function interleave(patched: Json[], patchOrder: Json[], others: Json[], serverOrder: Json[], identity: Identity): Json[] {
+  const right = sortByIndex(patched, identity.indexIn(patchOrder));
+  if (!others.length) return right;
+  const serverAt = identity.indexIn(serverOrder);
+  const left = sortByIndex(others, serverAt);
+  if (!right.length) return left;
+  const leftAt = left.map(serverAt);
+  const rightAt = right.map(serverAt);
   const out: Json[] = [];
   let i = 0;
   let j = 0;
   while (i < left.length && j < right.length) {
-    const li = indexIn(serverOrder, left[i]);
-    const ri = indexIn(serverOrder, right[j]);
-    out.push(li >= 0 && ri >= 0 && li < ri ? left[i++] : right[j++]);
+    out.push(leftAt[i] >= 0 && rightAt[j] >= 0 && leftAt[i] < rightAt[j] ? left[i++] : right[j++]);
   }
   return out.concat(left.slice(i), right.slice(j));
 }
 
-/** Item identity of a list: its list-map keys (missing protocol = TCP) or merge key; plain equality without one. */
-function sameFor(field: FieldSchema | undefined): Same {
-  const mergeKey = field?.mergeKey;
-  if (!mergeKey) return (a, b) => a === b || (typeof a === 'object' && deepEqual(a, b));
-  const keys = field.listMapKeys?.includes(mergeKey) ? field.listMapKeys : [mergeKey];
-  const defaults = field.keyDefaults ?? {};
-  const valueOf = (item: JsonObject, key: string): Json | undefined =>
-    Object.hasOwn(item, key) ? item[key] : (defaults[key] ?? KEY_DEFAULTS[key]);
-  return (a, b) => {
+/** A stable sort of `items` by their index in some order; items it lacks go last. */
+function sortByIndex(items: Json[], indexOf: (item: Json) => number): Json[] {
+  if (items.length < 2) return items;
+  const entries = items.map((item) => {
+    const at = indexOf(item);
+    return { item, at: at < 0 ? Number.MAX_SAFE_INTEGER : at };
+  });
+  if (entries.every((entry, i) => i === 0 || entries[i - 1].at <= entry.at)) return items;
+  return entries.sort((a, b) => a.at - b.at).map(({ item }) => item);
+}
+
+/**
+ * How the items of a list are told apart: by merge key, or by all list-map keys where the schema has them
+ * (a missing key taking its default, protocol's being TCP; a missing key without default matching any value);
+ * by plain equality in lists without a merge key.
+ */
+class Identity {
+  constructor(
+    private readonly mergeKey?: string,
+    private readonly keys: readonly string[] = [],
+    private readonly defaults: Readonly<Record<string, Json>> = {},
+  ) {}
+
+  same(a: Json, b: Json): boolean {
+    const { mergeKey } = this;
+    if (mergeKey === undefined) return a === b || (typeof a === 'object' && deepEqual(a, b));
     if (!isObject(a) || !isObject(b) || !Object.hasOwn(a, mergeKey) || !Object.hasOwn(b, mergeKey)) return false;
-    return keys.every((key) => {
-      const x = valueOf(a, key);
-      const y = valueOf(b, key);
-      // A missing key other than the merge key (and without a default) matches any value, as apimachinery would.
+    return this.keys.every((key) => {
+      const x = this.valueOf(a, key);
+      const y = this.valueOf(b, key);
       if (x === undefined || y === undefined) return key !== mergeKey;
       return x === y || (typeof x === 'object' && deepEqual(x, y));
     });
-  };
+  }
+
+  /** A lookup of the first index in `list` of an item the same as the one asked for, -1 when there is none. */
+  indexIn(list: Json[]): (item: Json) => number {
+    const first = new Map<unknown, number>();
+    let exhaustive = false;
+    list.forEach((value, i) => {
+      const id = this.id(value);
+      if (id === undefined) exhaustive = true;
+      else if (!first.has(id)) first.set(id, i);
+    });
+    return (item) => {
+      const id = exhaustive ? undefined : this.id(item);
+      if (id !== undefined) return first.get(id) ?? -1;
+      return list.findIndex((value) => this.same(value, item));
+    };
+  }
+
+  /** A hashable id of an item; undefined when it can only be compared one by one (a key missing or not a scalar). */
+  private id(item: Json): unknown {
+    const { mergeKey, keys } = this;
+    if (mergeKey === undefined) return typeof item === 'object' && item !== null ? undefined : item;
+    if (!isObject(item) || !Object.hasOwn(item, mergeKey)) return undefined;
+    if (keys.length === 1) return scalarOrUndefined(item[mergeKey]);
+    const values = keys.map((key) => scalarOrUndefined(this.valueOf(item, key)));
+    return values.includes(undefined) ? undefined : JSON.stringify(values);
+  }
+
+  private valueOf(item: JsonObject, key: string): Json | undefined {
+    return Object.hasOwn(item, key) ? item[key] : (this.defaults[key] ?? KEY_DEFAULTS[key]);
+  }
+}
+
+function scalarOrUndefined(value: Json | undefined): Json | undefined {
+  return typeof value === 'object' && value !== null ? undefined : value;
+}
+
+const SCALARS = new Identity();
+const identities = new WeakMap<FieldSchema, Identity>();
+
+function identityOf(field: FieldSchema | undefined): Identity {
+  const mergeKey = field?.mergeKey;
+  if (!field || !mergeKey) return SCALARS;
+  let identity = identities.get(field);
+  if (!identity) {
+    const keys = field.listMapKeys?.includes(mergeKey) ? field.listMapKeys : [mergeKey];
+    identity = new Identity(mergeKey, keys, field.keyDefaults);
+    identities.set(field, identity);
+  }
+  return identity;
 }
 
 /** The patch strategy that decides merging: `merge`, `replace` or undefined (the default for the shape). */
@@ -312,10 +379,6 @@ function noMergeKey(path: string, mergeKey: string): KsetError {
 
 function hasDirective(item: Json): boolean {
   return isObject(item) && Object.hasOwn(item, DIRECTIVE);
-}
-
-function sameScalar(a: Json, b: Json): boolean {
-  return a === b;
 }
 
 /** The one shape of all items of the lists (`map`, `string`, …); apimachinery rejects mixed lists and lists of lists. */
