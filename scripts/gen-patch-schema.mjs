@@ -2,7 +2,7 @@
 // Generates schemas/patch-meta.json, the compact strategic-merge-patch table kset uses for built-in kinds,
 // from the Kubernetes OpenAPI v2 document (swagger.json).
 //
-//   node scripts/gen-patch-schema.mjs [SWAGGER_JSON]   (default: ../shared/k8s-openapi/swagger.json)
+//   node scripts/gen-patch-schema.mjs [SWAGGER_JSON]   (default: ../shared/k8s-openapi/swagger.json from the project root)
 //
 // Table shape:
 //   { "kinds": { "apps/v1/Deployment": "apps.v1.Deployment", ... },
@@ -19,7 +19,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const input = resolve(root, process.argv[2] ?? '../shared/k8s-openapi/swagger.json');
+const input = process.argv[2] ? resolve(process.argv[2]) : resolve(root, '../shared/k8s-openapi/swagger.json');
 const output = resolve(root, 'schemas/patch-meta.json');
 
 const definitions = JSON.parse(readFileSync(input, 'utf8')).definitions;

@@ -559,6 +559,12 @@ describe('strategicMerge: errors', () => {
       message: /containers: the patch list does not follow the order/,
     },
     {
+      name: 'a $setElementOrder item without the merge key',
+      doc: deployment({ containers: abc() }),
+      patch: podPatch({ '$setElementOrder/containers': [{ image: 'c:1' }] }),
+      message: /containers: an item of \$setElementOrder\/containers does not contain the merge key "name"/,
+    },
+    {
       name: 'a $setElementOrder that is not a list',
       doc: deployment({ containers: abc() }),
       patch: podPatch({ '$setElementOrder/containers': { name: 'c' } }),

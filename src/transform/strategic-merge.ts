@@ -154,7 +154,10 @@ function setElementOrder(
   const kind = itemShape([original ?? [], patchList ?? []], here);
   const mergeKey = field?.mergeKey;
   if (kind === 'map' && !mergeKey) throw fail(here, `${key} needs a list merged by key, or a list of scalars`);
-  if (kind === 'map') requireMergeKey(merged, mergeKey!, here, 'the merged list');
+  if (kind === 'map') {
+    requireMergeKey(order, mergeKey!, here, key);
+    requireMergeKey(merged, mergeKey!, here, 'the merged list');
+  }
   const orderAt = identity.indexIn(order);
   const named = (item: Json) => orderAt(item) >= 0;
   set(result, name, interleave(merged.filter(named), order, merged.filter((item) => !named(item)), original ?? [], identity));
@@ -226,11 +229,8 @@ function mergeList(original: Json[], patch: Json[], field: FieldSchema | undefin
     }
   });
   if (replace) {
-    base = cleanList(
-      items.map(({ item }) => item),
-      ctx,
-      path,
-    );
+    const listed = items.map(({ item }) => item);
+    base = cleanList(listed, ctx, path);
     items = [];
   }
 
