@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
+import { isSeq, parseAllDocuments } from 'yaml';
 import { findImages } from '../src/steps/list-images.js';
-import { SHARED, changedLines, kset } from './helpers.js';
+import { SHARED, changedLines, folderWith, kset } from './helpers.js';
 
 const corpus = path.join(SHARED, 'corpus/real');
 const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.yaml')) : [];
@@ -31,3 +33,53 @@ describe.skipIf(!files.length)('real corpus (../shared/corpus/real)', () => {
     expect(again.stdout).toBe(result.stdout);
   });
 });
+
+describe.skipIf(!files.length)('real corpus: a strategic patch on one container', () => {
+  it.each(files)('%s: changes only lines inside that container, keeps comments, is idempotent', async (file) => {
+    const text = readFileSync(path.join(corpus, file), 'utf8');
+    const found = firstContainer(text);
+    if (!found) return; // no workload in this file
+    const { resource, container, lines } = found;
+    const meta = resource.metadata;
+    const patch = {
+      apiVersion: resource.apiVersion,
+      kind: resource.kind,
+      metadata: meta.namespace ? { name: meta.name, namespace: meta.namespace } : { name: meta.name },
+      spec: { template: { spec: { containers: [{ name: container, resources: { requests: { memory: '123Mi' } } }] } } },
+    };
+    const dir = folderWith({ 'kset.yaml': `patches:\n- patch: '${JSON.stringify(patch)}'\n` });
+    const result = await kset(['-c', 'kset.yaml'], { cwd: dir, stdin: text });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('memory: 123Mi');
+    let line = 0;
+    for (const part of diffLines(text, result.stdout)) {
+      if (part.added || part.removed) {
+        expect(line).toBeGreaterThanOrEqual(lines[0]);
+        expect(line).toBeLessThanOrEqual(lines[1]);
+      }
+      if (!part.added) line += part.count ?? 0;
+    }
+    expect(commentLines(result.stdout)).toEqual(commentLines(text));
+    const again = await kset(['-c', 'kset.yaml'], { cwd: dir, stdin: result.stdout });
+    expect(again.stdout).toBe(result.stdout);
+  });
+});
+
+/** The first workload's first container: the resource, the container's name and its 0-based line range. */
+function firstContainer(text: string) {
+  for (const doc of parseAllDocuments(text, { version: '1.1' })) {
+    const value = doc.toJS();
+    const containers = doc.getIn(['spec', 'template', 'spec', 'containers']);
+    if (value?.kind && ['Deployment', 'DaemonSet', 'StatefulSet'].includes(value.kind) && isSeq(containers)) {
+      const item = containers.items[0] as { range: [number, number, number] };
+      const startLine = text.slice(0, item.range[0]).split('\n').length - 1;
+      const endLine = text.slice(0, item.range[2]).split('\n').length - 1;
+      return { resource: value, container: value.spec.template.spec.containers[0].name, lines: [startLine, endLine] };
+    }
+  }
+  return undefined;
+}
+
+function commentLines(text: string): string[] {
+  return text.split('\n').filter((line) => /^\s*#/.test(line));
+}
