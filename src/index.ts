@@ -4,7 +4,7 @@ import { joinStream } from './output.js';
 import { runPipeline, type Change, type FileResult, type Step } from './pipeline.js';
 import { crdsIn, lazy } from './steps/crds.js';
 import { stepsFromConfig } from './steps/from-config.js';
-import type { Source } from './types.js';
+import { isObject, type Source } from './types.js';
 
 export { loadConfig, configFromObject };
 export { KsetError, formatError } from './errors.js';
@@ -47,6 +47,9 @@ export async function transform(
   return { output: joinStream(result.files), ...result };
 }
 
+/** A Config from loadConfig()/configFromObject() (its entries carry their origin), not a config file's keys. */
 function isLoaded(config: Config | Record<string, unknown>): config is Config {
-  return Array.isArray(config.images) && Array.isArray(config.patches) && Array.isArray(config.crds) && Array.isArray(config.imageFields);
+  const { images, patches, crds, imageFields } = config;
+  if (![images, patches, crds, imageFields].every(Array.isArray)) return false;
+  return [...(images as unknown[]), ...(patches as unknown[])].every((entry) => isObject(entry) && isObject(entry.origin));
 }
