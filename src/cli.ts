@@ -44,6 +44,7 @@ const MAIN = {
   image: { type: 'string', multiple: true },
   'load-restrictor': { type: 'string' },
   strict: { type: 'boolean' },
+  normalize: { type: 'boolean' },
   patch: { type: 'string', multiple: true },
   target: { type: 'string' },
   version: { type: 'boolean' },
@@ -91,7 +92,7 @@ async function mainCommand(argv: string[], io: Io): Promise<string | undefined> 
     patches: [...config.patches, ...flagPatches],
   };
   const sources = await inputs([...positionals, ...(values.filename ?? [])], io);
-  return render(await transform(sources, withFlags, { strict: values.strict }), values.output, io);
+  return render(await transform(sources, withFlags, { strict: values.strict, normalize: values.normalize }), values.output, io);
 }
 
 /** `--patch FILE` entries (after the config's), each with the `--target` when one is given. */

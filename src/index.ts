@@ -19,6 +19,8 @@ export interface TransformOptions {
   report?: boolean;
   /** Patches whose target matches nothing are errors, not warnings. */
   strict?: boolean;
+  /** Write every document in one canonical style (2-space indent, flush sequences, comments kept). */
+  normalize?: boolean;
 }
 
 export interface TransformResult {
@@ -43,7 +45,7 @@ export async function transform(
   const loaded = isLoaded(config) ? config : await configFromObject(config, { dir: process.cwd() });
   const crds = lazy(() => crdsIn([...loaded.crds, ...sources]));
   const steps = [...stepsFromConfig(loaded, { crds, strict: options.strict }), ...(options.steps ?? [])];
-  const result = runPipeline(sources, steps, { report: options.report ?? true });
+  const result = runPipeline(sources, steps, { report: options.report ?? true, normalize: options.normalize });
   return { output: joinStream(result.files), ...result };
 }
 

@@ -3,6 +3,7 @@ import { KsetError } from './errors.js';
 import { parseDocument, positioned, type ManifestDocument } from './read/document.js';
 import { splitStream } from './read/split.js';
 import { reconcile, type Edit } from './reconcile/reconcile.js';
+import { normalizeChunk } from './render/normalize.js';
 import { splice } from './render/splice.js';
 import { isObject, type Json, type JsonObject, type Source } from './types.js';
 import { diffValues, type ValueChange } from './util/diff-values.js';
@@ -52,6 +53,8 @@ export interface PipelineResult {
 export interface PipelineOptions {
   /** Record every change (for --report and the library API). */
   report?: boolean;
+  /** Write every document in kset's canonical style (`--normalize`). */
+  normalize?: boolean;
 }
 
 /** Runs the steps over every resource of every source, in order, and writes each changed document back. */
@@ -63,7 +66,8 @@ export function runPipeline(sources: Source[], steps: Step[], options: PipelineO
     let output = '';
     for (const chunk of chunks) {
       const document: ManifestDocument = { file: source.path, index: index++, chunk, text: source.text.slice(chunk.start, chunk.end) };
-      output += transformDocument(document, steps, options.report ? changes : undefined);
+      const text = transformDocument(document, steps, options.report ? changes : undefined);
+      output += options.normalize ? normalizeChunk(text) : text;
     }
     return { path: source.path, input: source.text, output, changed: output !== source.text };
   });

@@ -26,6 +26,8 @@ Options:
                               after the config's patches (repeatable)
       --target KIND[/NAME] | '{kind: K, name: N, labelSelector: S, ...}'
                               the resources the --patch files apply to (kustomize target fields)
+      --normalize             write every document in one canonical style (2-space indent, flush
+                              sequences, block collections, comments kept)
       --strict                a patch target or image entry that matches nothing is an error
       --load-restrictor rootOnly|none
                               whether patch and CRD files may lie outside the config's folder

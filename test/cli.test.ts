@@ -154,3 +154,12 @@ describe('errors', () => {
     expectError(await kset([]), /no input/);
   });
 });
+
+describe('kset --normalize', () => {
+  it('re-renders every document in the canonical style, idempotently', async () => {
+    const text = "---\nkind: A\nmetadata: {name: a}\nlist:\n    -   'x'   # c\n";
+    const once = await kset(['--normalize'], { stdin: text });
+    expect(once.stdout).toBe('---\nkind: A\nmetadata:\n  name: a\nlist:\n- x # c\n');
+    expect((await kset(['--normalize'], { stdin: once.stdout })).stdout).toBe(once.stdout);
+  });
+});
