@@ -173,3 +173,11 @@ describe('reconcile: removals that meet', () => {
     expect(edit(text, (v) => (v.l = [{ operator: 'Exists' }]))).toBe('l:\n- operator: Exists\n');
   });
 });
+
+describe('reconcile: regressions found by the property tests', () => {
+  it('leaves a document holding .nan alone when its value is unchanged', () => {
+    const text = 'a: .nan\nb: [.NaN]\n';
+    const doc = parseDocument(text, PARSE_OPTIONS);
+    expect(reconcile(doc, text, doc.toJS(), doc.toJS())).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
-/** Structural equality of plain JSON values (key order ignored). */
+/** Structural equality of plain JSON values (key order ignored); YAML's `.nan` equals itself. */
 export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
+  if (a === b || (a !== a && b !== b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
