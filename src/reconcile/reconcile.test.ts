@@ -181,3 +181,10 @@ describe('reconcile: regressions found by the property tests', () => {
     expect(reconcile(doc, text, doc.toJS(), doc.toJS())).toEqual([]);
   });
 });
+
+describe('reconcile: a list whose items are all new', () => {
+  it('writes the list anew when no item is kept', () => {
+    expect(edit('l:\n- \n', (v) => (v.l = [{ a: 1 }]))).toBe('l:\n- a: 1\n');
+    expect(edit('l:\n- x\n- y\n', (v) => (v.l = [['z']]))).toBe('l:\n- - z\n');
+  });
+});

@@ -129,7 +129,7 @@ class Reconciler {
   private updateSeq(node: YAMLSeq, before: Json[], after: Json[], place: Place): boolean {
     if (after.length === 0 || node.items.length !== before.length) return false;
     const match = matchItems(before, after);
-    if (!match) return false;
+    if (!match || match.every((i) => i < 0)) return false; // no item kept: the list is written anew
     if (node.flow && (after.length !== before.length || match.some((m, j) => m !== j))) return false;
 
     const dashCol = column(this.text, node.range![0]);
