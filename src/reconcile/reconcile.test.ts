@@ -188,3 +188,18 @@ describe('reconcile: a list whose items are all new', () => {
     expect(edit('l:\n- x\n- y\n', (v) => (v.l = [['z']]))).toBe('l:\n- - z\n');
   });
 });
+
+describe('reconcile: empty values', () => {
+  it.each([
+    ['a quoted key', '"name":\nb: 1\n', (v: any) => (v.name = 'x'), '"name": x\nb: 1\n'],
+    ['a comment after the colon', 'a:   # c\nb: 1\n', (v: any) => (v.a = 'x'), 'a: x   # c\nb: 1\n'],
+    ['a block below the comment', 'a:   # c\nb: 1\n', (v: any) => (v.a = { k: 1 }), 'a:   # c\n  k: 1\nb: 1\n'],
+    ['an empty item', 'l:\n-\n- y\n', (v: any) => (v.l[0] = 'x'), 'l:\n- x\n- y\n'],
+    ['an empty item with a comment', 'l:\n- # c\n- y\n', (v: any) => (v.l[0] = 'x'), 'l:\n- x # c\n- y\n'],
+    ['an anchored empty value', 'a: &x\nb: 1\n', (v: any) => (v.a = 'x'), 'a: &x x\nb: 1\n'],
+    ['a flow map key without value', 'm: {a, b: 1}\n', (v: any) => (v.m.a = 'x'), 'm: { a: x, b: 1 }\n'],
+    ['an explicit key without value', '? a\nb: 1\n', (v: any) => (v.a = 'x'), 'a: x\nb: 1\n'],
+  ])('gives a value to %s', (_name, text, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+});

@@ -62,6 +62,7 @@ class Reconciler {
     for (const pair of node.items) {
       const key = keyOf(pair);
       if (key === undefined || key === '<<' || pairs.has(key)) return false; // merge keys, complex keys
+      if (!pair.value && !this.colonFollows(pair as Pair)) return false; // `{a}`, `? a`: no `:` to write after
       pairs.set(key, pair as Pair);
     }
     const afterKeys = Object.keys(after);
@@ -79,7 +80,7 @@ class Reconciler {
         const value = pair.value as Node | null;
         const keyCol = column(this.text, (pair.key as Node).range![0]);
         if (value) this.update(value, before[key], after[key], { at: 'value', pair, keyCol });
-        else if (after[key] !== null) this.replaceEmptyValue(pair, after[key], keyCol);
+        else if (after[key] !== null) this.fillEmpty(this.colonEnd(pair), after[key], { at: 'value', pair, keyCol });
         previous = pair;
       } else {
         this.insertPair(previous ?? pairs.get(kept[0])!, !previous, key, after[key], col);
@@ -117,10 +118,22 @@ class Reconciler {
     }
   }
 
-  /** `key:` with no value gets one. */
-  private replaceEmptyValue(pair: Pair, value: Json, keyCol: number): void {
-    const at = this.colonEnd(pair);
-    this.edits.push({ start: at, end: at, text: this.valueAfterColon(value, keyCol) });
+  /**
+   * `key:` or `-` with no value gets one, written after `at` (the end of the indicator or of the node's
+   * anchor): a scalar or flow collection on that line, before any comment; a block on the lines below.
+   */
+  private fillEmpty(at: number, value: Json, place: Place & { at: 'value' | 'item' }): void {
+    let text: string;
+    if (place.at === 'value') text = this.valueAfterColon(value, place.keyCol);
+    else if (!isCollection(value) || isEmpty(value)) text = ' ' + this.inline(undefined, value);
+    else text = renderBlock([value], place.dashCol, this.style).slice(place.dashCol + 1);
+    this.insert(text.startsWith('\n') ? this.lineBreak(at) : at, text);
+  }
+
+  /** Whether a pair's key is followed by its `:` (not so in `{a}` or `? a`). */
+  private colonFollows(pair: Pair): boolean {
+    const end = (pair.key as Node).range![1];
+    return /^[ \t]*:/.test(this.text.slice(end, end + 100));
   }
 
   // ---- sequences ----
@@ -166,6 +179,13 @@ class Reconciler {
 
   /** Writes `after` in place of `node`, inline when it is a scalar or flow, else as a block below its key. */
   private replace(node: Node, after: Json, place: Place): void {
+    if (place.at !== 'root' && isScalar(node) && node.source === '' && node.range![0] === node.range![1] && !node.tag) {
+      // an empty value (`key:`, `-`): its range starts after any spaces and before a comment
+      const indicator = place.at === 'value' ? this.colonEnd(place.pair) : this.dashBefore(node) + 1;
+      let at = node.range![0];
+      while (at > indicator && (this.text[at - 1] === ' ' || this.text[at - 1] === '\t')) at--;
+      return this.fillEmpty(at, after, place);
+    }
     const start = node.range![0];
     const end = contentEnd(node, this.text);
     const block = (isMap(node) || isSeq(node)) && !node.flow;
@@ -220,6 +240,13 @@ class Reconciler {
 
   private lineStart(offset: number): number {
     return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** The offset of the line break (`\n` or `\r\n`) ending the line of `offset`, or the text's end. */
+  private lineBreak(offset: number): number {
+    const eol = this.text.indexOf('\n', offset);
+    if (eol === -1) return this.text.length;
+    return this.text[eol - 1] === '\r' ? eol - 1 : eol;
   }
 
   /** The start of the next line after `offset`, or the text's end. */
