@@ -203,3 +203,23 @@ describe('reconcile: empty values', () => {
     expect(edit(text, change)).toBe(expected);
   });
 });
+
+describe('reconcile: keys as the value reads them', () => {
+  it('writes a map with a merge key anew, the merged keys included', () => {
+    const text = 'base: &b {x: 1}\nm:\n  <<: *b\n  z: 2\n';
+    expect(edit(text, (v) => (v.m.z = 3))).toBe('base: &b {x: 1}\nm:\n  x: 1\n  z: 3\n');
+  });
+
+  it('edits a map with a quoted "<<" key (a plain key, not a merge) pair by pair', () => {
+    expect(edit('"<<": 1\nb: 2\n', (v) => (v.b = 3))).toBe('"<<": 1\nb: 3\n');
+  });
+
+  it('quotes a new "<<" key, which would be a merge key plain', () => {
+    expect(edit('a: 1\n', (v) => (v['<<'] = { x: 1 }))).toBe('a: 1\n"<<":\n  x: 1\n');
+    expect(edit('a: 1\n', (v) => (v.a = [{ '<<': 'x' }]))).toBe('a:\n- "<<": x\n');
+  });
+
+  it('edits a map with a null key (read as "") pair by pair', () => {
+    expect(edit('~: 1\nb: 2\n', (v) => (v.b = 3))).toBe('~: 1\nb: 3\n');
+  });
+});

@@ -61,7 +61,7 @@ class Reconciler {
     const pairs = new Map<string, Pair>();
     for (const pair of node.items) {
       const key = keyOf(pair);
-      if (key === undefined || key === '<<' || pairs.has(key)) return false; // merge keys, complex keys
+      if (key === undefined || pairs.has(key)) return false; // merge keys, complex keys
       if (!pair.value && !this.colonFollows(pair as Pair)) return false; // `{a}`, `? a`: no `:` to write after
       pairs.set(key, pair as Pair);
     }
@@ -300,10 +300,11 @@ function isNonEmptyFlow(node: Node): boolean {
   return (isMap(node) || isSeq(node)) && node.flow === true && node.items.length > 0;
 }
 
+/** A pair's key as the map's value holds it (null is ''); undefined for a merge key (`<<`) or a collection. */
 function keyOf(pair: Pair): string | undefined {
   const key = pair.key as Node | null;
-  if (!isScalar(key)) return undefined;
-  return String(key.value);
+  if (!isScalar(key) || typeof key.value === 'symbol') return undefined;
+  return key.value === null ? '' : String(key.value);
 }
 
 function pairEnd(pair: Pair): number {

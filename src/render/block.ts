@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Document, isScalar, stringify, visit, type DocumentOptions, type SchemaOptions, type ToStringOptions } from 'yaml';
 import type { Style } from './style.js';
 
 /** Options that make the `yaml` package write what kubectl reads back unchanged (YAML 1.1 quoting). */
@@ -15,14 +15,36 @@ function options(style: Style) {
 
 /** A value written as block YAML starting at column `col`, every line indented, no final newline. */
 export function renderBlock(value: unknown, col: number, style: Style): string {
-  const text = style.json ? JSON.stringify(value, null, style.indent) : stringify(value, options(style));
+  const text = style.json ? JSON.stringify(value, null, style.indent) : toYaml(value, options(style));
   return indentLines(text.replace(/\n$/, ''), col);
 }
 
 /** A collection written on one line, in flow style (JSON in a JSON document). */
 export function renderFlow(value: unknown, style: Style): string {
   if (style.json) return JSON.stringify(value);
-  return stringify(value, { ...options(style), collectionStyle: 'flow' }).replace(/\n$/, '');
+  return toYaml(value, { ...options(style), collectionStyle: 'flow' }).replace(/\n$/, '');
+}
+
+type Options = DocumentOptions & SchemaOptions & ToStringOptions;
+
+/** `stringify`, but a `<<` key is quoted: written plain, YAML 1.1 reads it as a merge key. */
+function toYaml(value: unknown, options: Options): string {
+  if (!hasMergeLikeKey(value)) return stringify(value, options);
+  const doc = new Document(value, { ...options, customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== MERGE_TAG) });
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '<<') pair.key.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString(options);
+}
+
+const MERGE_TAG = 'tag:yaml.org,2002:merge';
+
+function hasMergeLikeKey(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasMergeLikeKey);
+  return Object.entries(value).some(([key, item]) => key === '<<' || hasMergeLikeKey(item));
 }
 
 /** `text` with every non-empty line indented by `col` spaces. */
