@@ -15,6 +15,7 @@ import { setImageStep } from './steps/set-image.js';
 import { listImagesReport } from './steps/list-images.js';
 import { isObject, type Source } from './types.js';
 import { USAGE, VERSION } from './usage.js';
+import { deliver, flagProblem, replacesStream, type WriteBackFlags } from './write/deliver.js';
 
 /** What the CLI reads and writes; tests pass their own. */
 export interface Io {
@@ -22,6 +23,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdin: () => Promise<string>;
   stdinIsTty: boolean;
+  /** Whether stdout is a terminal (diffs are coloured then, unless NO_COLOR is set). */
+  stdoutIsTty?: boolean;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -32,6 +35,14 @@ const COMMON = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
+/** What to do with the result besides printing it (src/write/deliver.ts). */
+const WRITE_BACK = {
+  write: { type: 'boolean', short: 'w' },
+  check: { type: 'boolean' },
+  diff: { type: 'boolean' },
+  report: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
 const SELECTION = {
   selector: { type: 'string', short: 'l' },
   all: { type: 'boolean' },
@@ -40,6 +51,7 @@ const SELECTION = {
 
 const MAIN = {
   ...COMMON,
+  ...WRITE_BACK,
   config: { type: 'string', short: 'c' },
   image: { type: 'string', multiple: true },
   'load-restrictor': { type: 'string' },
@@ -54,6 +66,10 @@ const MAIN = {
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   try {
     const output = await dispatch(argv, io);
+    if (output instanceof Exit) {
+      if (output.stdout) io.stdout(output.stdout);
+      return output.code;
+    }
     if (output !== undefined) io.stdout(output);
     return 0;
   } catch (e) {
@@ -62,7 +78,17 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   }
 }
 
-async function dispatch(argv: string[], io: Io): Promise<string | undefined> {
+/** A command's stdout and an exit code other than 0 (--check). */
+class Exit {
+  constructor(
+    readonly stdout: string,
+    readonly code: number,
+  ) {}
+}
+
+type Outcome = string | Exit | undefined;
+
+async function dispatch(argv: string[], io: Io): Promise<Outcome> {
   const [first, second] = argv;
   if (first === 'set' && second === 'image') return setImageCommand(argv.slice(2), io);
   if (first === 'set') throw usage(`unknown command "set ${second ?? ''}": kset has "set image"`);
@@ -71,7 +97,7 @@ async function dispatch(argv: string[], io: Io): Promise<string | undefined> {
   return mainCommand(argv, io);
 }
 
-async function mainCommand(argv: string[], io: Io): Promise<string | undefined> {
+async function mainCommand(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(argv, MAIN);
   if (values.help) return USAGE;
   if (values.version) return VERSION + '\n';
@@ -91,8 +117,8 @@ async function mainCommand(argv: string[], io: Io): Promise<string | undefined> 
     images: [...config.images, ...flagImages],
     patches: [...config.patches, ...flagPatches],
   };
-  const sources = await inputs([...positionals, ...(values.filename ?? [])], io);
-  return render(await transform(sources, withFlags, { strict: values.strict, normalize: values.normalize }), values.output, io);
+  const sources = await inputs([...positionals, ...(values.filename ?? [])], io, values);
+  return render(await transform(sources, withFlags, { strict: values.strict, normalize: values.normalize }), values, io);
 }
 
 /** `--patch FILE` entries (after the config's), each with the `--target` when one is given. */
@@ -129,8 +155,8 @@ export function parseTarget(text: string): PatchTarget {
   return value as PatchTarget;
 }
 
-async function setImageCommand(argv: string[], io: Io): Promise<string | undefined> {
-  const { values, positionals } = parse(argv, { ...COMMON, ...SELECTION });
+async function setImageCommand(argv: string[], io: Io): Promise<Outcome> {
+  const { values, positionals } = parse(argv, { ...COMMON, ...WRITE_BACK, ...SELECTION });
   if (values.help) return USAGE;
   const resources = positionals.filter((a) => !a.includes('='));
   const pairs = positionals.filter((a) => a.includes('=')).map((pair) => {
@@ -143,19 +169,20 @@ async function setImageCommand(argv: string[], io: Io): Promise<string | undefin
   }
   const selection = parseSelection(resources, values);
   const steps: Step[] = [setImageStep(selection, pairs)];
-  const sources = await inputs(values.filename ?? [], io);
-  return render(await transform(sources, emptyConfig(), { steps }), values.output, io);
+  const sources = await inputs(values.filename ?? [], io, values);
+  return render(await transform(sources, emptyConfig(), { steps }), values, io);
 }
 
 const PATCH = {
   ...COMMON,
+  ...WRITE_BACK,
   ...SELECTION,
   patch: { type: 'string', short: 'p' },
   'patch-file': { type: 'string' },
   type: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
-async function patchCommand(argv: string[], io: Io): Promise<string | undefined> {
+async function patchCommand(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(argv, PATCH);
   if (values.help) return USAGE;
   const type = values.type ?? 'strategic';
@@ -171,8 +198,8 @@ async function patchCommand(argv: string[], io: Io): Promise<string | undefined>
   const patch = parsePatch({ text, type, origin }, { mode: 'kubectl' });
   const selection = parseSelection(positionals, values);
   const steps: Step[] = [patchVerbStep(selection, patch, origin.label)];
-  const sources = await inputs(values.filename ?? [], io);
-  return render(await transform(sources, emptyConfig(), { steps }), values.output, io);
+  const sources = await inputs(values.filename ?? [], io, values);
+  return render(await transform(sources, emptyConfig(), { steps }), values, io);
 }
 
 async function readPatchFile(file: string, io: Io): Promise<string> {
@@ -188,18 +215,24 @@ async function imagesCommand(argv: string[], io: Io): Promise<string> {
   return listImagesReport(sources, config.imageFields, values.output === 'json' ? 'json' : 'table');
 }
 
-function render(result: TransformResult, format: string | undefined, io: Io): string {
+/** The stream on stdout (yaml or json), or what the write-back flags make of the result. */
+async function render(result: TransformResult, values: WriteBackFlags & { output?: string }, io: Io): Promise<Outcome> {
   for (const warning of result.warnings) io.stderr(`kset: warning: ${warning}\n`);
-  if (format === undefined || format === 'yaml') return result.output;
-  if (format === 'json') return toJsonList(result.output);
-  throw usage(`--output must be yaml or json, not ${JSON.stringify(format)}`);
+  const format = values.output;
+  if (format !== undefined && format !== 'yaml' && format !== 'json') throw usage(`--output must be yaml or json, not ${JSON.stringify(format)}`);
+  const stream = replacesStream(values) ? '' : format === 'json' ? toJsonList(result.output) : result.output;
+  const delivery = await deliver(result, values, { cwd: io.cwd, color: Boolean(io.stdoutIsTty) && !io.env.NO_COLOR });
+  if (delivery.stderr) io.stderr(delivery.stderr);
+  return new Exit(stream + delivery.stdout, delivery.code);
 }
 
-async function inputs(names: string[], io: Io): Promise<Source[]> {
+async function inputs(names: string[], io: Io, flags: WriteBackFlags & { output?: string } = {}): Promise<Source[]> {
   if (names.length === 0) {
-    if (io.stdinIsTty) throw usage('no input: name files or folders, or pipe manifests to stdin');
+    if (io.stdinIsTty && !flags.write) throw usage('no input: name files or folders, or pipe manifests to stdin');
     names = ['-'];
   }
+  const problem = flagProblem(flags, names.includes('-'));
+  if (problem) throw usage(problem);
   return readSources(names, io.cwd, io.stdin);
 }
 
@@ -227,6 +260,7 @@ function processIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     stdinIsTty: Boolean(process.stdin.isTTY),
+    stdoutIsTty: Boolean(process.stdout.isTTY),
     stdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

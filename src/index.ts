@@ -1,16 +1,33 @@
 import { loadConfig, configFromObject } from './config/load.js';
 import { emptyConfig, type Config } from './config/types.js';
+import { KsetError } from './errors.js';
 import { joinStream } from './output.js';
 import { runPipeline, type Change, type FileResult, type Step } from './pipeline.js';
+import { readSources } from './read/sources.js';
 import { crdsIn, lazy } from './steps/crds.js';
 import { stepsFromConfig } from './steps/from-config.js';
 import { isObject, type Source } from './types.js';
+import { keepPostrenderFilename } from './write/postrender-filename.js';
 
 export { loadConfig, configFromObject };
 export { KsetError, formatError } from './errors.js';
 export type { Config, ImageEntry, PatchEntry, PatchTarget, ImageField, Origin } from './config/types.js';
 export type { Change, FileResult, Step } from './pipeline.js';
 export type { Json, JsonObject, Source } from './types.js';
+export { writeFiles, type WriteOptions } from './write/write-back.js';
+export { buildReport, formatReport, type Report, type ReportChange } from './write/report.js';
+export { filesDiff as diffFiles, type DiffOptions } from './write/diff.js';
+
+/**
+ * Reads inputs as transform() sources, as the CLI does: files, folders (their *.yaml, *.yml, *.json,
+ * recursively, in sorted path order) and globs, relative to `cwd`; each path as named, for writeFiles().
+ */
+export async function readFiles(inputs: string[], options: { cwd?: string } = {}): Promise<Source[]> {
+  const noStdin = async (): Promise<string> => {
+    throw new KsetError('readFiles() reads files: pass stdin text to transform() directly');
+  };
+  return readSources(inputs, options.cwd ?? process.cwd(), noStdin);
+}
 
 export interface TransformOptions {
   /** Steps run after the config's (what `kset set image` and `kset patch` add). */
@@ -44,7 +61,7 @@ export async function transform(
   const sources = typeof input === 'string' ? [{ path: null, text: input }] : input;
   const loaded = isLoaded(config) ? config : await configFromObject(config, { dir: process.cwd() });
   const crds = lazy(() => crdsIn([...loaded.crds, ...sources]));
-  const steps = [...stepsFromConfig(loaded, { crds, strict: options.strict }), ...(options.steps ?? [])];
+  const steps = keepPostrenderFilename([...stepsFromConfig(loaded, { crds, strict: options.strict }), ...(options.steps ?? [])]);
   const result = runPipeline(sources, steps, { report: options.report ?? true, normalize: options.normalize });
   return { output: joinStream(result.files), ...result };
 }

@@ -6,6 +6,8 @@ export const USAGE = `kset ${VERSION}: transform rendered Kubernetes manifests o
 
 Usage:
   kset [INPUT...] [options]                       apply the config's images and patches
+  kset (-w | --check | --diff) INPUT... [options] rewrite the files in place, or show what would change
+                                                  (the verbs below take these flags too)
   kset set image SELECTION CONTAINER=IMAGE...     kubectl set image, on a stream
   kset patch SELECTION (-p PATCH | --patch-file FILE) [--type strategic|merge|json]
   kset images [INPUT...] [-o json]                list every image reference
@@ -32,6 +34,13 @@ Options:
       --load-restrictor rootOnly|none
                               whether patch and CRD files may lie outside the config's folder
   -o, --output yaml|json      output format (json: a v1 List)
+  -w, --write                 rewrite each input file in place instead of printing the stream (atomic,
+                              all files or none; files that do not change are not touched)
+      --check                 write nothing; print the diff, list the files that would change on stderr,
+                              exit 1 if any
+      --diff                  print a unified diff (a/FILE, b/FILE) instead of the stream; with --write, too
+      --report FILE|-         a JSON report of every change (schemas/report.schema.json); - is stdout,
+                              with --write only
   -l, --selector SELECTOR     label selector for the verbs
       --all                   every resource of the type (every workload without a type)
   -n, --namespace NS          only resources in this namespace (verbs)
