@@ -223,3 +223,15 @@ describe('reconcile: keys as the value reads them', () => {
     expect(edit('~: 1\nb: 2\n', (v) => (v.b = 3))).toBe('~: 1\nb: 3\n');
   });
 });
+
+describe('reconcile: inside flow collections', () => {
+  it.each([
+    ['a value that becomes a list', 'm: {a: {}, b: 1}\n', (v: any) => (v.m.a = [0]), 'm: {a: [ 0 ], b: 1}\n'],
+    ['a value that becomes a map', 'm: {a: [y], b: 1}\n', (v: any) => (v.m.a = { k: 'v' }), 'm: {a: { k: v }, b: 1}\n'],
+    ['an empty value', 'm: {a: , b: 1}\n', (v: any) => (v.m.a = { k: 1 }), 'm: {a: { k: 1 } , b: 1}\n'],
+    ['a string holding a comma', 'l: [a, b]\n', (v: any) => (v.l[0] = 'x,y'), 'l: ["x,y", b]\n'],
+    ['a string holding a brace', 'm: {a: b}\n', (v: any) => (v.m.a = '}'), 'm: {a: "}"}\n'],
+  ])('writes %s in flow style', (_name, text, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+});

@@ -15,8 +15,8 @@ export interface Edit {
 /** Where a node stands: it decides how a new value is written in its place. */
 type Place =
   | { at: 'root' }
-  | { at: 'value'; pair: Pair; keyCol: number }
-  | { at: 'item'; dashCol: number };
+  | { at: 'value'; pair: Pair; keyCol: number; inFlow?: boolean }
+  | { at: 'item'; dashCol: number; inFlow?: boolean };
 
 /**
  * The edits that turn a document's text, whose tree is `doc` and value `before`, into text whose value is `after`.
@@ -73,14 +73,15 @@ class Reconciler {
 
     const col = column(this.text, (node.items[0].key as Node).range![0]);
     this.removePairs(node, [...pairs].filter(([key]) => !(key in after)).map(([, pair]) => pair));
+    const inFlow = node.flow || (place.at !== 'root' && place.inFlow);
     let previous: Pair | undefined;
     for (const key of afterKeys) {
       const pair = pairs.get(key);
       if (pair) {
         const value = pair.value as Node | null;
         const keyCol = column(this.text, (pair.key as Node).range![0]);
-        if (value) this.update(value, before[key], after[key], { at: 'value', pair, keyCol });
-        else if (after[key] !== null) this.fillEmpty(this.colonEnd(pair), after[key], { at: 'value', pair, keyCol });
+        if (value) this.update(value, before[key], after[key], { at: 'value', pair, keyCol, inFlow });
+        else if (after[key] !== null) this.fillEmpty(this.colonEnd(pair), after[key], { at: 'value', pair, keyCol, inFlow });
         previous = pair;
       } else {
         this.insertPair(previous ?? pairs.get(kept[0])!, !previous, key, after[key], col);
@@ -124,7 +125,8 @@ class Reconciler {
    */
   private fillEmpty(at: number, value: Json, place: Place & { at: 'value' | 'item' }): void {
     let text: string;
-    if (place.at === 'value') text = this.valueAfterColon(value, place.keyCol);
+    if (place.inFlow) text = ' ' + this.inline(undefined, value, true);
+    else if (place.at === 'value') text = this.valueAfterColon(value, place.keyCol);
     else if (!isCollection(value) || isEmpty(value)) text = ' ' + this.inline(undefined, value);
     else text = renderBlock([value], place.dashCol, this.style).slice(place.dashCol + 1);
     this.insert(text.startsWith('\n') ? this.lineBreak(at) : at, text);
@@ -147,6 +149,7 @@ class Reconciler {
 
     const dashCol = column(this.text, node.range![0]);
     const matched = new Set(match.filter((m) => m >= 0));
+    const inFlow = node.flow || (place.at !== 'root' && place.inFlow);
     before.forEach((_, i) => {
       if (!matched.has(i)) this.removeItem(node, i);
     });
@@ -155,7 +158,7 @@ class Reconciler {
       const i = match[j];
       if (i >= 0) {
         const item = node.items[i] as Node;
-        this.update(item, before[i], value, { at: 'item', dashCol });
+        this.update(item, before[i], value, { at: 'item', dashCol, inFlow });
         previous = item;
       } else if (previous) {
         const at = this.lineEnd(previous.range![2]);
@@ -186,6 +189,11 @@ class Reconciler {
       while (at > indicator && (this.text[at - 1] === ' ' || this.text[at - 1] === '\t')) at--;
       return this.fillEmpty(at, after, place);
     }
+    if (place.at !== 'root' && place.inFlow) {
+      // inside a flow collection a new value stays where the old one was, in flow style
+      this.edits.push({ start: node.range![0], end: contentEnd(node, this.text), text: this.inline(node, after, true) });
+      return;
+    }
     const start = node.range![0];
     const end = contentEnd(node, this.text);
     const block = (isMap(node) || isSeq(node)) && !node.flow;
@@ -213,7 +221,7 @@ class Reconciler {
     return '\n' + renderBlock(value, col, this.style);
   }
 
-  private inline(node: Node | undefined, value: Json): string {
+  private inline(node: Node | undefined, value: Json, inFlow = false): string {
     if (value !== null && typeof value === 'object') {
       const multiLine = node && this.text.slice(node.range![0], node.range![1]).includes('\n');
       if (this.style.json && multiLine) {
@@ -224,7 +232,7 @@ class Reconciler {
     }
     const type = node && isScalar(node) ? (node.type as ScalarStyle) : undefined;
     const preferred = type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED' ? undefined : type;
-    return scalarSource(value, preferred, this.style);
+    return scalarSource(value, preferred, this.style, inFlow);
   }
 
   // ---- positions ----

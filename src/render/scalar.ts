@@ -17,14 +17,14 @@ export function isPlainSafe(value: string): boolean {
   return parse(value, { version: '1.1' }) === value && parse(value) === value;
 }
 
-/** The source text of a scalar, in `preferred` style when the value allows it. */
-export function scalarSource(value: unknown, preferred: ScalarStyle | undefined, style: Style): string {
+/** The source text of a scalar, in `preferred` style when the value allows it; `inFlow` inside a flow collection. */
+export function scalarSource(value: unknown, preferred: ScalarStyle | undefined, style: Style, inFlow = false): string {
   if (value === null) return 'null';
   if (typeof value === 'boolean' || typeof value === 'number') return String(value);
   const text = String(value);
   if (preferred === 'QUOTE_SINGLE' && !/[\n\r\t\\\x00-\x1f]/.test(text)) return singleQuoted(text);
   if (preferred === 'QUOTE_DOUBLE') return JSON.stringify(text);
-  if (isPlainSafe(text) && !style.json) return text;
+  if (isPlainSafe(text) && !style.json && !(inFlow && /[,[\]{}:#]/.test(text))) return text;
   return style.quote === 'single' && !/[\n\r\t\\\x00-\x1f]/.test(text) ? singleQuoted(text) : JSON.stringify(text);
 }
 
