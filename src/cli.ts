@@ -220,6 +220,10 @@ async function render(result: TransformResult, values: WriteBackFlags & { output
   for (const warning of result.warnings) io.stderr(`kset: warning: ${warning}\n`);
   const format = values.output;
   if (format !== undefined && format !== 'yaml' && format !== 'json') throw usage(`--output must be yaml or json, not ${JSON.stringify(format)}`);
+  if (!replacesStream(values) && !/\S/.test(result.output) && result.files.some((file) => /\S/.test(file.input))) {
+    // Helm takes an empty post-render for a failure it cannot explain; say what happened instead
+    throw new KsetError('every document was deleted: kset does not print an empty stream');
+  }
   const stream = replacesStream(values) ? '' : format === 'json' ? toJsonList(result.output) : result.output;
   const delivery = await deliver(result, values, { cwd: io.cwd, color: Boolean(io.stdoutIsTty) && !io.env.NO_COLOR });
   if (delivery.stderr) io.stderr(delivery.stderr);
