@@ -47,6 +47,8 @@ const SELECTION = {
   selector: { type: 'string', short: 'l' },
   all: { type: 'boolean' },
   namespace: { type: 'string', short: 'n' },
+  // kset is always local; accepted so that `kubectl ... --local` commands run unchanged
+  local: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 const MAIN = {

@@ -163,3 +163,11 @@ describe('kset --normalize', () => {
     expect((await kset(['--normalize'], { stdin: once.stdout })).stdout).toBe(once.stdout);
   });
 });
+
+describe('kubectl habits', () => {
+  it('accepts --local and -o yaml on the verbs', async () => {
+    const result = await kset(['set', 'image', 'deploy/web', 'app=acme/web:1.1', '--local', '-o', 'yaml'], { stdin: deployment });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(deployment.replace('acme/web:1.0', 'acme/web:1.1'));
+  });
+});
