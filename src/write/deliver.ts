@@ -1,7 +1,6 @@
-import type { Change, FileResult } from '../pipeline.js';
 import { replaceFiles, type Replacement } from './atomic.js';
 import { filesDiff } from './diff.js';
-import { buildReport, formatReport } from './report.js';
+import { buildReport, formatReport, type ReportInput } from './report.js';
 import { changedFiles, writeBacks } from './write-back.js';
 
 /** The write-back flags: what to do with a transform's files besides printing the stream. */
@@ -20,12 +19,6 @@ export interface Delivery {
   stdout: string;
   stderr: string;
   code: number;
-}
-
-interface Result {
-  files: FileResult[];
-  changes: Change[];
-  warnings: string[];
 }
 
 /** True when the flags replace the stream on stdout (by nothing, or by a diff). */
@@ -50,7 +43,7 @@ export function flagProblem(flags: WriteBackFlags & { output?: string }, stdin: 
  * rewritten (--write; all or nothing), the report (--report). Input files and the report file are
  * replaced in one atomic batch, after everything is computed. Exit code 1 when --check finds changes.
  */
-export async function deliver(result: Result, flags: WriteBackFlags, options: { cwd: string; color?: boolean }): Promise<Delivery> {
+export async function deliver(result: ReportInput, flags: WriteBackFlags, options: { cwd: string; color?: boolean }): Promise<Delivery> {
   const changed = changedFiles(result.files);
   const stdout: string[] = [];
   const stderr: string[] = [];

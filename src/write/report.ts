@@ -30,19 +30,20 @@ export interface ReportChange {
   origin: { label: string; file?: string; line?: number };
 }
 
-interface Result {
+/** What a report is built from: a transform() result. */
+export interface ReportInput {
   files: FileResult[];
   changes: Change[];
   warnings: string[];
 }
 
 /** The report of a transform result: every change, with document indexes counted per file. */
-export function buildReport(result: Result): Report {
+export function buildReport(result: ReportInput): Report {
   const firstIndex = documentOffsets(result.files);
   const changes = result.changes.map((change) => reportChange(change, firstIndex.get(change.file) ?? 0));
   const counts = new Map<string | null, number>();
   for (const change of changes) counts.set(change.file, (counts.get(change.file) ?? 0) + 1);
-  const files = result.files.map((file) => ({ path: file.path, changed: file.output !== file.input, changes: counts.get(file.path) ?? 0 }));
+  const files = result.files.map((file) => ({ path: file.path, changed: file.changed, changes: counts.get(file.path) ?? 0 }));
   return { reportVersion: 1, files, changes, warnings: result.warnings };
 }
 

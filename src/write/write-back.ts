@@ -9,7 +9,7 @@ export interface WriteOptions {
 
 /** The files whose text a transform changed. */
 export function changedFiles(files: FileResult[]): FileResult[] {
-  return files.filter((file) => file.output !== file.input);
+  return files.filter((file) => file.changed);
 }
 
 /** The replacements that write changed files back; each must still hold the text that was read. */
