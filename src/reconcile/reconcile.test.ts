@@ -235,3 +235,15 @@ describe('reconcile: inside flow collections', () => {
     expect(edit(text, change)).toBe(expected);
   });
 });
+
+describe('reconcile: anchors and aliases', () => {
+  it.each([
+    ['an alias keeps its value when its anchored scalar changes', 'a: &x 1\nb: *x\n', (v: any) => (v.a = 2), 'a: &x 2\nb: 1\n'],
+    ['an alias keeps its value when its anchored pair goes', 'a: &x {k: 1}\nb: *x\n', (v: any) => delete v.a, 'b: { k: 1 }\n'],
+    ['a merge keeps its keys when the merged map changes', 'base: &b {x: 1}\nm:\n  <<: *b\n  z: 2\n', (v: any) => (v.base.x = 5), 'base: &b {x: 5}\nm:\n  <<: { x: 1 }\n  z: 2\n'],
+    ['an alias of an untouched anchor stays', 'a: &x 1\nb: *x\nc: 3\n', (v: any) => (v.c = 4), 'a: &x 1\nb: *x\nc: 4\n'],
+    ['an alias changed with its anchor stays', 'a: &x 1\nb: *x\n', (v: any) => ((v.a = 2), (v.b = 2)), 'a: &x 2\nb: 2\n'],
+  ])('%s', (_name, text, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+});

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { renderBlock, renderFlow } from '../render/block.js';
+import { keepAliases } from './aliases.js';
 import { scalarSource, type ScalarStyle } from '../render/scalar.js';
 import { column, detectStyle, type Style } from '../render/style.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
@@ -22,9 +23,11 @@ type Place =
  * The edits that turn a document's text, whose tree is `doc` and value `before`, into text whose value is `after`.
  * Only nodes whose value changed are touched: a changed scalar is rewritten in its own style, removed pairs and
  * items leave with their own lines and comments, new ones are written in the document's own style.
+ * Aliases of changed anchored nodes are written out with the values they stood for.
  */
 export function reconcile(doc: Document.Parsed, text: string, before: Json, after: Json): Edit[] {
-  return new Reconciler(doc, text).run(before, after);
+  const edits = new Reconciler(doc, text).run(before, after);
+  return keepAliases(text, edits, (expanded, again) => new Reconciler(again, expanded).run(before, after));
 }
 
 class Reconciler {
