@@ -247,3 +247,17 @@ describe('reconcile: anchors and aliases', () => {
     expect(edit(text, change)).toBe(expected);
   });
 });
+
+describe('reconcile: empty items before comment lines', () => {
+  it('removes an empty item without touching the next one', () => {
+    expect(edit('l:\n  -\n  # c\n  - x\n', (v) => v.l.splice(0, 1))).toBe('l:\n  - x\n');
+  });
+
+  it('replaces an empty item and keeps the next one', () => {
+    expect(edit('l:\n  -\n  # c\n  - x\n', (v) => (v.l[0] = []))).toBe('l:\n  - []\n  - x\n');
+  });
+
+  it('adds an item after an empty one', () => {
+    expect(edit('l:\n  -\n  # c\n  - x\n', (v) => v.l.splice(1, 0, 'z'))).toBe('l:\n  -\n  # c\n  - z\n  - x\n');
+  });
+});

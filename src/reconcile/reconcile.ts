@@ -99,7 +99,7 @@ class Reconciler {
     if (before) {
       this.insert((neighbour.key as Node).range![0], rendered.slice(col) + '\n' + ' '.repeat(col));
     } else {
-      const at = this.lineEnd(pairEnd(neighbour));
+      const at = this.lineEnd(pairEnd(neighbour, this.text));
       this.insert(at, this.breakBefore(at) + rendered + '\n');
     }
   }
@@ -118,7 +118,7 @@ class Reconciler {
       if (node.items.indexOf(pair) < covered) continue;
       const start = (pair.key as Node).range![0];
       const from = this.commentLinesAbove(this.lineStart(start), column(this.text, start));
-      this.edits.push({ start: from, end: this.lineEnd(pairEnd(pair)), text: '' });
+      this.edits.push({ start: from, end: this.lineEnd(pairEnd(pair, this.text)), text: '' });
     }
   }
 
@@ -164,7 +164,7 @@ class Reconciler {
         this.update(item, before[i], value, { at: 'item', dashCol, inFlow });
         previous = item;
       } else if (previous) {
-        const at = this.lineEnd(previous.range![2]);
+        const at = this.lineEnd(nodeEnd(previous, this.text));
         this.insert(at, this.breakBefore(at) + renderBlock([value], dashCol, this.style) + '\n');
       } else {
         const dash = this.dashBefore(node.items[match.find((m) => m >= 0)!] as Node);
@@ -178,7 +178,7 @@ class Reconciler {
     const item = node.items[index] as Node;
     const dash = this.dashBefore(item);
     const from = this.commentLinesAbove(this.lineStart(dash), column(this.text, dash));
-    this.edits.push({ start: from, end: this.lineEnd(item.range![2]), text: '' });
+    this.edits.push({ start: from, end: this.lineEnd(nodeEnd(item, this.text)), text: '' });
   }
 
   // ---- writing a node anew ----
@@ -318,9 +318,19 @@ function keyOf(pair: Pair): string | undefined {
   return key.value === null ? '' : String(key.value);
 }
 
-function pairEnd(pair: Pair): number {
+function pairEnd(pair: Pair, text: string): number {
   const value = pair.value as Node | null;
-  return (value ?? (pair.key as Node)).range![2];
+  return nodeEnd(value ?? (pair.key as Node), text);
+}
+
+/**
+ * Where a node ends with its trailing comments: the yaml package's `range[2]`, but without the next line's
+ * indentation, which that range takes in after an empty value (`-` before a comment line).
+ */
+function nodeEnd(node: { range?: readonly [number, number, number] | null }, text: string): number {
+  const [, valueEnd, end] = node.range!;
+  const lastBreak = text.lastIndexOf('\n', end - 1);
+  return lastBreak >= valueEnd ? lastBreak + 1 : end;
 }
 
 /** Where a node's own text ends: its last scalar's value, without trailing comment or line break. */
