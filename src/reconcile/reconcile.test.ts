@@ -261,3 +261,18 @@ describe('reconcile: empty items before comment lines', () => {
     expect(edit('l:\n  -\n  # c\n  - x\n', (v) => v.l.splice(1, 0, 'z'))).toBe('l:\n  -\n  # c\n  - z\n  - x\n');
   });
 });
+
+describe('reconcile: tagged nodes', () => {
+  it.each([
+    ['a custom tag that would read a number as a string goes', 'a: !custom x\n', (v: any) => (v.a = 0.5), 'a: 0.5\n'],
+    ['a custom tag stays on a string', 'a: !custom x\n', (v: any) => (v.a = 'z'), 'a: !custom z\n'],
+    ['!!str stays on a string', 'a: !!str 12\n', (v: any) => (v.a = '13'), 'a: !!str "13"\n'],
+    ['!!str goes for a number', 'a: !!str 12\n', (v: any) => (v.a = 13), 'a: 13\n'],
+    ['!!int goes for a string', 'l:\n- !!int "7"\n- z\n', (v: any) => (v.l[0] = 'seven'), 'l:\n- seven\n- z\n'],
+    ['a tagged item with a dash in its tag', 'l:\n- !a-b x\n- z\n', (v: any) => (v.l[0] = 5), 'l:\n- 5\n- z\n'],
+    ['!!map goes for a list', 'a: !!map\n  k: v\n', (v: any) => (v.a = ['x']), 'a:\n- x\n'],
+    ['an empty !!null value', 'a: !!null\nb: 1\n', (v: any) => (v.a = 'x'), 'a: x\nb: 1\n'],
+  ])('%s', (_name, text, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+});

@@ -127,12 +127,16 @@ class Reconciler {
    * anchor): a scalar or flow collection on that line, before any comment; a block on the lines below.
    */
   private fillEmpty(at: number, value: Json, place: Place & { at: 'value' | 'item' }): void {
-    let text: string;
-    if (place.inFlow) text = ' ' + this.inline(undefined, value, true);
-    else if (place.at === 'value') text = this.valueAfterColon(value, place.keyCol);
-    else if (!isCollection(value) || isEmpty(value)) text = ' ' + this.inline(undefined, value);
-    else text = renderBlock([value], place.dashCol, this.style).slice(place.dashCol + 1);
+    const text = this.afterIndicator(value, place);
     this.insert(text.startsWith('\n') ? this.lineBreak(at) : at, text);
+  }
+
+  /** A value as written after its `:` or `-`: ` scalar` or ` flow` on that line, or a block below. */
+  private afterIndicator(value: Json, place: Place & { at: 'value' | 'item' }): string {
+    if (place.inFlow) return ' ' + this.inline(undefined, value, true);
+    if (place.at === 'value') return this.valueAfterColon(value, place.keyCol);
+    if (!isCollection(value) || isEmpty(value)) return ' ' + this.inline(undefined, value);
+    return renderBlock([value], place.dashCol, this.style).slice(place.dashCol + 1);
   }
 
   /** Whether a pair's key is followed by its `:` (not so in `{a}` or `? a`). */
@@ -185,7 +189,15 @@ class Reconciler {
 
   /** Writes `after` in place of `node`, inline when it is a scalar or flow, else as a block below its key. */
   private replace(node: Node, after: Json, place: Place): void {
-    if (place.at !== 'root' && isScalar(node) && node.source === '' && node.range![0] === node.range![1] && !node.tag) {
+    const empty = isScalar(node) && node.source === '' && node.range![0] === node.range![1];
+    const tag = (node as { tag?: string }).tag;
+    if (place.at !== 'root' && tag && (empty || !tagFits(tag, node, after))) {
+      // `!!int 5` becoming a string, `!custom x` a number: the value is written anew, without the tag
+      const from = place.at === 'value' ? this.colonEnd(place.pair) : this.dashBefore(node) + 1;
+      this.edits.push({ start: from, end: contentEnd(node, this.text), text: this.afterIndicator(after, place) });
+      return;
+    }
+    if (place.at !== 'root' && empty) {
       // an empty value (`key:`, `-`): its range starts after any spaces and before a comment
       const indicator = place.at === 'value' ? this.colonEnd(place.pair) : this.dashBefore(node) + 1;
       let at = node.range![0];
@@ -283,10 +295,10 @@ class Reconciler {
     return start;
   }
 
-  /** The offset of the `-` that introduces a sequence item. */
+  /** The offset of the `-` that introduces a sequence item (not one inside its `&anchor` or `!tag`). */
   private dashBefore(item: Node): number {
     let i = item.range![0] - 1;
-    while (i >= 0 && this.text[i] !== '-') i--;
+    while (i >= 0 && !(this.text[i] === '-' && (i === 0 || /\s/.test(this.text[i - 1])) && /\s/.test(this.text[i + 1]))) i--;
     return i;
   }
 
@@ -296,6 +308,19 @@ class Reconciler {
     const colon = this.text.indexOf(':', key.range![1]);
     return colon + 1;
   }
+}
+
+const CORE_TAG = 'tag:yaml.org,2002:';
+
+/** Whether a node's tag reads `value` as itself: `!!str` a string, a tag YAML does not know a string or the node's kind. */
+function tagFits(tag: string, node: Node, value: Json): boolean {
+  if (tag === CORE_TAG + 'str') return typeof value === 'string';
+  if (tag === CORE_TAG + 'map') return isObject(value);
+  if (tag === CORE_TAG + 'seq') return Array.isArray(value);
+  if (tag.startsWith(CORE_TAG)) return false;
+  if (isMap(node)) return isObject(value);
+  if (isSeq(node)) return Array.isArray(value);
+  return typeof value === 'string';
 }
 
 function isCollection(value: Json): value is Json[] | JsonObject {
