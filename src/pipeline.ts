@@ -2,6 +2,7 @@ import type { Origin } from './config/types.js';
 import { KsetError } from './errors.js';
 import { parseDocument, positioned, type ManifestDocument } from './read/document.js';
 import { splitStream } from './read/split.js';
+import type { TreeNode } from './read/tree.js';
 import { reconcile, type Edit } from './reconcile/reconcile.js';
 import { normalizeChunk } from './render/normalize.js';
 import { splice } from './render/splice.js';
@@ -77,24 +78,24 @@ export function runPipeline(sources: Source[], steps: Step[], options: PipelineO
 
 function transformDocument(document: ManifestDocument, steps: Step[], changes: Change[] | undefined): string {
   const active = steps.filter((step) => !step.mayTouch || step.mayTouch(document.text));
-  const { docs, values } = parseDocument(document, { values: active.length > 0 });
+  const { roots, values } = parseDocument(document, { values: active.length > 0 });
   if (active.length === 0) return document.text;
   const edits: Edit[] = [];
   let removed = false;
-  docs.forEach((doc, i) => {
+  roots.forEach((root, i) => {
     const before = values[i];
-    const after = transformValue(before, { document, offset: doc.contents?.range?.[0] ?? 0 }, active, changes);
+    const after = transformValue(before, { document, offset: root?.range[0] ?? 0 }, active, changes);
     if (after === before) return;
     if (after === null) removed = true;
-    else edits.push(...reconcileOrFail(document, doc, before, after));
+    else edits.push(...reconcileOrFail(document, root, before, after));
   });
-  if (removed) return docs.length === 1 ? '' : document.text; // a `$patch: delete` removes the document
+  if (removed) return roots.length === 1 ? '' : document.text; // a `$patch: delete` removes the document
   return splice(document.text, edits);
 }
 
-function reconcileOrFail(document: ManifestDocument, doc: Parameters<typeof reconcile>[0], before: Json, after: Json): Edit[] {
+function reconcileOrFail(document: ManifestDocument, root: TreeNode | null, before: Json, after: Json): Edit[] {
   try {
-    return reconcile(doc, document.text, before, after);
+    return reconcile(root, document.text, before, after);
   } catch (e) {
     if (e instanceof KsetError) throw e;
     throw positioned(document, `cannot write the change back: ${(e as Error).message}`, 0);

@@ -1,7 +1,10 @@
-import { Document, parseAllDocuments, type DocumentOptions, type SchemaOptions } from 'yaml';
+import type { DocumentOptions, SchemaOptions } from 'yaml';
 import { KsetError, excerptAt, lineColAt } from '../errors.js';
 import type { Json } from '../types.js';
+import { yamlLib } from '../util/yaml-lib.js';
+import { readBlock } from './block-reader.js';
 import type { Chunk } from './split.js';
+import { fromYaml, type TreeNode } from './tree.js';
 
 /** More alias expansions than this in one document is hostile input (billion laughs), not a manifest. */
 export const MAX_ALIAS_COUNT = 1000;
@@ -38,24 +41,28 @@ export interface ManifestDocument {
 }
 
 export interface ParsedDocument {
-  /** The YAML documents of the chunk: one, or several where `...` ends one before the next `---`. */
-  docs: Document.Parsed[];
+  /** The root nodes of the chunk's YAML documents: one, or several where `...` ends one before the next `---`. */
+  roots: (TreeNode | null)[];
   /** Their plain values, as kubectl reads them (YAML 1.1); null for an empty or comment-only document. */
   values: Json[];
 }
 
 /**
  * Parses a document's text; malformed YAML is a KsetError pointing to its line and column in the file.
- * With `values: false` the text is only checked, and no values are built.
+ * Block-style documents are read by the block reader; the `yaml` package reads the others (and finds the
+ * errors). With `values: false` the text may only be checked, with no values built.
  */
 export function parseDocument(doc: ManifestDocument, { values: wanted = true } = {}): ParsedDocument {
-  const docs = parseAllDocuments(doc.text, PARSE_OPTIONS);
-  if (!Array.isArray(docs)) return { docs: [], values: [] }; // an empty stream
+  const block = readBlock(doc.text);
+  if (block) return { roots: [block.root], values: [block.value] };
+  const docs = yamlLib().parseAllDocuments(doc.text, PARSE_OPTIONS);
+  if (!Array.isArray(docs)) return { roots: [], values: [] }; // an empty stream
   for (const d of docs) {
     const error = d.errors[0];
     if (error) throw positioned(doc, error.message.split('\n')[0], error.pos[0]);
   }
-  if (!wanted) return { docs, values: [] };
+  const roots = docs.map(fromYaml);
+  if (!wanted) return { roots, values: [] };
   const values = docs.map((d) => {
     try {
       return (d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) as Json;
@@ -63,7 +70,7 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
       throw positioned(doc, (e as Error).message.split('\n')[0], d.range[0]);
     }
   });
-  return { docs, values };
+  return { roots, values };
 }
 
 /** A KsetError at `offset` within the document's text, reported in file coordinates. */

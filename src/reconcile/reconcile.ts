@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Document } from 'yaml';
+import { fromYaml, isAlias, isMap, isScalar, isSeq, type MapNode, type Pair, type SeqNode, type TreeNode } from '../read/tree.js';
 import { renderBlock, renderFlow } from '../render/block.js';
 import { keepAliases } from './aliases.js';
 import { scalarSource, type ScalarStyle } from '../render/scalar.js';
@@ -24,10 +25,12 @@ type Place =
  * Only nodes whose value changed are touched: a changed scalar is rewritten in its own style, removed pairs and
  * items leave with their own lines and comments, new ones are written in the document's own style.
  * Aliases of changed anchored nodes are written out with the values they stood for.
+ * `doc` is the document's root node as kset reads it, or a document the `yaml` package parsed.
  */
-export function reconcile(doc: Document.Parsed, text: string, before: Json, after: Json): Edit[] {
-  const edits = new Reconciler(doc, text).run(before, after);
-  return keepAliases(text, edits, (expanded, again) => new Reconciler(again, expanded).run(before, after));
+export function reconcile(doc: TreeNode | null | Document.Parsed, text: string, before: Json, after: Json): Edit[] {
+  const root = doc && !('kind' in doc) ? fromYaml(doc) : doc;
+  const edits = new Reconciler(root, text).run(before, after);
+  return keepAliases(text, edits, (expanded, again) => new Reconciler(fromYaml(again), expanded).run(before, after));
 }
 
 class Reconciler {
@@ -35,22 +38,22 @@ class Reconciler {
   private cachedStyle?: Style;
 
   constructor(
-    private readonly doc: Document.Parsed,
+    private readonly root: TreeNode | null,
     private readonly text: string,
   ) {}
 
   run(before: Json, after: Json): Edit[] {
-    const root = this.doc.contents as Node | null;
+    const { root } = this;
     if (root) this.update(root, before, after, { at: 'root' });
     else this.edits.push({ start: this.text.length, end: this.text.length, text: renderBlock(after, 0, this.style) + '\n' });
     return this.edits;
   }
 
   private get style(): Style {
-    return (this.cachedStyle ??= detectStyle(this.doc, this.text));
+    return (this.cachedStyle ??= detectStyle(this.root, this.text));
   }
 
-  private update(node: Node, before: Json, after: Json, place: Place): void {
+  private update(node: TreeNode, before: Json, after: Json, place: Place): void {
     if (before === after || deepEqual(before, after)) return;
     if (isMap(node) && isObject(before) && isObject(after) && this.updateMap(node, before, after, place)) return;
     if (isSeq(node) && Array.isArray(before) && Array.isArray(after) && this.updateSeq(node, before, after, place)) return;
@@ -60,7 +63,7 @@ class Reconciler {
   // ---- maps ----
 
   /** Edits a map pair by pair; false when it must be written anew instead. */
-  private updateMap(node: YAMLMap, before: JsonObject, after: JsonObject, place: Place): boolean {
+  private updateMap(node: MapNode, before: JsonObject, after: JsonObject, place: Place): boolean {
     const pairs = new Map<string, Pair>();
     for (const pair of node.items) {
       const key = keyOf(pair);
@@ -74,15 +77,15 @@ class Reconciler {
     if (node.flow && (kept.length !== afterKeys.length || kept.length !== pairs.size)) return false;
     if (kept.length === 0) return false;
 
-    const col = column(this.text, (node.items[0].key as Node).range![0]);
+    const col = column(this.text, (node.items[0].key as TreeNode).range![0]);
     this.removePairs(node, [...pairs].filter(([key]) => !(key in after)).map(([, pair]) => pair));
     const inFlow = node.flow || (place.at !== 'root' && place.inFlow);
     let previous: Pair | undefined;
     for (const key of afterKeys) {
       const pair = pairs.get(key);
       if (pair) {
-        const value = pair.value as Node | null;
-        const keyCol = column(this.text, (pair.key as Node).range![0]);
+        const value = pair.value as TreeNode | null;
+        const keyCol = column(this.text, (pair.key as TreeNode).range![0]);
         if (value) this.update(value, before[key], after[key], { at: 'value', pair, keyCol, inFlow });
         else if (after[key] !== null) this.fillEmpty(this.colonEnd(pair), after[key], { at: 'value', pair, keyCol, inFlow });
         previous = pair;
@@ -97,26 +100,26 @@ class Reconciler {
   private insertPair(neighbour: Pair, before: boolean, key: string, value: Json, col: number): void {
     const rendered = renderBlock({ [key]: value }, col, this.style);
     if (before) {
-      this.insert((neighbour.key as Node).range![0], rendered.slice(col) + '\n' + ' '.repeat(col));
+      this.insert((neighbour.key as TreeNode).range![0], rendered.slice(col) + '\n' + ' '.repeat(col));
     } else {
       const at = this.lineEnd(pairEnd(neighbour, this.text));
       this.insert(at, this.breakBefore(at) + rendered + '\n');
     }
   }
 
-  private removePairs(node: YAMLMap, removed: Pair[]): void {
+  private removePairs(node: MapNode, removed: Pair[]): void {
     const first = node.items[0] as Pair;
-    const firstStart = (first.key as Node).range![0];
+    const firstStart = (first.key as TreeNode).range![0];
     let covered = 0;
     if (removed.includes(first) && !this.onlySpaceBefore(firstStart)) {
       // the first pair stands on a `- ` line: the first kept pair moves up to take its place
       const kept = node.items.find((pair) => !removed.includes(pair as Pair)) as Pair;
       covered = node.items.indexOf(kept);
-      this.edits.push({ start: firstStart, end: (kept.key as Node).range![0], text: '' });
+      this.edits.push({ start: firstStart, end: (kept.key as TreeNode).range![0], text: '' });
     }
     for (const pair of removed) {
       if (node.items.indexOf(pair) < covered) continue;
-      const start = (pair.key as Node).range![0];
+      const start = (pair.key as TreeNode).range![0];
       const from = this.commentLinesAbove(this.lineStart(start), column(this.text, start));
       this.edits.push({ start: from, end: this.lineEnd(pairEnd(pair, this.text)), text: '' });
     }
@@ -141,14 +144,14 @@ class Reconciler {
 
   /** Whether a pair's key is followed by its `:` (not so in `{a}` or `? a`). */
   private colonFollows(pair: Pair): boolean {
-    const end = (pair.key as Node).range![1];
+    const end = (pair.key as TreeNode).range![1];
     return /^[ \t]*:/.test(this.text.slice(end, end + 100));
   }
 
   // ---- sequences ----
 
   /** Edits a sequence item by item; false when it must be written anew instead. */
-  private updateSeq(node: YAMLSeq, before: Json[], after: Json[], place: Place): boolean {
+  private updateSeq(node: SeqNode, before: Json[], after: Json[], place: Place): boolean {
     if (after.length === 0 || node.items.length !== before.length) return false;
     const match = matchItems(before, after);
     if (!match || match.every((i) => i < 0)) return false; // no item kept: the list is written anew
@@ -160,26 +163,26 @@ class Reconciler {
     before.forEach((_, i) => {
       if (!matched.has(i)) this.removeItem(node, i);
     });
-    let previous: Node | undefined;
+    let previous: TreeNode | undefined;
     after.forEach((value, j) => {
       const i = match[j];
       if (i >= 0) {
-        const item = node.items[i] as Node;
+        const item = node.items[i] as TreeNode;
         this.update(item, before[i], value, { at: 'item', dashCol, inFlow });
         previous = item;
       } else if (previous) {
         const at = this.lineEnd(nodeEnd(previous, this.text));
         this.insert(at, this.breakBefore(at) + renderBlock([value], dashCol, this.style) + '\n');
       } else {
-        const dash = this.dashBefore(node.items[match.find((m) => m >= 0)!] as Node);
+        const dash = this.dashBefore(node.items[match.find((m) => m >= 0)!] as TreeNode);
         this.insert(dash, renderBlock([value], dashCol, this.style).slice(dashCol) + '\n' + ' '.repeat(dashCol));
       }
     });
     return true;
   }
 
-  private removeItem(node: YAMLSeq, index: number): void {
-    const item = node.items[index] as Node;
+  private removeItem(node: SeqNode, index: number): void {
+    const item = node.items[index] as TreeNode;
     const dash = this.dashBefore(item);
     const from = this.commentLinesAbove(this.lineStart(dash), column(this.text, dash));
     this.edits.push({ start: from, end: this.lineEnd(nodeEnd(item, this.text)), text: '' });
@@ -188,7 +191,7 @@ class Reconciler {
   // ---- writing a node anew ----
 
   /** Writes `after` in place of `node`, inline when it is a scalar or flow, else as a block below its key. */
-  private replace(node: Node, after: Json, place: Place): void {
+  private replace(node: TreeNode, after: Json, place: Place): void {
     const empty = isScalar(node) && node.source === '' && node.range![0] === node.range![1];
     const tag = (node as { tag?: string }).tag;
     if (place.at !== 'root' && tag && (empty || !tagFits(tag, node, after))) {
@@ -236,7 +239,7 @@ class Reconciler {
     return '\n' + renderBlock(value, col, this.style);
   }
 
-  private inline(node: Node | undefined, value: Json, inFlow = false): string {
+  private inline(node: TreeNode | undefined, value: Json, inFlow = false): string {
     if (value !== null && typeof value === 'object') {
       const multiLine = node && this.text.slice(node.range![0], node.range![1]).includes('\n');
       if (this.style.json && multiLine) {
@@ -296,7 +299,7 @@ class Reconciler {
   }
 
   /** The offset of the `-` that introduces a sequence item (not one inside its `&anchor` or `!tag`). */
-  private dashBefore(item: Node): number {
+  private dashBefore(item: TreeNode): number {
     let i = item.range![0] - 1;
     while (i >= 0 && !(this.text[i] === '-' && (i === 0 || /\s/.test(this.text[i - 1])) && /\s/.test(this.text[i + 1]))) i--;
     return i;
@@ -304,7 +307,7 @@ class Reconciler {
 
   /** The offset just after the `:` of a pair. */
   private colonEnd(pair: Pair): number {
-    const key = pair.key as Node;
+    const key = pair.key as TreeNode;
     const colon = this.text.indexOf(':', key.range![1]);
     return colon + 1;
   }
@@ -313,7 +316,7 @@ class Reconciler {
 const CORE_TAG = 'tag:yaml.org,2002:';
 
 /** Whether a node's tag reads `value` as itself: `!!str` a string, a tag YAML does not know a string or the node's kind. */
-function tagFits(tag: string, node: Node, value: Json): boolean {
+function tagFits(tag: string, node: TreeNode, value: Json): boolean {
   if (tag === CORE_TAG + 'str') return typeof value === 'string';
   if (tag === CORE_TAG + 'map') return isObject(value);
   if (tag === CORE_TAG + 'seq') return Array.isArray(value);
@@ -332,41 +335,41 @@ function isEmpty(value: Json[] | JsonObject): boolean {
 }
 
 /** A flow collection with items (an empty `{}`/`[]` grows into a block instead). */
-function isNonEmptyFlow(node: Node): boolean {
+function isNonEmptyFlow(node: TreeNode): boolean {
   return (isMap(node) || isSeq(node)) && node.flow === true && node.items.length > 0;
 }
 
 /** A pair's key as the map's value holds it (null is ''); undefined for a merge key (`<<`) or a collection. */
 function keyOf(pair: Pair): string | undefined {
-  const key = pair.key as Node | null;
+  const key = pair.key as TreeNode | null;
   if (!isScalar(key) || typeof key.value === 'symbol') return undefined;
   return key.value === null ? '' : String(key.value);
 }
 
 function pairEnd(pair: Pair, text: string): number {
-  const value = pair.value as Node | null;
-  return nodeEnd(value ?? (pair.key as Node), text);
+  const value = pair.value as TreeNode | null;
+  return nodeEnd(value ?? (pair.key as TreeNode), text);
 }
 
 /**
- * Where a node ends with its trailing comments: the yaml package's `range[2]`, but without the next line's
- * indentation, which that range takes in after an empty value (`-` before a comment line).
+ * Where a node ends for removing it or writing after it: the end of its value, so that the rest of that line
+ * (a trailing comment) goes with it, and the comment lines below go with what follows, as the comment lines
+ * above a node go with it. (The yaml package's `range[2]` takes them in, and after an empty value even the
+ * next line's indentation.)
  */
-function nodeEnd(node: { range?: readonly [number, number, number] | null }, text: string): number {
-  const [, valueEnd, end] = node.range!;
-  const lastBreak = text.lastIndexOf('\n', end - 1);
-  return lastBreak >= valueEnd ? lastBreak + 1 : end;
+function nodeEnd(node: { range?: readonly [number, number, number] | null }, _text: string): number {
+  return node.range![1];
 }
 
 /** Where a node's own text ends: its last scalar's value, without trailing comment or line break. */
-function contentEnd(node: Node, text: string): number {
+function contentEnd(node: TreeNode, text: string): number {
   if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) {
-    const last = node.items[node.items.length - 1] as Node | Pair;
+    const last = node.items[node.items.length - 1] as TreeNode | Pair;
     if (isMap(node)) {
       const pair = last as Pair;
-      return contentEnd((pair.value ?? pair.key) as Node, text);
+      return contentEnd((pair.value ?? pair.key) as TreeNode, text);
     }
-    return contentEnd(last as Node, text);
+    return contentEnd(last as TreeNode, text);
   }
   let end = node.range![1];
   while (end > node.range![0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;

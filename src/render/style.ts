@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { isMap, isSeq, type TreeNode } from '../read/tree.js';
 
 /** How a document is written, so that new structure can be written the same way. */
 export interface Style {
@@ -15,36 +15,40 @@ export interface Style {
 export const DEFAULT_STYLE: Style = { indent: 2, indentSeq: false, quote: 'double', json: false };
 
 /** Reads the indentation, sequence style and quote style a document uses; defaults where it shows none. */
-export function detectStyle(doc: Document.Parsed, text: string): Style {
+export function detectStyle(root: TreeNode | null, text: string): Style {
   const style = { ...DEFAULT_STYLE };
   let indent: number | undefined;
   let indentSeq: boolean | undefined;
   let doubles = 0;
   let singles = 0;
-  visit(doc, {
-    Pair(_, pair) {
-      const key = pair.key as Node | null;
-      const value = pair.value as Node | null;
-      if (!key?.range || !value?.range) return;
-      const keyCol = column(text, key.range[0]);
-      if (indent === undefined && isMap(value) && !value.flow && value.items.length) {
-        const col = column(text, value.range[0]);
-        if (col > keyCol) indent = col - keyCol;
+  const walk = (node: TreeNode | null): void => {
+    if (isMap(node)) {
+      for (const { key, value } of node.items) {
+        if (key && value) {
+          const keyCol = column(text, key.range[0]);
+          if (indent === undefined && isMap(value) && !value.flow && value.items.length) {
+            const col = column(text, value.range[0]);
+            if (col > keyCol) indent = col - keyCol;
+          }
+          if (indentSeq === undefined && isSeq(value) && !value.flow && value.items.length) {
+            indentSeq = column(text, value.range[0]) > keyCol;
+          }
+        }
+        walk(key);
+        walk(value);
       }
-      if (indentSeq === undefined && isSeq(value) && !value.flow && value.items.length) {
-        indentSeq = column(text, value.range[0]) > keyCol;
-      }
-    },
-    Scalar(_, node) {
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item);
+    } else if (node?.kind === 'scalar') {
       if (node.type === 'QUOTE_DOUBLE') doubles++;
       else if (node.type === 'QUOTE_SINGLE') singles++;
-    },
-  });
+    }
+  };
+  walk(root);
   if (indent !== undefined) style.indent = indent;
   if (indentSeq !== undefined) style.indentSeq = indentSeq;
   if (singles > doubles) style.quote = 'single';
-  const root = doc.contents;
-  style.json = (isMap(root) || isSeq(root)) && root.flow === true && !isScalar(root);
+  style.json = (isMap(root) || isSeq(root)) && root.flow;
   return style;
 }
 

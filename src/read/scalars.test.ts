@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { YAML_11 } from './document.js';
+import { resolvePlain } from './scalars.js';
+
+/** What the `yaml` package makes of a plain scalar, read as kset reads input. */
+const yamlReads = (text: string) => parse(`- ${text}\n`, YAML_11)[0];
+
+describe('resolvePlain', () => {
+  it.each([
+    '', '~', 'null', 'Null', 'NULL', 'nul', 'y', 'Y', 'yes', 'Yes', 'YES', 'yEs', 'n', 'no', 'on', 'On', 'ON', 'off', 'true', 'True',
+    'TRUE', 'tRUE', 'false', 'FALSE', '0', '-0', '+12', '0755', '0758', '08', '0b101', '-0b1_0', '0x1F', '0x_f', '1_000', '12',
+    '1.5', '1.', '.5', '-.5', '1.20', '1e3', '1E-3', '-1.5e+3', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '12:30', '1:20:30.5',
+    '2001-12-14', '2001-12-14t21:59:43.10-05:00', 'nginx:1.25', 'a b', '-x', '--flag', '+x', '.x', '0.0.1', '1.2.3', 'v1',
+  ])('%j as the yaml package reads it', (text) => {
+    expect(resolvePlain(text)).toEqual(yamlReads(text));
+  });
+
+  it('leaves << (a merge key) undecided', () => {
+    expect(resolvePlain('<<')).toBeUndefined();
+  });
+
+  it('agrees with the yaml package on generated number-like and word-like scalars', () => {
+    const chars = fc.constantFrom(...'0123456789+-._:eExXbBoOnNaAiIfFyYtTrRuUlL~'.split(''));
+    fc.assert(
+      fc.property(fc.array(chars, { minLength: 1, maxLength: 8 }).map((a) => a.join('')), (text) => {
+        if (/^[-:~]|[:#]$|: |^<<$/.test(text)) return; // not plain scalars, or not a value
+        expect(resolvePlain(text)).toEqual(yamlReads(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

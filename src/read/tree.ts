@@ -1,0 +1,79 @@
+import type { Document, Node as YamlNode } from 'yaml';
+import { yamlLib } from '../util/yaml-lib.js';
+
+/**
+ * A YAML document's nodes with their places in the text: what the reconciler needs to write a change back.
+ * Ranges are the `yaml` package's: [start, end of the value, end of the node with its trailing comments].
+ */
+export type Range = [start: number, valueEnd: number, nodeEnd: number];
+
+export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+
+export interface ScalarNode {
+  kind: 'scalar';
+  type: ScalarStyle;
+  /** The value as read (a key's value is what its string is read as, `y` being true). */
+  value: unknown;
+  /** The scalar's string before YAML typed it: '' for an empty value (`key:`). */
+  source: string;
+  range: Range;
+  tag?: string;
+  anchor?: string;
+}
+
+export interface MapNode {
+  kind: 'map';
+  flow: boolean;
+  items: Pair[];
+  range: Range;
+  tag?: string;
+  anchor?: string;
+}
+
+export interface SeqNode {
+  kind: 'seq';
+  flow: boolean;
+  items: (TreeNode | null)[];
+  range: Range;
+  tag?: string;
+  anchor?: string;
+}
+
+export interface AliasNode {
+  kind: 'alias';
+  range: Range;
+}
+
+export interface Pair {
+  key: TreeNode | null;
+  value: TreeNode | null;
+}
+
+export type TreeNode = ScalarNode | MapNode | SeqNode | AliasNode;
+
+export const isMap = (node: TreeNode | null | undefined): node is MapNode => node?.kind === 'map';
+export const isSeq = (node: TreeNode | null | undefined): node is SeqNode => node?.kind === 'seq';
+export const isScalar = (node: TreeNode | null | undefined): node is ScalarNode => node?.kind === 'scalar';
+export const isAlias = (node: TreeNode | null | undefined): node is AliasNode => node?.kind === 'alias';
+
+/** The tree of a document the `yaml` package parsed (documents outside what the block reader reads). */
+export function fromYaml(doc: Document.Parsed): TreeNode | null {
+  return convert(doc.contents as YamlNode | null);
+}
+
+function convert(node: YamlNode | null): TreeNode | null {
+  if (!node) return null;
+  const yaml = yamlLib();
+  const range = [...node.range!] as Range;
+  const props = { ...(node.tag ? { tag: node.tag } : {}), ...(node.anchor ? { anchor: node.anchor } : {}) };
+  if (yaml.isMap(node)) {
+    const items = node.items.map((pair) => ({ key: convert(pair.key as YamlNode | null), value: convert(pair.value as YamlNode | null) }));
+    return { kind: 'map', flow: Boolean(node.flow), items, range, ...props };
+  }
+  if (yaml.isSeq(node)) {
+    return { kind: 'seq', flow: Boolean(node.flow), items: node.items.map((item) => convert(item as YamlNode | null)), range, ...props };
+  }
+  if (yaml.isAlias(node)) return { kind: 'alias', range };
+  const scalar = node as import('yaml').Scalar & { source?: string };
+  return { kind: 'scalar', type: (scalar.type ?? 'PLAIN') as ScalarStyle, value: scalar.value, source: scalar.source ?? '', range, ...props };
+}
