@@ -250,15 +250,15 @@ describe('reconcile: anchors and aliases', () => {
 
 describe('reconcile: empty items before comment lines', () => {
   it('removes an empty item without touching the next one', () => {
-    expect(edit('l:\n  -\n  # c\n  - x\n', (v) => v.l.splice(0, 1))).toBe('l:\n  - x\n');
+    expect(edit('l:\n  -\n  # c\n  - x\n', (v) => v.l.splice(0, 1))).toBe('l:\n  # c\n  - x\n');
   });
 
   it('replaces an empty item and keeps the next one', () => {
-    expect(edit('l:\n  -\n  # c\n  - x\n', (v) => (v.l[0] = []))).toBe('l:\n  - []\n  - x\n');
+    expect(edit('l:\n  -\n  # c\n  - x\n', (v) => (v.l[0] = []))).toBe('l:\n  # c\n  - []\n  - x\n');
   });
 
   it('adds an item after an empty one', () => {
-    expect(edit('l:\n  -\n  # c\n  - x\n', (v) => v.l.splice(1, 0, 'z'))).toBe('l:\n  -\n  # c\n  - z\n  - x\n');
+    expect(edit('l:\n  -\n  # c\n  - x\n', (v) => v.l.splice(1, 0, 'z'))).toBe('l:\n  -\n  - z\n  # c\n  - x\n');
   });
 });
 
@@ -274,5 +274,20 @@ describe('reconcile: tagged nodes', () => {
     ['an empty !!null value', 'a: !!null\nb: 1\n', (v: any) => (v.a = 'x'), 'a: x\nb: 1\n'],
   ])('%s', (_name, text, change, expected) => {
     expect(edit(text, change)).toBe(expected);
+  });
+});
+
+describe('reconcile: comment lines between items belong to the item below', () => {
+  it('replaces an item after an empty one, with the comment line above it', () => {
+    expect(edit('l:\n- -\n  #\n  - 0.5\n', (v) => (v.l[0][1] = {}))).toBe('l:\n- -\n  - {}\n');
+  });
+
+  it('replaces a map item whose range takes in the comment line below, which stays', () => {
+    const text = 'l:\n- name:   # c\n#\n- 0.5\n';
+    expect(edit(text, (v) => (v.l[0] = null))).toBe('l:\n#\n- null\n- 0.5\n');
+  });
+
+  it('adds a pair after one whose trailing comment lines stay below it', () => {
+    expect(edit('a: 1\n  # about a\nb: 2\n', (v) => ((v.z = 3), delete v.b))).toBe('a: 1\nz: 3\n  # about a\n');
   });
 });

@@ -352,13 +352,19 @@ function pairEnd(pair: Pair, text: string): number {
 }
 
 /**
- * Where a node ends for removing it or writing after it: the end of its value, so that the rest of that line
- * (a trailing comment) goes with it, and the comment lines below go with what follows, as the comment lines
- * above a node go with it. (The yaml package's `range[2]` takes them in, and after an empty value even the
- * next line's indentation.)
+ * Where a node ends for removing it or writing after it: the end of its last value, so that the rest of that
+ * line (a trailing comment) goes with it, and the comment lines below go with what follows, as the comment
+ * lines above a node go with it. (The yaml package's ranges take them in, and after an empty value even the
+ * next line's indentation.) A block scalar ends after its kept blank lines (`|+`).
  */
-function nodeEnd(node: { range?: readonly [number, number, number] | null }, _text: string): number {
-  return node.range![1];
+function nodeEnd(node: TreeNode, text: string): number {
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) {
+    const last = node.items[node.items.length - 1];
+    const inner = isMap(node) ? ((last as Pair).value ?? (last as Pair).key) : (last as TreeNode | null);
+    if (inner) return nodeEnd(inner, text);
+  }
+  if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) return node.range[1];
+  return contentEnd(node, text);
 }
 
 /** Where a node's own text ends: its last scalar's value, without trailing comment or line break. */
