@@ -291,3 +291,13 @@ describe('reconcile: comment lines between items belong to the item below', () =
     expect(edit('a: 1\n  # about a\nb: 2\n', (v) => ((v.z = 3), delete v.b))).toBe('a: 1\nz: 3\n  # about a\n');
   });
 });
+
+describe('reconcile: a list nested on its parent item line', () => {
+  it.each([
+    ['the first item', 'l:\n- - a\n  - b\n- c\n', (v: any) => v.l[0].splice(0, 1), 'l:\n- - b\n- c\n'],
+    ['the first two items', 'l:\n- - a\n  # about b\n  - b\n  - d\n', (v: any) => v.l[0].splice(0, 2), 'l:\n- - d\n'],
+    ['a later item', 'l:\n- - a\n  - b\n', (v: any) => v.l[0].splice(1, 1), 'l:\n- - a\n'],
+  ])('removes %s', (_name, text, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+});

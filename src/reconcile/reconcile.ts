@@ -160,9 +160,7 @@ class Reconciler {
     const dashCol = column(this.text, node.range![0]);
     const matched = new Set(match.filter((m) => m >= 0));
     const inFlow = node.flow || (place.at !== 'root' && place.inFlow);
-    before.forEach((_, i) => {
-      if (!matched.has(i)) this.removeItem(node, i);
-    });
+    this.removeItems(node, before.flatMap((_, i) => (matched.has(i) ? [] : [i])));
     let previous: TreeNode | undefined;
     after.forEach((value, j) => {
       const i = match[j];
@@ -179,6 +177,17 @@ class Reconciler {
       }
     });
     return true;
+  }
+
+  private removeItems(node: SeqNode, removed: number[]): void {
+    let covered = 0;
+    const firstDash = this.dashBefore(node.items[0] as TreeNode);
+    if (removed.includes(0) && !this.onlySpaceBefore(firstDash)) {
+      // the first item stands on its parent's `- ` line (`- - a`): the first kept item moves up to take its place
+      covered = node.items.findIndex((_, i) => !removed.includes(i));
+      this.edits.push({ start: firstDash, end: this.dashBefore(node.items[covered] as TreeNode), text: '' });
+    }
+    for (const i of removed) if (i >= covered) this.removeItem(node, i);
   }
 
   private removeItem(node: SeqNode, index: number): void {
