@@ -301,3 +301,10 @@ describe('reconcile: a list nested on its parent item line', () => {
     expect(edit(text, change)).toBe(expected);
   });
 });
+
+describe('reconcile: multi-line strings in flow collections', () => {
+  it('writes them double-quoted on one line', () => {
+    expect(edit('a: 1\nm: {x: []}\n', (v) => (v.m.x = [['multi\nline']]))).toBe('a: 1\nm: {x: [ [ "multi\\nline" ] ]}\n');
+    expect(edit('l: [a]\n', (v) => (v.l = [{ k: 'x\ny' }]))).toBe('l: [ { k: "x\\ny" } ]\n');
+  });
+});

@@ -27,13 +27,21 @@ export function renderFlow(value: unknown, style: Style): string {
 
 type Options = DocumentOptions & SchemaOptions & ToStringOptions;
 
-/** `stringify`, but a `<<` key is quoted: written plain, YAML 1.1 reads it as a merge key. */
+/**
+ * `stringify`, but a `<<` key is quoted (written plain, YAML 1.1 reads it as a merge key), and in flow style
+ * a string with a line break is double-quoted (the yaml package writes it plain over several lines, which
+ * a flow collection in a block cannot hold at its key's indentation).
+ */
 function toYaml(value: unknown, options: Options): string {
-  if (!hasMergeLikeKey(value)) return stringify(value, options);
+  const flow = options.collectionStyle === 'flow';
+  if (!needsNodeStyles(value, flow)) return stringify(value, options);
   const doc = new Document(value, { ...options, customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== MERGE_TAG) });
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && pair.key.value === '<<') pair.key.type = 'QUOTE_DOUBLE';
+    },
+    Scalar(_, node) {
+      if (flow && typeof node.value === 'string' && /[\n\r]/.test(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
   return doc.toString(options);
@@ -41,10 +49,11 @@ function toYaml(value: unknown, options: Options): string {
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
 
-function hasMergeLikeKey(value: unknown): boolean {
+function needsNodeStyles(value: unknown, flow: boolean): boolean {
+  if (typeof value === 'string') return flow && /[\n\r]/.test(value);
   if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(hasMergeLikeKey);
-  return Object.entries(value).some(([key, item]) => key === '<<' || hasMergeLikeKey(item));
+  if (Array.isArray(value)) return value.some((item) => needsNodeStyles(item, flow));
+  return Object.entries(value).some(([key, item]) => key === '<<' || needsNodeStyles(item, flow));
 }
 
 /** `text` with every non-empty line indented by `col` spaces. */
