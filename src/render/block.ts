@@ -1,4 +1,7 @@
-import { Document, isScalar, stringify, visit, type DocumentOptions, type SchemaOptions, type ToStringOptions } from 'yaml';
+import type { DocumentOptions, SchemaOptions, ToStringOptions } from 'yaml';
+import { isObject } from '../types.js';
+import { yamlLib } from '../util/yaml-lib.js';
+import { isPlainSafe, typedAsString } from './scalar.js';
 import type { Style } from './style.js';
 
 /** Options that make the `yaml` package write what kubectl reads back unchanged (YAML 1.1 quoting). */
@@ -15,8 +18,63 @@ function options(style: Style) {
 
 /** A value written as block YAML starting at column `col`, every line indented, no final newline. */
 export function renderBlock(value: unknown, col: number, style: Style): string {
-  const text = style.json ? JSON.stringify(value, null, style.indent) : toYaml(value, options(style));
-  return indentLines(text.replace(/\n$/, ''), col);
+  const text = style.json ? JSON.stringify(value, null, style.indent) : (plainBlock(value, style) ?? toYaml(value, options(style)).replace(/\n$/, ''));
+  return indentLines(text, col);
+}
+
+/**
+ * What the `yaml` package writes for a value whose strings it would all write plain (most new values: names,
+ * images, quantities), written without it; undefined for any other value.
+ */
+function plainBlock(value: unknown, style: Style): string | undefined {
+  const inline = (v: unknown): string | undefined => {
+    if (v === null) return 'null';
+    if (typeof v === 'boolean') return String(v);
+    if (typeof v === 'number') return Number.isFinite(v) ? (Object.is(v, -0) ? '-0' : String(v)) : undefined;
+    if (typeof v === 'string') return writesPlain(v) ? v : undefined;
+    if (Array.isArray(v) && v.length === 0) return '[]';
+    if (isObject(v) && Object.keys(v).length === 0) return '{}';
+    return undefined;
+  };
+  // `first` is written after a `key:` or `- ` already on the line; the other lines start at `col`
+  const map = (v: Record<string, unknown>, col: number): string | undefined => {
+    const lines: string[] = [];
+    for (const [key, item] of Object.entries(v)) {
+      if (!writesPlain(key) || key === '<<') return undefined;
+      const rest = after(item, col);
+      if (rest === undefined) return undefined;
+      lines.push(`${key}:${rest}`);
+    }
+    return lines.join('\n' + ' '.repeat(col));
+  };
+  const seq = (v: unknown[], col: number): string | undefined => {
+    const lines: string[] = [];
+    for (const item of v) {
+      const text = inline(item) ?? (Array.isArray(item) ? seq(item, col + 2) : isObject(item) ? map(item, col + 2) : undefined);
+      if (text === undefined) return undefined;
+      lines.push(`- ${text}`);
+    }
+    return lines.join('\n' + ' '.repeat(col));
+  };
+  // the text after `key:`: the value on the same line, or a block on the next lines
+  const after = (v: unknown, col: number): string | undefined => {
+    const text = inline(v);
+    if (text !== undefined) return ' ' + text;
+    if (isObject(v)) return prefixed(map(v, col + style.indent), col + style.indent);
+    // without indentSeq the `- ` counts as part of the indentation, where the indent has room for it
+    const seqCol = col + (style.indentSeq || style.indent < 2 ? style.indent : style.indent - 2);
+    if (Array.isArray(v)) return prefixed(seq(v, seqCol), seqCol);
+    return undefined;
+  };
+  const prefixed = (text: string | undefined, col: number) => (text === undefined ? undefined : '\n' + ' '.repeat(col) + text);
+  if (isObject(value)) return Object.keys(value).length ? map(value, 0) : '{}';
+  if (Array.isArray(value)) return value.length ? seq(value, 0) : '[]';
+  return inline(value);
+}
+
+/** Whether the `yaml` package writes a string plain (for a word this simple: when no YAML type reads it). */
+function writesPlain(text: string): boolean {
+  return /^[A-Za-z0-9/_.][A-Za-z0-9_./@+-]*$/.test(text) && isPlainSafe(text) && typedAsString(text);
 }
 
 /** A collection written on one line, in flow style (JSON in a JSON document). */
@@ -33,6 +91,7 @@ type Options = DocumentOptions & SchemaOptions & ToStringOptions;
  * a flow collection in a block cannot hold at its key's indentation).
  */
 function toYaml(value: unknown, options: Options): string {
+  const { Document, isScalar, stringify, visit } = yamlLib();
   const flow = options.collectionStyle === 'flow';
   if (!needsNodeStyles(value, flow)) return stringify(value, options);
   const doc = new Document(value, { ...options, customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== MERGE_TAG) });

@@ -1,4 +1,4 @@
-import { parseAllDocuments, visit } from 'yaml';
+import { yamlLib } from '../util/yaml-lib.js';
 import { YAML_11 } from '../read/document.js';
 import { isPlainSafe } from './scalar.js';
 
@@ -9,6 +9,7 @@ import { isPlainSafe } from './scalar.js';
  */
 export function normalizeChunk(text: string): string {
   if (text.split('\n').every((line) => /^(---)?\s*(#.*)?$/.test(line))) return text; // nothing but comments
+  const { parseAllDocuments, visit } = yamlLib();
   const docs = parseAllDocuments(text, YAML_11);
   if (!Array.isArray(docs)) return text;
   const separator = /^---(\s|$)/.test(text) ? '---\n' : '';

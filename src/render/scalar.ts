@@ -1,4 +1,5 @@
-import { parse, stringify } from 'yaml';
+import { resolvePlain } from '../read/scalars.js';
+import { yamlLib } from '../util/yaml-lib.js';
 import type { Style } from './style.js';
 
 export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
@@ -7,14 +8,26 @@ export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LIT
 const RESERVED = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
 /** Starts with a letter or `/` and holds only characters that never start or end anything in YAML. */
 const SIMPLE = /^[A-Za-z/][A-Za-z0-9_./@+-]*(?::[A-Za-z0-9_./@+-]+)*$/;
+/** Starts with a digit, `.` or `_` (`1Gi`, `500m`, `0.1.2`) and holds no `:`: plain unless YAML types it. */
+const WORD = /^[0-9._][A-Za-z0-9_./@+-]*$/;
 
 /** Whether a string can be written plain and be read back as the same string by YAML 1.1 and 1.2 readers. */
 export function isPlainSafe(value: string): boolean {
   if (SIMPLE.test(value)) return !RESERVED.has(value.toLowerCase());
+  if (WORD.test(value)) return typedAsString(value);
   if (value === '' || value.includes('\n')) return false;
+  const { parse, stringify } = yamlLib();
   const written = stringify(value, { version: '1.1', lineWidth: 0 }).trimEnd();
   if (written !== value) return false;
   return parse(value, { version: '1.1' }) === value && parse(value) === value;
+}
+
+/**
+ * Whether YAML 1.1 (with its timestamps: the yaml package writes dates quoted) and YAML 1.2 read a word
+ * without `:` as a string: `1Gi` yes, `1.20`, `0755`, `2024-01-31`, `0o17` no.
+ */
+export function typedAsString(word: string): boolean {
+  return resolvePlain(word) === word && !/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/.test(word) && !/^0o[0-7]+$/.test(word);
 }
 
 /** The source text of a scalar, in `preferred` style when the value allows it; `inFlow` inside a flow collection. */

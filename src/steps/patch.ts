@@ -24,8 +24,12 @@ export function patchStep(entry: PatchEntry, context: PatchContext): Step {
   const label = describeOrigin(entry.origin);
   const matched = new Set<number>();
 
+  // for each patch document, the words a document must hold to be selected (none for a JSON patch without target)
+  const words = patch.type === 'json' ? [target ? literalWords(entry.target!) : null] : patch.docs.map((doc) => literalWords(entry.target ?? idWords(doc)));
   return {
     origin: entry.origin,
+    // a `\` may be an escape spelling a word: such a text is always a candidate
+    mayTouch: (text) => text.includes('\\') || words.some((all) => all !== null && all.every((word) => text.includes(word))),
     apply(resource) {
       if (patch.type === 'json') {
         if (!target || !matchesTarget(target, resource)) return resource;
@@ -56,6 +60,17 @@ export function patchStep(entry: PatchEntry, context: PatchContext): Step {
       return [];
     },
   };
+}
+
+/** The words a document's text must hold for a target to select it: its kind and name where they are plain words (not regexes). */
+function literalWords(target: { kind?: string; name?: string }): string[] {
+  return [target.kind, target.name].filter((word): word is string => typeof word === 'string' && /^[A-Za-z0-9_-]+$/.test(word));
+}
+
+/** The kind and name an untargeted patch names. */
+function idWords(doc: JsonObject): { kind?: string; name?: string } {
+  const meta = isObject(doc.metadata) ? doc.metadata : {};
+  return { kind: typeof doc.kind === 'string' ? doc.kind : undefined, name: typeof meta.name === 'string' ? meta.name : undefined };
 }
 
 function selects(doc: JsonObject, target: TargetMatcher | undefined, resource: JsonObject): boolean {

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { indentLines, renderBlock } from './block.js';
+import type { Style } from './style.js';
+
+/** What the `yaml` package writes for a value in a style: what renderBlock must give. */
+function yamlWrites(value: unknown, col: number, style: Style): string {
+  const text = stringify(value, { version: '1.1', indent: style.indent, indentSeq: style.indentSeq, lineWidth: 0, minContentWidth: 0, singleQuote: style.quote === 'single' });
+  return indentLines(text.replace(/\n$/, ''), col);
+}
+
+const styles = fc.record({
+  indent: fc.constantFrom(1, 2, 3, 4, 5),
+  indentSeq: fc.boolean(),
+  quote: fc.constantFrom('double' as const, 'single' as const),
+  json: fc.constant(false),
+});
+const strings = fc.constantFrom('web', 'us-east-2', '1Gi', '500m', '8080', '0755', '1.20', '2024-01-31', 'e3', 'yes', 'Off', 'null', '', 'a b', 'x:y', 'http://h:80/p', '-x', '.', '_a', 'v1.2.3', 'ünï', 'two\nlines');
+const values = fc.letrec<{ node: unknown }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small' },
+    strings,
+    fc.integer({ min: -10, max: 100000 }),
+    fc.constantFrom(0.5, -0, 1e21, 1.5e-7, true, false, null),
+    fc.array(tie('node'), { maxLength: 3 }),
+    fc.dictionary(strings, tie('node'), { maxKeys: 3 }),
+  ),
+})).node;
+
+describe('renderBlock', () => {
+  it.each([
+    ['a map with a list of maps', { env: [{ name: 'REGION', value: 'us-east-2' }], resources: { limits: { memory: '1Gi' } } }],
+    ['nested lists and empty collections', [[1, [2]], {}, [], null, { a: [] }]],
+    ['strings YAML would read as other types', { a: '0755', b: 'yes', c: '1.20', d: 'x: y' }],
+  ])('writes %s as the yaml package does', (_name, value) => {
+    for (const style of [{ indent: 2, indentSeq: false }, { indent: 4, indentSeq: true }]) {
+      const full = { ...style, quote: 'double' as const, json: false };
+      expect(renderBlock(value, 6, full)).toBe(yamlWrites(value, 6, full));
+    }
+  });
+
+  it('writes any value as the yaml package does, in any style', () => {
+    fc.assert(
+      fc.property(values, styles, fc.nat(8), (value, style, col) => {
+        expect(renderBlock(value, col, style)).toBe(yamlWrites(value, col, style));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

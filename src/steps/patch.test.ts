@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { PatchEntry } from '../config/types.js';
+import { patchStep } from './patch.js';
+
+const context = { crds: () => new Map() };
+const step = (entry: Omit<PatchEntry, 'origin'>) => patchStep({ ...entry, origin: { label: 'patches[0]' } }, context);
+
+const SMP = 'kind: Any\nmetadata:\n  name: any\nspec:\n  replicas: 1\n';
+const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n';
+const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n';
+
+describe('patchStep mayTouch: a cheap look at the text before reading it', () => {
+  it.each([
+    ['a target kind', { target: { kind: 'Deployment' }, text: '- op: remove\n  path: /spec/replicas\n' }, true, false],
+    ['a target kind and name', { target: { kind: 'Deployment', name: 'shop' }, text: SMP }, false, false],
+    ['a target kind regex: no pre-check', { target: { kind: 'Dep.*' }, text: SMP }, true, true],
+    ['an untargeted strategic patch: its own kind and name', { text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n' }, false, true],
+  ])('%s', (_name, entry, onDeployment, onService) => {
+    const patch = step(entry);
+    expect(patch.mayTouch!(deployment)).toBe(onDeployment);
+    expect(patch.mayTouch!(service)).toBe(onService);
+  });
+
+  it('takes any text holding a backslash (an escape may spell the kind)', () => {
+    const patch = step({ target: { kind: 'Deployment' }, text: SMP });
+    expect(patch.mayTouch!('kind: "D\\x65ployment"\n')).toBe(true);
+  });
+});
