@@ -308,3 +308,14 @@ describe('reconcile: multi-line strings in flow collections', () => {
     expect(edit('l: [a]\n', (v) => (v.l = [{ k: 'x\ny' }]))).toBe('l: [ { k: "x\\ny" } ]\n');
   });
 });
+
+describe('reconcile: a block written before a trailing comment', () => {
+  it('puts the comment on a line of its own, out of a block scalar', () => {
+    const text = 'a:\n- x   # c\n';
+    expect(edit(text, (v) => (v.a = [{ name: 'multi\nline' }]))).toBe('a:\n- name: |-\n    multi\n    line\n   # c\n');
+  });
+
+  it('keeps the comment on the line of a single-line value', () => {
+    expect(edit('a: [x]   # c\n', (v) => (v.a = 'z'))).toBe('a: z   # c\n');
+  });
+});

@@ -206,8 +206,7 @@ class Reconciler {
     if (place.at !== 'root' && tag && (empty || !tagFits(tag, node, after))) {
       // `!!int 5` becoming a string, `!custom x` a number: the value is written anew, without the tag
       const from = place.at === 'value' ? this.colonEnd(place.pair) : this.dashBefore(node) + 1;
-      this.edits.push({ start: from, end: contentEnd(node, this.text), text: this.afterIndicator(after, place) });
-      return;
+      return this.rewrite(from, contentEnd(node, this.text), this.afterIndicator(after, place));
     }
     if (place.at !== 'root' && empty) {
       // an empty value (`key:`, `-`): its range starts after any spaces and before a comment
@@ -230,15 +229,24 @@ class Reconciler {
       // same line as the key and staying there, or a block staying a block of the same kind
       const col = column(this.text, start);
       const text = inline ? this.inline(node, after) : renderBlock(after, col, this.style).slice(col);
-      this.edits.push({ start, end, text });
+      this.rewrite(start, end, text);
     } else if (place.at === 'value') {
-      this.edits.push({ start: this.colonEnd(place.pair), end, text: this.valueAfterColon(after, place.keyCol) });
+      this.rewrite(this.colonEnd(place.pair), end, this.valueAfterColon(after, place.keyCol));
     } else if (inline) {
-      this.edits.push({ start, end, text: this.inline(node, after) });
+      this.rewrite(start, end, this.inline(node, after));
     } else {
       const col = place.at === 'item' ? place.dashCol + 2 : column(this.text, start);
-      this.edits.push({ start, end, text: renderBlock(after, col, this.style).slice(col) });
+      this.rewrite(start, end, renderBlock(after, col, this.style).slice(col));
     }
+  }
+
+  /**
+   * Replaces text[start, end) in block context. What follows on the line (a trailing comment) goes to a line
+   * of its own after a block, whose last line may be a block scalar's, which would take it in.
+   */
+  private rewrite(start: number, end: number, text: string): void {
+    const rest = this.text.slice(end, this.lineBreak(end));
+    this.edits.push({ start, end, text: text.includes('\n') && rest !== '' ? text + '\n' : text });
   }
 
   /** The text after `key:` for a value: ` scalar` on the same line, or a block on the lines below. */
