@@ -319,3 +319,10 @@ describe('reconcile: a block written before a trailing comment', () => {
     expect(edit('a: [x]   # c\n', (v) => (v.a = 'z'))).toBe('a: z   # c\n');
   });
 });
+
+describe('reconcile: a collection ending with an empty value before a comment', () => {
+  it('is replaced up to the value, the comment kept apart', () => {
+    expect(edit('l:\n- x\n-  # c\n', (v) => (v.l = 'z'))).toBe('l: z # c\n');
+    expect(edit('a: 1\nb:   # c\n', (v) => ((v.a = 2), delete v.b))).toBe('a: 2\n');
+  });
+});

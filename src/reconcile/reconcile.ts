@@ -242,11 +242,14 @@ class Reconciler {
 
   /**
    * Replaces text[start, end) in block context. What follows on the line (a trailing comment) goes to a line
-   * of its own after a block, whose last line may be a block scalar's, which would take it in.
+   * of its own after a block, whose last line may be a block scalar's, which would take it in; and it stays
+   * apart from a value (an empty value's range ends right before a comment).
    */
   private rewrite(start: number, end: number, text: string): void {
     const rest = this.text.slice(end, this.lineBreak(end));
-    this.edits.push({ start, end, text: text.includes('\n') && rest !== '' ? text + '\n' : text });
+    if (text.includes('\n') && rest !== '') text += '\n';
+    else if (rest.startsWith('#')) text += ' ';
+    this.edits.push({ start, end, text });
   }
 
   /** The text after `key:` for a value: ` scalar` on the same line, or a block on the lines below. */
