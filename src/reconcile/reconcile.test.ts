@@ -326,3 +326,11 @@ describe('reconcile: a collection ending with an empty value before a comment', 
     expect(edit('a: 1\nb:   # c\n', (v) => ((v.a = 2), delete v.b))).toBe('a: 2\n');
   });
 });
+
+describe('reconcile: the dash of an item that starts below it', () => {
+  it('is not a dash in a comment line between them', () => {
+    const text = 'l:\n-\n  # - note\n  - 0\n- x\n';
+    expect(edit(text, (v) => v.l.splice(0, 1))).toBe('l:\n- x\n');
+    expect(edit(text, (v) => (v.l[0] = 'z'))).toBe('l:\n- z\n- x\n');
+  });
+});

@@ -318,11 +318,21 @@ class Reconciler {
     return start;
   }
 
-  /** The offset of the `-` that introduces a sequence item (not one inside its `&anchor` or `!tag`). */
+  /**
+   * The offset of the `-` that introduces a sequence item: the last one before it standing alone, on its
+   * line or a line above (an item may start below its dash), not one inside a comment, `&anchor` or `!tag`.
+   */
   private dashBefore(item: TreeNode): number {
-    let i = item.range![0] - 1;
-    while (i >= 0 && !(this.text[i] === '-' && (i === 0 || /\s/.test(this.text[i - 1])) && /\s/.test(this.text[i + 1]))) i--;
-    return i;
+    let end = item.range![0];
+    while (end > 0) {
+      const start = this.lineStart(end);
+      const line = this.text.slice(start, end).replace(/(^|[ \t])#.*$/s, '$1');
+      for (let i = line.length - 1; i >= 0; i--) {
+        if (line[i] === '-' && (i === 0 || /\s/.test(line[i - 1])) && (i + 1 === line.length || /\s/.test(line[i + 1]))) return start + i;
+      }
+      end = start - 1; // the line above, without its line break
+    }
+    return -1;
   }
 
   /** The offset just after the `:` of a pair. */
