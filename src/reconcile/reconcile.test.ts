@@ -334,3 +334,13 @@ describe('reconcile: the dash of an item that starts below it', () => {
     expect(edit(text, (v) => (v.l[0] = 'z'))).toBe('l:\n- z\n- x\n');
   });
 });
+
+describe('reconcile: an anchored or tagged item becoming a block', () => {
+  it.each([
+    ['an anchored empty list', 'l:\n- &a []\n- z\n', (v: any) => (v.l[0] = [1, 2]), 'l:\n- - 1\n  - 2\n- z\n'],
+    ['a tagged empty map', 'l:\n- !thing {}\n- z\n', (v: any) => (v.l[0] = { k: 'v', j: 'w' }), 'l:\n- k: v\n  j: w\n- z\n'],
+    ['an anchored empty list with an alias', 'l:\n- &a []\n- *a\n', (v: any) => (v.l[0] = [1]), 'l:\n- - 1\n- []\n'],
+  ])('writes %s after its dash', (_name, text, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+});

@@ -236,7 +236,10 @@ class Reconciler {
       this.rewrite(start, end, this.inline(node, after));
     } else {
       const col = place.at === 'item' ? place.dashCol + 2 : column(this.text, start);
-      this.rewrite(start, end, renderBlock(after, col, this.style).slice(col));
+      // an item's `&anchor` or `!tag` cannot stand before a block on its line: the block is written after the dash
+      const props = place.at === 'item' && Boolean((node as { anchor?: string }).anchor || tag);
+      const from = props ? this.dashBefore(node) + 1 : start;
+      this.rewrite(from, end, (props ? ' ' : '') + renderBlock(after, col, this.style).slice(col));
     }
   }
 
