@@ -1,10 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseImageFlag } from './config/image-flag.js';
 import { loadConfig } from './config/load.js';
-import { parse as parseYaml } from 'yaml';
 import { emptyConfig, type Config, type PatchEntry, type PatchTarget } from './config/types.js';
 import { KsetError, formatError } from './errors.js';
-import { transform, type TransformResult } from './index.js';
+import { transform, transformStream, type TransformOptions, type TransformResult } from './index.js';
 import { toJsonList } from './output.js';
 import type { Step } from './pipeline.js';
 import { readSources } from './read/sources.js';
@@ -15,6 +14,7 @@ import { setImageStep } from './steps/set-image.js';
 import { listImagesReport } from './steps/list-images.js';
 import { isObject, type Source } from './types.js';
 import { USAGE, VERSION } from './usage.js';
+import { yamlLib } from './util/yaml-lib.js';
 import { deliver, flagProblem, replacesStream, type WriteBackFlags } from './write/deliver.js';
 
 /** What the CLI reads and writes; tests pass their own. */
@@ -22,6 +22,8 @@ export interface Io {
   cwd: string;
   env: Record<string, string | undefined>;
   stdin: () => Promise<string>;
+  /** Stdin in pieces as they arrive, for streaming; without it stdin() is read as one piece. */
+  stdinChunks?: () => AsyncIterable<string>;
   stdinIsTty: boolean;
   /** Whether stdout is a terminal (diffs are coloured then, unless NO_COLOR is set). */
   stdoutIsTty?: boolean;
@@ -119,8 +121,10 @@ async function mainCommand(argv: string[], io: Io): Promise<Outcome> {
     images: [...config.images, ...flagImages],
     patches: [...config.patches, ...flagPatches],
   };
-  const sources = await inputs([...positionals, ...(values.filename ?? [])], io, values);
-  return render(await transform(sources, withFlags, { strict: values.strict, normalize: values.normalize }), values, io);
+  const names = [...positionals, ...(values.filename ?? [])];
+  const options = { strict: values.strict, normalize: values.normalize, report: values.report !== undefined };
+  if (streamsStdin(names, values, io)) return streamStdin(io, withFlags, options);
+  return render(await transform(await inputs(names, io, values), withFlags, options), values, io);
 }
 
 /** `--patch FILE` entries (after the config's), each with the `--target` when one is given. */
@@ -145,7 +149,7 @@ export function parseTarget(text: string): PatchTarget {
   }
   let value: unknown;
   try {
-    value = parseYaml(text);
+    value = yamlLib().parse(text);
   } catch (e) {
     throw usage(`--target ${JSON.stringify(text)}: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -171,8 +175,9 @@ async function setImageCommand(argv: string[], io: Io): Promise<Outcome> {
   }
   const selection = parseSelection(resources, values);
   const steps: Step[] = [setImageStep(selection, pairs)];
-  const sources = await inputs(values.filename ?? [], io, values);
-  return render(await transform(sources, emptyConfig(), { steps }), values, io);
+  const options = { steps, report: values.report !== undefined };
+  if (streamsStdin(values.filename ?? [], values, io)) return streamStdin(io, emptyConfig(), options);
+  return render(await transform(await inputs(values.filename ?? [], io, values), emptyConfig(), options), values, io);
 }
 
 const PATCH = {
@@ -200,8 +205,9 @@ async function patchCommand(argv: string[], io: Io): Promise<Outcome> {
   const patch = parsePatch({ text, type, origin }, { mode: 'kubectl' });
   const selection = parseSelection(positionals, values);
   const steps: Step[] = [patchVerbStep(selection, patch, origin.label)];
-  const sources = await inputs(values.filename ?? [], io, values);
-  return render(await transform(sources, emptyConfig(), { steps }), values, io);
+  const options = { steps, report: values.report !== undefined };
+  if (streamsStdin(values.filename ?? [], values, io)) return streamStdin(io, emptyConfig(), options);
+  return render(await transform(await inputs(values.filename ?? [], io, values), emptyConfig(), options), values, io);
 }
 
 async function readPatchFile(file: string, io: Io): Promise<string> {
@@ -223,13 +229,34 @@ async function render(result: TransformResult, values: WriteBackFlags & { output
   const format = values.output;
   if (format !== undefined && format !== 'yaml' && format !== 'json') throw usage(`--output must be yaml or json, not ${JSON.stringify(format)}`);
   if (!replacesStream(values) && !/\S/.test(result.output) && result.files.some((file) => /\S/.test(file.input))) {
-    // Helm takes an empty post-render for a failure it cannot explain; say what happened instead
-    throw new KsetError('every document was deleted: kset does not print an empty stream');
+    throw everythingDeleted();
   }
   const stream = replacesStream(values) ? '' : format === 'json' ? toJsonList(result.output) : result.output;
   const delivery = await deliver(result, values, { cwd: io.cwd, color: Boolean(io.stdoutIsTty) && !io.env.NO_COLOR });
   if (delivery.stderr) io.stderr(delivery.stderr);
   return new Exit(stream + delivery.stdout, delivery.code);
+}
+
+/** Helm takes an empty post-render for a failure it cannot explain; say what happened instead. */
+function everythingDeleted(): KsetError {
+  return new KsetError('every document was deleted: kset does not print an empty stream');
+}
+
+/** Whether the input is stdin alone and the output the YAML stream on stdout, which can then be streamed. */
+function streamsStdin(names: string[], flags: WriteBackFlags & { output?: string }, io: Io): boolean {
+  const stdinOnly = names.length === 0 ? !io.stdinIsTty : names.length === 1 && names[0] === '-';
+  return stdinOnly && (flags.output ?? 'yaml') === 'yaml' && !replacesStream(flags) && flags.report === undefined;
+}
+
+/** Stdin to stdout as a stream: each document written as soon as it is done, when no step needs the whole input (transformStream). */
+async function streamStdin(io: Io, config: Config, options: TransformOptions): Promise<Outcome> {
+  const pieces = io.stdinChunks?.() ?? (async function* () {
+    yield await io.stdin();
+  })();
+  const result = await transformStream(pieces, io.stdout, config, options);
+  for (const warning of result.warnings) io.stderr(`kset: warning: ${warning}\n`);
+  if (result.emptied) throw everythingDeleted();
+  return new Exit('', 0);
 }
 
 async function inputs(names: string[], io: Io, flags: WriteBackFlags & { output?: string } = {}): Promise<Source[]> {
@@ -272,6 +299,7 @@ function processIo(): Io {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
+    stdinChunks: () => process.stdin.setEncoding('utf8'),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   };

@@ -1,9 +1,10 @@
 import { loadConfig, configFromObject } from './config/load.js';
 import { emptyConfig, type Config } from './config/types.js';
 import { KsetError } from './errors.js';
-import { joinStream } from './output.js';
-import { runPipeline, type Change, type FileResult, type Step } from './pipeline.js';
+import { StreamWriter, joinStream } from './output.js';
+import { DocumentPipeline, runPipeline, type Change, type FileResult, type Step } from './pipeline.js';
 import { readSources } from './read/sources.js';
+import { StreamSplitter, type StreamChunk } from './read/split.js';
 import { crdsIn, lazy } from './steps/crds.js';
 import { stepsFromConfig } from './steps/from-config.js';
 import { isObject, type Source } from './types.js';
@@ -60,10 +61,61 @@ export async function transform(
 ): Promise<TransformResult> {
   const sources = typeof input === 'string' ? [{ path: null, text: input }] : input;
   const loaded = isLoaded(config) ? config : await configFromObject(config, { dir: process.cwd() });
-  const crds = lazy(() => crdsIn([...loaded.crds, ...sources]));
-  const steps = keepPostrenderFilename([...stepsFromConfig(loaded, { crds, strict: options.strict }), ...(options.steps ?? [])]);
+  const steps = transformSteps(loaded, () => sources, options);
   const result = runPipeline(sources, steps, { report: options.report ?? true, normalize: options.normalize });
   return { output: joinStream(result.files), ...result };
+}
+
+export interface StreamResult {
+  changes: Change[];
+  warnings: string[];
+  /** The input held documents and the output holds none: every one was deleted. */
+  emptied: boolean;
+}
+
+/**
+ * Transforms a YAML stream as it arrives (stdin) and hands the output to `write` in pieces: each document
+ * as soon as it is done, holding one document in memory rather than the stream. Two kinds of steps make
+ * it wait: a strategic patch reads the input to its end before the first document (the stream's CRDs
+ * tell how custom resources merge); a step that finds errors only at the end (an untargeted patch that
+ * must match, `--strict`, a verb naming resources) holds the output until the last document is done.
+ * Otherwise an error in a document stops the stream after the documents before it were written.
+ */
+export async function transformStream(
+  input: AsyncIterable<string>,
+  write: (text: string) => void,
+  config: Config | Record<string, unknown> = emptyConfig(),
+  options: TransformOptions = {},
+): Promise<StreamResult> {
+  const loaded = isLoaded(config) ? config : await configFromObject(config, { dir: process.cwd() });
+  const pieces: string[] = []; // the whole input, when it is read first
+  const steps = transformSteps(loaded, () => [{ path: null, text: pieces.join('') }], options);
+  const readFirst = steps.some((step) => step.readsAhead);
+  const held: string[] = [];
+  const hold = steps.some((step) => step.failsAtEnd);
+  if (readFirst) for await (const piece of input) pieces.push(piece);
+  const pipeline = new DocumentPipeline(steps, { report: options.report ?? true, normalize: options.normalize });
+  const splitter = new StreamSplitter();
+  const out = new StreamWriter(hold ? (text) => held.push(text) : write);
+  let content = false;
+  const run = (chunks: StreamChunk[]) => {
+    for (const { chunk, text } of chunks) {
+      content ||= /\S/.test(text);
+      out.push(pipeline.transform(null, chunk, text));
+    }
+  };
+  for await (const piece of readFirst ? pieces : input) run(splitter.push(piece));
+  run(splitter.end());
+  const warnings = pipeline.finish();
+  out.end();
+  for (const text of held) write(text);
+  return { changes: pipeline.changes, warnings, emptied: content && !out.wrote };
+}
+
+/** The config's steps then the given ones; CRDs are read from the config's files and `sources()` when a patch first needs them. */
+function transformSteps(config: Config, sources: () => Source[], options: TransformOptions): Step[] {
+  const crds = lazy(() => crdsIn([...config.crds, ...sources()]));
+  return keepPostrenderFilename([...stepsFromConfig(config, { crds, strict: options.strict }), ...(options.steps ?? [])]);
 }
 
 /** A Config from loadConfig()/configFromObject() (its entries carry their origin), not a config file's keys. */

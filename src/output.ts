@@ -17,6 +17,35 @@ export function joinStream(files: FileResult[]): string {
   return out && !out.endsWith('\n') ? out + '\n' : out;
 }
 
+/**
+ * Writes one source's output as it comes, in pieces, as joinStream writes it whole: nothing for an
+ * output of only white space (held back until a piece with content comes), and a final newline.
+ */
+export class StreamWriter {
+  /** Whether anything was written. */
+  wrote = false;
+  private held = '';
+  private endsWithNewline = true;
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  push(text: string): void {
+    if (!text) return;
+    if (!this.wrote && !/\S/.test(text)) {
+      this.held += text;
+      return;
+    }
+    this.write(this.held + text);
+    this.held = '';
+    this.wrote = true;
+    this.endsWithNewline = text.endsWith('\n');
+  }
+
+  end(): void {
+    if (this.wrote && !this.endsWithNewline) this.write('\n');
+  }
+}
+
 /** The stream's resources as a kubectl `v1 List` in JSON (List documents contribute their items). */
 export function toJsonList(stream: string): string {
   const items: Json[] = [];

@@ -1,7 +1,7 @@
 import type { Origin } from './config/types.js';
 import { KsetError } from './errors.js';
 import { parseDocument, positioned, type ManifestDocument } from './read/document.js';
-import { splitStream } from './read/split.js';
+import { splitStream, type Chunk } from './read/split.js';
 import type { TreeNode } from './read/tree.js';
 import { reconcile, type Edit } from './reconcile/reconcile.js';
 import { normalizeChunk } from './render/normalize.js';
@@ -27,6 +27,10 @@ export interface Step {
   apply(resource: JsonObject, context: ResourceContext): JsonObject | null;
   /** Called once after the whole input: throws what only the whole input shows, returns warnings. */
   finish?(): string[];
+  /** The step reads definitions (CRDs) from all of the input: a stream is read to its end before its first document. */
+  readsAhead?: boolean;
+  /** finish() may throw: no output may be written before the end of the input. */
+  failsAtEnd?: boolean;
 }
 
 /** One change to one value, with the document it is in and the step that made it. */
@@ -60,20 +64,39 @@ export interface PipelineOptions {
 
 /** Runs the steps over every resource of every source, in order, and writes each changed document back. */
 export function runPipeline(sources: Source[], steps: Step[], options: PipelineOptions = {}): PipelineResult {
-  const changes: Change[] = [];
-  let index = 0;
+  const pipeline = new DocumentPipeline(steps, options);
   const files = sources.map((source) => {
-    const chunks = splitStream(source.text);
     let output = '';
-    for (const chunk of chunks) {
-      const document: ManifestDocument = { file: source.path, index: index++, chunk, text: source.text.slice(chunk.start, chunk.end) };
-      const text = transformDocument(document, steps, options.report ? changes : undefined);
-      output += options.normalize ? normalizeChunk(text) : text;
+    for (const chunk of splitStream(source.text)) {
+      output += pipeline.transform(source.path, chunk, source.text.slice(chunk.start, chunk.end));
     }
     return { path: source.path, input: source.text, output, changed: output !== source.text };
   });
-  const warnings = steps.flatMap((step) => step.finish?.() ?? []);
-  return { files, changes, warnings };
+  const warnings = pipeline.finish();
+  return { files, changes: pipeline.changes, warnings };
+}
+
+/** The pipeline one document at a time, in stream order: for whole sources, or for a stream as it is read. */
+export class DocumentPipeline {
+  readonly changes: Change[] = [];
+  private index = 0;
+
+  constructor(
+    private readonly steps: Step[],
+    private readonly options: PipelineOptions = {},
+  ) {}
+
+  /** The new text of a document: `text`, the `chunk` of `file` (null for stdin). */
+  transform(file: string | null, chunk: Chunk, text: string): string {
+    const document: ManifestDocument = { file, index: this.index++, chunk, text };
+    const output = transformDocument(document, this.steps, this.options.report ? this.changes : undefined);
+    return this.options.normalize ? normalizeChunk(output) : output;
+  }
+
+  /** After the last document: throws what only the whole input shows, returns the warnings. */
+  finish(): string[] {
+    return this.steps.flatMap((step) => step.finish?.() ?? []);
+  }
 }
 
 function transformDocument(document: ManifestDocument, steps: Step[], changes: Change[] | undefined): string {

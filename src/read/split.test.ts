@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitStream } from './split.js';
+import { StreamSplitter, splitStream, type StreamChunk } from './split.js';
 
 const pieces = (text: string) => splitStream(text).map((c) => text.slice(c.start, c.end));
 
@@ -20,5 +21,39 @@ describe('splitStream', () => {
 
   it('numbers each chunk by its first line', () => {
     expect(splitStream('a: 1\nb: 2\n---\nc: 3\n---\n').map((c) => c.line)).toEqual([1, 3, 5]);
+  });
+});
+
+describe('StreamSplitter', () => {
+  /** The chunks of `text` when it arrives cut at `cuts`. */
+  function streamed(text: string, cuts: number[]): StreamChunk[] {
+    const splitter = new StreamSplitter();
+    const out: StreamChunk[] = [];
+    let from = 0;
+    for (const cut of [...cuts.map((c) => c % (text.length + 1))].sort((a, b) => a - b)) {
+      out.push(...splitter.push(text.slice(from, cut)));
+      from = Math.max(from, cut);
+    }
+    out.push(...splitter.push(text.slice(from)), ...splitter.end());
+    return out;
+  }
+
+  it('gives the chunks of splitStream, each when the next one starts', () => {
+    const splitter = new StreamSplitter();
+    expect(splitter.push('a: 1\n--')).toEqual([]);
+    expect(splitter.push('-\nb: 2\n---x: 3\n')).toEqual([{ chunk: { start: 0, end: 5, line: 1 }, text: 'a: 1\n' }]);
+    expect(splitter.end()).toEqual([{ chunk: { start: 5, end: 22, line: 2 }, text: '---\nb: 2\n---x: 3\n' }]);
+  });
+
+  it('gives the same chunks as splitStream however the text is cut', () => {
+    const line = fc.constantFrom('---', '--- # c', '---x', 'a: 1', '  - b', '', '...', '# c', '----');
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.boolean(), fc.array(fc.nat(), { maxLength: 6 }), (lines, newline, cuts) => {
+        const text = lines.join('\n') + (newline && lines.length ? '\n' : '');
+        const whole = splitStream(text).map((chunk) => ({ chunk, text: text.slice(chunk.start, chunk.end) }));
+        expect(streamed(text, cuts)).toEqual(whole);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

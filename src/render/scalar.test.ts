@@ -11,7 +11,7 @@ function readsBackPlain(value: string): boolean {
 }
 
 describe('isPlainSafe', () => {
-  it.each(['1Gi', '500m', '0.1.2', '8080', '0755', '1.20', '1e3', '2024-01-31', '0o17', '0x1F', '1_000', '.5', '._x', '_a', '.inf', '1.'])(
+  it.each(['1Gi', '500m', '0.1.2', '...', '...x', '8080', '0755', '1.20', '1e3', '2024-01-31', '0o17', '0x1F', '1_000', '.5', '._x', '_a', '.inf', '1.'])(
     '%j as the yaml package writes and reads it',
     (word) => {
       expect(isPlainSafe(word)).toBe(readsBackPlain(word));

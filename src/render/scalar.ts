@@ -14,7 +14,7 @@ const WORD = /^[0-9._][A-Za-z0-9_./@+-]*$/;
 /** Whether a string can be written plain and be read back as the same string by YAML 1.1 and 1.2 readers. */
 export function isPlainSafe(value: string): boolean {
   if (SIMPLE.test(value)) return !RESERVED.has(value.toLowerCase());
-  if (WORD.test(value)) return typedAsString(value);
+  if (WORD.test(value)) return typedAsString(value) && !value.startsWith('...'); // `...` ends a document
   if (value === '' || value.includes('\n')) return false;
   const { parse, stringify } = yamlLib();
   const written = stringify(value, { version: '1.1', lineWidth: 0 }).trimEnd();

@@ -25,13 +25,13 @@ export function detectStyle(root: TreeNode | null, text: string): Style {
     if (isMap(node)) {
       for (const { key, value } of node.items) {
         if (key && value) {
-          const keyCol = column(text, key.range[0]);
           if (indent === undefined && isMap(value) && !value.flow && value.items.length) {
             const col = column(text, value.range[0]);
+            const keyCol = column(text, key.range[0]);
             if (col > keyCol) indent = col - keyCol;
           }
           if (indentSeq === undefined && isSeq(value) && !value.flow && value.items.length) {
-            indentSeq = column(text, value.range[0]) > keyCol;
+            indentSeq = column(text, value.range[0]) > column(text, key.range[0]);
           }
         }
         walk(key);

@@ -15,6 +15,7 @@ export function patchVerbStep(selection: Selection, patch: ParsedPatch, label: s
   let any = false;
   return {
     origin: { label },
+    failsAtEnd: true, // a selection that matches nothing
     apply(resource) {
       const match = selects(selection, resource);
       if (!match) return resource;

@@ -28,6 +28,8 @@ export function patchStep(entry: PatchEntry, context: PatchContext): Step {
   const words = patch.type === 'json' ? [target ? literalWords(entry.target!) : null] : patch.docs.map((doc) => literalWords(entry.target ?? idWords(doc)));
   return {
     origin: entry.origin,
+    readsAhead: patch.type !== 'json', // CRDs in the input tell how custom resources merge
+    failsAtEnd: (patch.type !== 'json' && !target) || Boolean(context.strict), // a patch that matched nothing
     // a `\` may be an escape spelling a word: such a text is always a candidate
     mayTouch: (text) => text.includes('\\') || words.some((all) => all !== null && all.every((word) => text.includes(word))),
     apply(resource) {

@@ -9,6 +9,7 @@ export function setImageStep(selection: Selection, pairs: ContainerImage[]): Ste
   const found = new Set<number>();
   return {
     origin: { label: `set image ${pairs.map((p) => `${p.container}=${p.image}`).join(' ')}` },
+    failsAtEnd: selection.named.length > 0, // a named resource missing from the input
     apply(resource) {
       const match = selects(selection, resource);
       if (!match) return resource;
