@@ -344,3 +344,11 @@ describe('reconcile: an anchored or tagged item becoming a block', () => {
     expect(edit(text, change)).toBe(expected);
   });
 });
+
+describe('reconcile: a new value holding one object twice', () => {
+  it('is written out twice, without anchors that could take the names of the document', () => {
+    const shared = { k: 'on' };
+    const out = edit('a: &a1 {k: w}\nb: *a1\nc: 1\n', (v) => (v.c = { p: shared, q: shared }));
+    expect(out).toBe('a: &a1 {k: w}\nb: *a1\nc:\n  p:\n    k: "on"\n  q:\n    k: "on"\n');
+  });
+});

@@ -4,10 +4,14 @@ import { yamlLib } from '../util/yaml-lib.js';
 import { isPlainSafe, typedAsString } from './scalar.js';
 import type { Style } from './style.js';
 
-/** Options that make the `yaml` package write what kubectl reads back unchanged (YAML 1.1 quoting). */
+/**
+ * Options that make the `yaml` package write what kubectl reads back unchanged (YAML 1.1 quoting), and no
+ * anchors of its own for objects a value holds twice (the document's own anchors may have their names).
+ */
 function options(style: Style) {
   return {
     version: '1.1' as const,
+    aliasDuplicateObjects: false,
     indent: style.indent,
     indentSeq: style.indentSeq,
     lineWidth: 0,
