@@ -312,7 +312,13 @@ describe('reconcile: multi-line strings in flow collections', () => {
 describe('reconcile: a block written before a trailing comment', () => {
   it('puts the comment on a line of its own, out of a block scalar', () => {
     const text = 'a:\n- x   # c\n';
-    expect(edit(text, (v) => (v.a = [{ name: 'multi\nline' }]))).toBe('a:\n- name: |-\n    multi\n    line\n   # c\n');
+    expect(edit(text, (v) => (v.a = [{ name: 'multi\nline' }]))).toBe('a:\n- name: |-\n    multi\n    line\n# c\n');
+    expect(edit('k:\n  a: x  # c\n', (v) => (v.k.a = ['multi\nline\n']))).toBe('k:\n  a:\n  - |\n    multi\n    line\n  # c\n');
+    expect(edit('a: x\t# c\n', (v) => (v.a = ['multi\nline\n']))).toBe('a:\n- |\n  multi\n  line\n# c\n');
+  });
+
+  it('drops spaces after the value, which a block scalar would take in', () => {
+    expect(edit('k:\n  a: x   \n', (v) => (v.k.a = ['keep\n\n']))).toBe('k:\n  a:\n  - |+\n    keep\n\n');
   });
 
   it('keeps the comment on the line of a single-line value', () => {

@@ -245,14 +245,27 @@ class Reconciler {
 
   /**
    * Replaces text[start, end) in block context. What follows on the line (a trailing comment) goes to a line
-   * of its own after a block, whose last line may be a block scalar's, which would take it in; and it stays
-   * apart from a value (an empty value's range ends right before a comment).
+   * of its own after a block, at the indentation of the line the block starts on, for the block's last line
+   * may be a block scalar's, which would take it in; and it stays apart from a value (an empty value's range
+   * ends right before a comment).
    */
   private rewrite(start: number, end: number, text: string): void {
-    const rest = this.text.slice(end, this.lineBreak(end));
-    if (text.includes('\n') && rest !== '') text += '\n';
-    else if (rest.startsWith('#')) text += ' ';
+    const lineBreak = this.lineBreak(end);
+    const rest = this.text.slice(end, lineBreak);
+    if (text.includes('\n') && rest !== '') {
+      const comment = rest.trim();
+      if (comment) text += '\n' + ' '.repeat(this.indentation(start)) + comment;
+      end = lineBreak;
+    } else if (rest.startsWith('#')) {
+      text += ' ';
+    }
     this.edits.push({ start, end, text });
+  }
+
+  /** The number of spaces that start the line of `offset`. */
+  private indentation(offset: number): number {
+    const start = this.lineStart(offset);
+    return /^ */.exec(this.text.slice(start, offset))![0].length;
   }
 
   /** The text after `key:` for a value: ` scalar` on the same line, or a block on the lines below. */
