@@ -358,3 +358,11 @@ describe('reconcile: a new value holding one object twice', () => {
     expect(out).toBe('a: &a1 {k: w}\nb: *a1\nc:\n  p:\n    k: "on"\n  q:\n    k: "on"\n');
   });
 });
+
+describe('reconcile: a long flow value holding multi-line strings', () => {
+  it('stays on one line', () => {
+    const value = { a: 'multi\nline\n# more than forty characters in all\n', b: ['x'.repeat(50)], c: { d: 'two\n\nparagraphs' } };
+    const out = edit('l: [a]\n', (v) => (v.l = [value]));
+    expect(out.split('\n').length).toBe(2);
+  });
+});

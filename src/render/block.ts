@@ -84,7 +84,8 @@ function writesPlain(text: string): boolean {
 /** A collection written on one line, in flow style (JSON in a JSON document). */
 export function renderFlow(value: unknown, style: Style): string {
   if (style.json) return JSON.stringify(value);
-  return toYaml(value, { ...options(style), collectionStyle: 'flow' }).replace(/\n$/, '');
+  // escapes, not folded lines, for line breaks in double-quoted strings: a flow value stays on its line
+  return toYaml(value, { ...options(style), collectionStyle: 'flow', doubleQuotedAsJSON: true }).replace(/\n$/, '');
 }
 
 type Options = DocumentOptions & SchemaOptions & ToStringOptions;
