@@ -3,19 +3,16 @@ import { parseImageFlag } from './config/image-flag.js';
 import { loadConfig } from './config/load.js';
 import { emptyConfig, type Config, type PatchEntry, type PatchTarget } from './config/types.js';
 import { KsetError, formatError } from './errors.js';
-import { transform, transformStream, type TransformOptions, type TransformResult } from './index.js';
+import { transform, transformStream, type TransformOptions, type TransformResult } from './api.js';
 import { toJsonList } from './output.js';
 import type { Step } from './pipeline.js';
 import { readSources } from './read/sources.js';
-import { parseSelection } from './select/selection.js';
-import { parsePatch } from './patch/parse.js';
-import { patchVerbStep } from './steps/patch-verb.js';
-import { setImageStep } from './steps/set-image.js';
-import { listImagesReport } from './steps/list-images.js';
 import { isObject, type Source } from './types.js';
 import { USAGE, VERSION } from './usage.js';
 import { yamlLib } from './util/yaml-lib.js';
-import { deliver, flagProblem, replacesStream, type WriteBackFlags } from './write/deliver.js';
+import type { WriteBackFlags } from './write/deliver.js';
+
+// The verbs, `kset images` and the write-back flags load their modules when used: start-up time matters.
 
 /** What the CLI reads and writes; tests pass their own. */
 export interface Io {
@@ -173,6 +170,7 @@ async function setImageCommand(argv: string[], io: Io): Promise<Outcome> {
   if (positionals.indexOf(resources[resources.length - 1]) > positionals.findIndex((a) => a.includes('='))) {
     throw usage('resources come before the CONTAINER=IMAGE pairs');
   }
+  const [{ parseSelection }, { setImageStep }] = await Promise.all([import('./select/selection.js'), import('./steps/set-image.js')]);
   const selection = parseSelection(resources, values);
   const steps: Step[] = [setImageStep(selection, pairs)];
   const options = { steps, report: values.report !== undefined };
@@ -202,6 +200,11 @@ async function patchCommand(argv: string[], io: Io): Promise<Outcome> {
   const file = values['patch-file'];
   const text = file === undefined ? values.patch! : await readPatchFile(file, io);
   const origin = file === undefined ? { label: 'kset patch -p' } : { label: `kset patch --patch-file ${file}`, file, line: 1, textLine: 1 };
+  const [{ parsePatch }, { parseSelection }, { patchVerbStep }] = await Promise.all([
+    import('./patch/parse.js'),
+    import('./select/selection.js'),
+    import('./steps/patch-verb.js'),
+  ]);
   const patch = parsePatch({ text, type, origin }, { mode: 'kubectl' });
   const selection = parseSelection(positionals, values);
   const steps: Step[] = [patchVerbStep(selection, patch, origin.label)];
@@ -220,6 +223,7 @@ async function imagesCommand(argv: string[], io: Io): Promise<string> {
   if (values.help) return USAGE;
   const config = await loadConfig({ configFile: values.config, cwd: io.cwd });
   const sources = await inputs([...positionals, ...(values.filename ?? [])], io);
+  const { listImagesReport } = await import('./steps/list-images.js');
   return listImagesReport(sources, config.imageFields, values.output === 'json' ? 'json' : 'table');
 }
 
@@ -228,6 +232,7 @@ async function render(result: TransformResult, values: WriteBackFlags & { output
   for (const warning of result.warnings) io.stderr(`kset: warning: ${warning}\n`);
   const format = values.output;
   if (format !== undefined && format !== 'yaml' && format !== 'json') throw usage(`--output must be yaml or json, not ${JSON.stringify(format)}`);
+  const { deliver, replacesStream } = await import('./write/deliver.js');
   if (!replacesStream(values) && !/\S/.test(result.output) && result.files.some((file) => /\S/.test(file.input))) {
     throw everythingDeleted();
   }
@@ -245,7 +250,8 @@ function everythingDeleted(): KsetError {
 /** Whether the input is stdin alone and the output the YAML stream on stdout, which can then be streamed. */
 function streamsStdin(names: string[], flags: WriteBackFlags & { output?: string }, io: Io): boolean {
   const stdinOnly = names.length === 0 ? !io.stdinIsTty : names.length === 1 && names[0] === '-';
-  return stdinOnly && (flags.output ?? 'yaml') === 'yaml' && !replacesStream(flags) && flags.report === undefined;
+  const writeBack = flags.write || flags.check || flags.diff || flags.report !== undefined;
+  return stdinOnly && (flags.output ?? 'yaml') === 'yaml' && !writeBack;
 }
 
 /** Stdin to stdout as a stream: each document written as soon as it is done, when no step needs the whole input (transformStream). */
@@ -264,6 +270,7 @@ async function inputs(names: string[], io: Io, flags: WriteBackFlags & { output?
     if (io.stdinIsTty && !flags.write) throw usage('no input: name files or folders, or pipe manifests to stdin');
     names = ['-'];
   }
+  const { flagProblem } = await import('./write/deliver.js');
   const problem = flagProblem(flags, names.includes('-'));
   if (problem) throw usage(problem);
   return readSources(names, io.cwd, io.stdin);

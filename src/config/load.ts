@@ -2,7 +2,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isMap, isScalar, parseAllDocuments, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yamlLib } from '../util/yaml-lib.js';
 import { KsetError, excerptAt, lineColAt } from '../errors.js';
 import { isObject, type Source } from '../types.js';
 import {
@@ -188,12 +189,12 @@ function packageJsonConfig(text: string, absolute: string, display: string): Loa
   const { doc, value } = parseYaml(text, display);
   if (!isObject(value) || value.kset === undefined) return undefined;
   const root = doc?.contents;
-  const pair = isMap(root) ? root.items.find((item) => isScalar(item.key) && item.key.value === 'kset') : undefined;
+  const pair = yamlLib().isMap(root) ? root.items.find((item) => yamlLib().isScalar(item.key) && item.key.value === 'kset') : undefined;
   return { value: value.kset, file: display, text, doc, node: (pair?.value as Node) ?? null, absolute, kustomization: false };
 }
 
 function parseYaml(text: string, display: string) {
-  const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false });
+  const docs = yamlLib().parseAllDocuments(text, { version: '1.1', prettyErrors: false });
   for (const doc of docs) {
     const error = doc.errors[0];
     if (error) {
@@ -343,7 +344,7 @@ async function patchEntry(
  * as text when it reads as YAML holding a map, and as a path otherwise.
  */
 async function strategicMergeEntry(value: string, at: ConfigPath, context: Context): Promise<PatchEntry> {
-  const inline = value.includes('\n') || isMap(parseDocument(value, { version: '1.1' }).contents);
+  const inline = value.includes('\n') || yamlLib().isMap(yamlLib().parseDocument(value, { version: '1.1' }).contents);
   const entry = inline
     ? { text: value, origin: originAt(at, context, at) }
     : await patchFromFile(value, at, pathLabel(at), context);
@@ -372,7 +373,7 @@ function originAt(at: ConfigPath, context: Context, textAt?: ConfigPath): Origin
 
 function literalBlockStart(where: ConfigLocation, at: ConfigPath): number | undefined {
   const { node, exact } = nodeAt(where, at);
-  if (!exact || !isScalar(node) || node.type !== 'BLOCK_LITERAL') return undefined;
+  if (!exact || !yamlLib().isScalar(node) || node.type !== 'BLOCK_LITERAL') return undefined;
   // The block's header (`|`, `|-`, `|2+`…) ends its line; the text starts on the next one.
   const line = positionAt(where, at).line;
   return line === undefined ? undefined : line + 1;

@@ -1,4 +1,5 @@
-import { isSeq, parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLib } from '../util/yaml-lib.js';
 import type { PatchEntry } from '../config/types.js';
 import { KsetError, excerptAt, lineColAt } from '../errors.js';
 import { MAX_ALIAS_COUNT, YAML_11 } from '../read/document.js';
@@ -71,7 +72,7 @@ interface ReadDocument {
 
 /** The non-empty documents of the text, as plain values (YAML 1.1 scalars; timestamps stay strings, as in kubectl). */
 function readDocuments(entry: PatchEntry): ReadDocument[] {
-  const parsed = parseAllDocuments(entry.text, YAML_11);
+  const parsed = yamlLib().parseAllDocuments(entry.text, YAML_11);
   const docs = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
   const result: ReadDocument[] = [];
   for (const doc of docs) {
@@ -86,7 +87,7 @@ function readDocuments(entry: PatchEntry): ReadDocument[] {
       throw fail(entry, `the patch cannot be read: ${(error as Error).message.split('\n')[0]}`, offset);
     }
     if (value === null) continue;
-    const itemOffsets = isSeq(doc.contents) ? doc.contents.items.map((item) => item.range[0]) : undefined;
+    const itemOffsets = yamlLib().isSeq(doc.contents) ? doc.contents.items.map((item) => item.range[0]) : undefined;
     result.push(itemOffsets ? { value, offset, itemOffsets } : { value, offset });
   }
   return result;

@@ -1,7 +1,10 @@
-import jsonpatch from 'fast-json-patch';
 import type { Operation as LeafOperation } from 'fast-json-patch';
 import { KsetError } from '../errors.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
+import { lazyPackage } from '../util/yaml-lib.js';
+
+/** fast-json-patch, loaded with the first JSON patch. */
+const jsonpatch = lazyPackage<typeof import('fast-json-patch')>('fast-json-patch');
 
 /**
  * RFC 6902 JSON patch with kustomize v5.5's reading of it (evanphx/json-patch v4 under the hood):
@@ -196,22 +199,22 @@ function test(root: Json, path: string, expected: Json): void {
     if (expected === null) return;
     throw new PathError(`test failed: no value, expected ${show(expected)}`);
   }
-  if (!jsonpatch._areEquals(actual, expected)) {
+  if (!jsonpatch()._areEquals(actual, expected)) {
     throw new PathError(`test failed: value is ${show(actual)}, expected ${show(expected)}`);
   }
 }
 
 /** fast-json-patch makes the change on the (already copied) parent container. */
 function leafOperation(parent: Container, operation: LeafOperation): Json | undefined {
-  return jsonpatch.applyOperation(parent, operation, false, true).removed as Json | undefined;
+  return jsonpatch().applyOperation(parent, operation, false, true).removed as Json | undefined;
 }
 
 function leafPath(key: string): string {
-  return '/' + jsonpatch.escapePathComponent(key);
+  return '/' + jsonpatch().escapePathComponent(key);
 }
 
 function segmentsOf(path: string): string[] {
-  const segments = path.slice(1).split('/').map((segment) => jsonpatch.unescapePathComponent(segment));
+  const segments = path.slice(1).split('/').map((segment) => jsonpatch().unescapePathComponent(segment));
   if (segments.includes('__proto__')) throw new PathError('a path through "__proto__" is not supported');
   return segments;
 }
@@ -307,7 +310,7 @@ function isContainer(value: Json | undefined): value is Container {
 }
 
 function escape(segment: string): string {
-  return jsonpatch.escapePathComponent(segment);
+  return jsonpatch().escapePathComponent(segment);
 }
 
 function describeOp(op: Operation, index: number): string {

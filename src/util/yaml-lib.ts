@@ -1,13 +1,15 @@
 import { createRequire } from 'node:module';
 
-type YamlLib = typeof import('yaml');
-
-let lib: YamlLib | undefined;
+const require = createRequire(import.meta.url);
 
 /**
- * The `yaml` package, loaded the first time it is needed. Loading it is most of kset's start-up time,
- * and the common path (block-style manifests, simple new values) does without it.
+ * A package loaded the first time it is needed: start-up then pays only for what a run uses (the `yaml`
+ * package alone costs more than the rest of a one-document run).
  */
-export function yamlLib(): YamlLib {
-  return (lib ??= createRequire(import.meta.url)('yaml') as YamlLib);
+export function lazyPackage<T>(name: string): () => T {
+  let lib: T | undefined;
+  return () => (lib ??= require(name) as T);
 }
+
+/** The `yaml` package: kset's block reader and writer do without it for most documents. */
+export const yamlLib = lazyPackage<typeof import('yaml')>('yaml');

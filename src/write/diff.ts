@@ -1,4 +1,7 @@
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { lazyPackage } from '../util/yaml-lib.js';
+
+/** The diff package, loaded with the first diff. */
+const diffLib = lazyPackage<typeof import('diff')>('diff');
 import type { FileResult } from '../pipeline.js';
 import { maskSecrets } from './mask.js';
 
@@ -19,6 +22,7 @@ export function fileDiff(file: FileResult, options: DiffOptions = {}): string {
   if (file.output === file.input) return '';
   const { before, after } = maskSecrets(file.input, file.output);
   const [oldName, newName] = file.path === null ? ['<stdin>', '<stdin>'] : [`a/${file.path}`, `b/${file.path}`];
+  const { createTwoFilesPatch, FILE_HEADERS_ONLY } = diffLib();
   const patch = createTwoFilesPatch(oldName, newName, before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
   return options.color ? colorize(patch) : patch;
 }

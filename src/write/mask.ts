@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
+import { yamlLib } from '../util/yaml-lib.js';
 import { YAML_11 } from '../read/document.js';
 import { splitStream } from '../read/split.js';
 
@@ -51,15 +52,15 @@ function secretValues(text: string): SecretValue[] {
   for (const chunk of splitStream(text)) {
     const chunkText = text.slice(chunk.start, chunk.end);
     if (!SECRET_KIND.test(chunkText)) continue;
-    const docs = parseAllDocuments(chunkText, YAML_11);
+    const docs = yamlLib().parseAllDocuments(chunkText, YAML_11);
     if (!Array.isArray(docs)) continue;
     for (const doc of docs) {
       const root = doc.contents;
-      if (!isMap(root)) continue;
+      if (!yamlLib().isMap(root)) continue;
       const items = root.get('items', true);
-      const resources = isSeq(items) && String(root.get('kind')).endsWith('List') ? items.items : [root];
+      const resources = yamlLib().isSeq(items) && String(root.get('kind')).endsWith('List') ? items.items : [root];
       for (const resource of resources) {
-        if (isMap(resource) && resource.get('kind') === 'Secret') found.push(...valuesOf(resource, chunk.start));
+        if (yamlLib().isMap(resource) && resource.get('kind') === 'Secret') found.push(...valuesOf(resource, chunk.start));
       }
     }
   }
@@ -68,15 +69,15 @@ function secretValues(text: string): SecretValue[] {
 
 function valuesOf(secret: YAMLMap, offset: number): SecretValue[] {
   const metadata = secret.get('metadata', true);
-  const id = isMap(metadata) ? `${String(metadata.get('namespace') ?? '')}/${String(metadata.get('name') ?? '')}` : '/';
+  const id = yamlLib().isMap(metadata) ? `${String(metadata.get('namespace') ?? '')}/${String(metadata.get('name') ?? '')}` : '/';
   const out: SecretValue[] = [];
   for (const field of SECRET_FIELDS) {
     const map = secret.get(field, true);
-    if (!isMap(map)) continue;
+    if (!yamlLib().isMap(map)) continue;
     for (const pair of map.items) {
       const node = pair.value as Node | null;
       if (!node?.range) continue;
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const key = yamlLib().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       out.push({
         start: offset + node.range[0],
         end: offset + node.range[1],
