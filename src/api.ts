@@ -96,7 +96,10 @@ export async function transformStream(
       out.push(pipeline.transform(null, chunk, text));
     }
   };
-  for await (const piece of readFirst ? pieces : input) run(splitter.push(piece));
+  for await (const piece of readFirst ? pieces : input) {
+    run(splitter.push(piece));
+    out.flush(); // the documents this piece completed, in one write
+  }
   run(splitter.end());
   const warnings = pipeline.finish();
   out.end();

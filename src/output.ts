@@ -20,12 +20,15 @@ export function joinStream(files: FileResult[]): string {
 /**
  * Writes one source's output as it comes, in pieces, as joinStream writes it whole: nothing for an
  * output of only white space (held back until a piece with content comes), and a final newline.
+ * What is pushed is written at each flush(), in one write.
  */
 export class StreamWriter {
   /** Whether anything was written. */
   wrote = false;
+  private parts: string[] = [];
+  /** White space before the first content. */
   private held = '';
-  private endsWithNewline = true;
+  private last = '';
 
   constructor(private readonly write: (text: string) => void) {}
 
@@ -35,14 +38,22 @@ export class StreamWriter {
       this.held += text;
       return;
     }
-    this.write(this.held + text);
-    this.held = '';
+    if (!this.wrote) this.parts.push(this.held);
+    this.parts.push(text);
     this.wrote = true;
-    this.endsWithNewline = text.endsWith('\n');
+    this.last = text;
+  }
+
+  /** Writes what was pushed since the last flush. */
+  flush(): void {
+    if (!this.parts.length) return;
+    this.write(this.parts.join(''));
+    this.parts = [];
   }
 
   end(): void {
-    if (this.wrote && !this.endsWithNewline) this.write('\n');
+    if (this.wrote && !this.last.endsWith('\n')) this.parts.push('\n');
+    this.flush();
   }
 }
 

@@ -16,15 +16,13 @@ import {
   type PatchOptions,
   type PatchTarget,
 } from './types.js';
-import {
-  configError,
-  nodeAt,
-  pathLabel,
-  positionAt,
-  validateConfig,
-  type ConfigLocation,
-  type ConfigPath,
-} from './validate.js';
+import type { ConfigLocation, ConfigPath } from './validate.js';
+
+/**
+ * validate.ts and the schema validators it imports (100 KB of generated code) load with the first config:
+ * runs without a config file do without them.
+ */
+let validation: typeof import('./validate.js');
 
 export type LoadRestrictor = 'rootOnly' | 'none';
 
@@ -281,7 +279,8 @@ async function normalize(loaded: LoadedFile, context: Context): Promise<Config> 
   const config = emptyConfig();
   if (loaded.file !== undefined) config.file = loaded.file;
   if (loaded.value === null || loaded.value === undefined) return config;
-  validateConfig(loaded.value, loaded);
+  validation ??= await import('./validate.js');
+  validation.validateConfig(loaded.value, loaded);
   const raw = loaded.value as RawConfig;
 
   // kustomize appends the deprecated imageTags to images.
@@ -331,7 +330,7 @@ async function patchEntry(
 ): Promise<PatchEntry> {
   const entry: PatchEntry =
     raw.path !== undefined
-      ? await patchFromFile(raw.path, [...at, 'path'], pathLabel(at), context)
+      ? await patchFromFile(raw.path, [...at, 'path'], validation.pathLabel(at), context)
       : { text: raw.patch!, origin: originAt(at, context, [...at, 'patch']) };
   if (type) entry.type = type;
   if (raw.target) entry.target = { ...raw.target };
@@ -347,7 +346,7 @@ async function strategicMergeEntry(value: string, at: ConfigPath, context: Conte
   const inline = value.includes('\n') || yamlLib().isMap(yamlLib().parseDocument(value, { version: '1.1' }).contents);
   const entry = inline
     ? { text: value, origin: originAt(at, context, at) }
-    : await patchFromFile(value, at, pathLabel(at), context);
+    : await patchFromFile(value, at, validation.pathLabel(at), context);
   return { ...entry, type: 'strategic' };
 }
 
@@ -362,9 +361,9 @@ async function patchFromFile(file: string, at: ConfigPath, label: string, contex
  */
 function originAt(at: ConfigPath, context: Context, textAt?: ConfigPath): Origin {
   const { where } = context;
-  const origin: Origin = { label: pathLabel(at) };
+  const origin: Origin = { label: validation.pathLabel(at) };
   if (where.file !== undefined) origin.file = where.file;
-  const line = positionAt(where, at).line;
+  const line = validation.positionAt(where, at).line;
   if (line !== undefined) origin.line = line;
   const textLine = textAt ? literalBlockStart(where, textAt) : undefined;
   if (textLine !== undefined) origin.textLine = textLine;
@@ -372,10 +371,10 @@ function originAt(at: ConfigPath, context: Context, textAt?: ConfigPath): Origin
 }
 
 function literalBlockStart(where: ConfigLocation, at: ConfigPath): number | undefined {
-  const { node, exact } = nodeAt(where, at);
+  const { node, exact } = validation.nodeAt(where, at);
   if (!exact || !yamlLib().isScalar(node) || node.type !== 'BLOCK_LITERAL') return undefined;
   // The block's header (`|`, `|-`, `|2+`…) ends its line; the text starts on the next one.
-  const line = positionAt(where, at).line;
+  const line = validation.positionAt(where, at).line;
   return line === undefined ? undefined : line + 1;
 }
 
@@ -391,7 +390,7 @@ async function readReferencedFile(
 ): Promise<{ display: string; text: string }> {
   const absolute = path.resolve(context.dir, file);
   const outside = () =>
-    configError(
+    validation.configError(
       `${label}: path ${file} is outside the config folder ${context.dir}; use --load-restrictor none`,
       at,
       context.where,
@@ -402,7 +401,7 @@ async function readReferencedFile(
   try {
     real = await realpath(absolute);
   } catch {
-    throw configError(`${label}: cannot read ${file}: no such file in ${context.dir}`, at, context.where);
+    throw validation.configError(`${label}: cannot read ${file}: no such file in ${context.dir}`, at, context.where);
   }
   if (context.restrict) {
     context.realDir ??= realpath(context.dir);
@@ -412,7 +411,7 @@ async function readReferencedFile(
     return { display: displayPath(absolute, context.cwd), text: await readFile(absolute, 'utf8') };
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    throw configError(`${label}: cannot read ${file}: ${why}`, at, context.where);
+    throw validation.configError(`${label}: cannot read ${file}: ${why}`, at, context.where);
   }
 }
 

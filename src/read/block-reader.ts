@@ -84,7 +84,9 @@ interface Ahead {
 class BlockReader {
   /** The start of the first line not yet read. */
   private pos = 0;
-  private peeked?: { from: number; ahead: Ahead };
+  private peeked: Ahead & { from: number } = { from: -1, line: null, commentIndent: -1 };
+  private indentLine = -1;
+  private indent = 0;
 
   constructor(private readonly text: string) {}
 
@@ -531,7 +533,7 @@ class BlockReader {
 
   /** The next content line from the reader's position, and the comment lines before it. */
   private ahead(): Ahead {
-    if (this.peeked?.from === this.pos) return this.peeked.ahead;
+    if (this.peeked.from === this.pos) return this.peeked;
     const { text } = this;
     let commentIndent = -1;
     let line: ContentLine | null = null;
@@ -548,9 +550,8 @@ class BlockReader {
       line = { start: lineStart, indent, content };
       break;
     }
-    const ahead = { line, commentIndent };
-    this.peeked = { from: this.pos, ahead };
-    return ahead;
+    this.peeked = { from: this.pos, line, commentIndent };
+    return this.peeked;
   }
 
   private moveTo(pos: number): void {
@@ -583,8 +584,13 @@ class BlockReader {
     return at;
   }
 
+  /** The indentation of the line starting at `lineStart` (lines are looked at several times: the last is kept). */
   private indentAt(lineStart: number): number {
-    return this.skipSpaces(lineStart) - lineStart;
+    if (lineStart !== this.indentLine) {
+      this.indentLine = lineStart;
+      this.indent = this.skipSpaces(lineStart) - lineStart;
+    }
+    return this.indent;
   }
 
   private lineEnd(at: number): number {

@@ -83,7 +83,9 @@ class Reconciler {
     let previous: Pair | undefined;
     for (const key of afterKeys) {
       const pair = pairs.get(key);
-      if (pair) {
+      if (pair && before[key] === after[key]) {
+        previous = pair; // the same value: nothing to look at
+      } else if (pair) {
         const value = pair.value as TreeNode | null;
         const keyCol = column(this.text, (pair.key as TreeNode).range![0]);
         if (value) this.update(value, before[key], after[key], { at: 'value', pair, keyCol, inFlow });
