@@ -291,6 +291,9 @@ function usage(message: string): KsetError {
 function describeError(e: unknown, env: Io['env']): string {
   if (e instanceof KsetError) return formatError(e);
   const error = e as Error;
+  if (e instanceof RangeError && /call stack/.test(e.message) && env.KSET_DEBUG !== '1') {
+    return 'kset: the input (a manifest, patch or config) nests too deeply to be read';
+  }
   if (env.KSET_DEBUG === '1') return `kset: internal error: ${error?.stack ?? String(e)}`;
   return `kset: internal error: ${error?.message ?? String(e)} (set KSET_DEBUG=1 for details)`;
 }

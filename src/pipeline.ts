@@ -89,8 +89,14 @@ export class DocumentPipeline {
   /** The new text of a document: `text`, the `chunk` of `file` (null for stdin). */
   transform(file: string | null, chunk: Chunk, text: string): string {
     const document: ManifestDocument = { file, index: this.index++, chunk, text };
-    const output = transformDocument(document, this.steps, this.options.report ? this.changes : undefined);
-    return this.options.normalize ? normalizeChunk(output) : output;
+    try {
+      const output = transformDocument(document, this.steps, this.options.report ? this.changes : undefined);
+      return this.options.normalize ? normalizeChunk(output) : output;
+    } catch (e) {
+      // reading and writing YAML recurse: a document nested thousands of levels deep overflows the stack
+      if (e instanceof RangeError && /call stack/.test(e.message)) throw positioned(document, 'the document nests too deeply to be read', 0);
+      throw e;
+    }
   }
 
   /** After the last document: throws what only the whole input shows, returns the warnings. */

@@ -59,10 +59,12 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
   if (!Array.isArray(docs)) return { roots: [], values: [] }; // an empty stream
   for (const d of docs) {
     const error = d.errors[0];
+    if (error?.message.includes('call stack')) throw positioned(doc, 'the document nests too deeply to be read', error.pos[0]);
     if (error) throw positioned(doc, error.message.split('\n')[0], error.pos[0]);
   }
   const roots = docs.map(fromYaml);
-  if (!wanted) return { roots, values: [] };
+  // aliases are expanded (within bounds: billion laughs is an error) even when no value is wanted
+  if (!wanted && !doc.text.includes('*')) return { roots, values: [] };
   const values = docs.map((d) => {
     try {
       return (d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) as Json;

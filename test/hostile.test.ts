@@ -1,0 +1,132 @@
+/**
+ * Hostile and odd input: kset runs on pull requests from strangers, so every one of these ends quickly with
+ * exit 0 and the right output, or exit 2 and one `kset:` error line; never a stack trace, a hang or an
+ * exhausted memory.
+ */
+import { describe, expect, it } from 'vitest';
+import { kset, type RunResult } from './helpers.js';
+
+const deployment = (extra = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.25
+${extra}`;
+
+/**
+ * Exit 2, a first stderr line `kset: …` matching `pattern`, and no stack trace; nothing on stdout but the
+ * documents before the failing one (stdin is transformed as it streams).
+ */
+function expectError(result: RunResult, pattern: RegExp, stdout = '') {
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stdout).toBe(stdout);
+  const [first] = result.stderr.split('\n');
+  expect(first).toMatch(/^kset: /);
+  expect(first).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\n\s+at |internal error/);
+}
+
+/** The three ways a run may read a document: not at all (no step), for images, for a patch. */
+const RUNS: [string, string[]][] = [
+  ['no step', []],
+  ['--image', ['--image', 'nginx=nginx:2']],
+  ['a patch', ['patch', 'deployment/web', '-p', '{"spec":{"replicas":2}}']],
+];
+
+async function timed(args: string[], stdin: string): Promise<RunResult & { ms: number }> {
+  const start = performance.now();
+  const result = await kset(args, { stdin });
+  return { ...result, ms: performance.now() - start };
+}
+
+describe('billion laughs (aliases expanding exponentially)', () => {
+  const laughs = ['lol: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+  for (let i = 1; i < 10; i++) laughs.push(`l${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+  const input = deployment(laughs.join('\n') + '\n');
+
+  it.each(RUNS)('is rejected quickly with %s', async (_name, args) => {
+    const result = await timed(args, input);
+    expectError(result, /alias/i);
+    expect(result.ms).toBeLessThan(5000);
+  });
+});
+
+describe('deep nesting', () => {
+  const levels = 10_000;
+  const flow = deployment(`x: ${'['.repeat(levels)}${']'.repeat(levels)}\n`);
+  const block = deployment('x:\n' + Array.from({ length: levels }, (_, i) => `${' '.repeat(i + 1)}k:\n`).join('') + `${' '.repeat(levels + 1)}1\n`);
+  const seq = deployment('x:\n' + Array.from({ length: levels }, (_, i) => `${' '.repeat(2 * i)}-\n`).join('') + `${' '.repeat(2 * levels)}1\n`);
+
+  const cases = { flow, 'block maps': block, 'block lists': seq, 'flow, CRLF': flow.replace(/\n/g, '\r\n'), 'block maps, CRLF': block.replace(/\n/g, '\r\n') };
+  it.each(RUNS.flatMap(([name, args]) => Object.entries(cases).map(([shape, input]) => [`${shape}, ${name}`, args, input] as const)))(
+    '10,000 levels (%s) are an error, not a crash',
+    async (_name, args, input) => {
+      expectError(await kset([...args], { stdin: input }), /nest|deep/i);
+    },
+  );
+
+  it('100 levels are fine', async () => {
+    const input = deployment(`x: ${'['.repeat(100)}1${']'.repeat(100)}\n`);
+    const result = await kset(['--image', 'nginx=nginx:2'], { stdin: input });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(input.replace('nginx:1.25', 'nginx:2'));
+  });
+});
+
+describe('big input', () => {
+  it('a 50 MB scalar passes through, and a document beside it is transformed', async () => {
+    const big = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: ${'x'.repeat(50 * 1024 * 1024)}\n`;
+    const input = `${big}---\n${deployment()}`;
+    const result = await kset(['--image', 'nginx=nginx:2'], { stdin: input });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.length).toBe(input.length - 'nginx:1.25'.length + 'nginx:2'.length);
+    expect(result.stdout.startsWith(big)).toBe(true);
+    expect(result.stdout.endsWith('image: nginx:2\n')).toBe(true);
+  });
+
+  it('a stream of 100,000 tiny documents passes through byte for byte', async () => {
+    const input = Array.from({ length: 100_000 }, (_, i) => `---\nkind: ConfigMap\nmetadata: {name: c${i}}\n`).join('');
+    const result = await kset(['--image', 'nginx=nginx:2'], { stdin: input });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout === input).toBe(true);
+  });
+});
+
+describe('documents that are not maps', () => {
+  const input = `just a scalar\n---\n- a\n- image: nginx:1.25\n---\n42\n---\n${deployment()}`;
+
+  it.each(RUNS)('pass through untouched (%s)', async (_name, args) => {
+    const result = await kset(args, { stdin: input });
+    expect(result.code, result.stderr).toBe(0);
+    const [scalar, list, number] = result.stdout.split('---\n');
+    expect([scalar, list, number]).toEqual(['just a scalar\n', '- a\n- image: nginx:1.25\n', '42\n']);
+  });
+});
+
+describe('other odd input', () => {
+  it.each([
+    ['a BOM', '\ufeff' + deployment()],
+    ['CRLF line ends', deployment().replace(/\n/g, '\r\n')],
+    ['no final newline', deployment().trimEnd()],
+    ['only comments', '# nothing\n---\n# here\n'],
+    ['empty documents', '---\n---\n\n---\n'],
+    ['a document end marker', deployment() + '...\n'],
+  ])('%s', async (_name, input) => {
+    for (const [, args] of RUNS) {
+      const result = await kset(args, { stdin: input });
+      if (result.code !== 0) expectError(result, /./);
+      else expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+  });
+
+  it('invalid UTF-8 is read as replacement characters, not a crash', async () => {
+    const input = deployment() + '  x: \udcff\n';
+    const result = await kset(['--image', 'nginx=nginx:2'], { stdin: input });
+    if (result.code !== 0) expectError(result, /./);
+  });
+});
