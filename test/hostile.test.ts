@@ -97,6 +97,19 @@ describe('big input', () => {
   });
 });
 
+describe('duplicate keys', () => {
+  it.each(RUNS)('are an error naming both lines (%s)', async (_name, args) => {
+    const input = deployment('metadata:\n  name: other\n');
+    const result = await kset(args, { stdin: input });
+    expectError(result, /<stdin>:11:1: mapping key "metadata" already defined at line 3/);
+  });
+
+  it('deeper in a document, in a later document', async () => {
+    const input = `kind: A\n---\n${deployment()}  annotations:\n    a: 1\n    b: 2\n    a: 3\n`;
+    expectError(await kset([], { stdin: input }), /<stdin>:16:5: mapping key "a" already defined at line 14/, 'kind: A\n');
+  });
+});
+
 describe('documents that are not maps', () => {
   const input = `just a scalar\n---\n- a\n- image: nginx:1.25\n---\n42\n---\n${deployment()}`;
 

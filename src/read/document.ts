@@ -1,4 +1,4 @@
-import type { DocumentOptions, SchemaOptions } from 'yaml';
+import type { Document as YamlDocument, DocumentOptions, SchemaOptions } from 'yaml';
 import { KsetError, excerptAt, lineColAt } from '../errors.js';
 import type { Json } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
@@ -59,6 +59,7 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
   if (!Array.isArray(docs)) return { roots: [], values: [] }; // an empty stream
   for (const d of docs) {
     const error = d.errors[0];
+    if (error?.code === 'DUPLICATE_KEY') throw duplicateKey(doc, d, error.pos[0]);
     if (error?.message.includes('call stack')) throw positioned(doc, 'the document nests too deeply to be read', error.pos[0]);
     if (error) throw positioned(doc, error.message.split('\n')[0], error.pos[0]);
   }
@@ -73,6 +74,25 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
     }
   });
   return { roots, values };
+}
+
+/** kubectl's (go-yaml's) error for a key a map holds twice, at the second one, naming the line of the first. */
+function duplicateKey(doc: ManifestDocument, parsed: YamlDocument, offset: number): KsetError {
+  const { isMap, isScalar, visit } = yamlLib();
+  let first: { key: string; offset: number } | undefined;
+  visit(parsed, {
+    Map(_, map) {
+      const keys = map.items.map((pair) => pair.key);
+      const second = keys.find((key) => isScalar(key) && key.range?.[0] === offset);
+      if (!isScalar(second) || !isMap(map)) return undefined;
+      const earlier = keys.find((key) => isScalar(key) && key !== second && key.value === second.value);
+      if (isScalar(earlier)) first = { key: String(second.value), offset: earlier.range![0] };
+      return visit.BREAK;
+    },
+  });
+  if (!first) return positioned(doc, 'map keys must be unique', offset);
+  const line = doc.chunk.line + lineColAt(doc.text, first.offset).line - 1;
+  return positioned(doc, `mapping key ${JSON.stringify(first.key)} already defined at line ${line}`, offset);
 }
 
 /** A KsetError at `offset` within the document's text, reported in file coordinates. */
