@@ -121,6 +121,42 @@ describe('documents that are not maps', () => {
   });
 });
 
+describe('keys that are not strings', () => {
+  const keys = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: keys
+data:
+  1: one
+  true: yes
+  1.5: f
+  ~: nothing
+`;
+  const withDeployment = `${keys}---\n${deployment()}`;
+
+  it.each(RUNS)('pass through untouched (%s)', async (_name, args) => {
+    const result = await kset(args, { stdin: withDeployment });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.startsWith(keys)).toBe(true);
+  });
+
+  it('are read as strings, as kubectl reads them, when the document changes', async () => {
+    const result = await kset(['patch', 'configmap/keys', '-p', '{"data":{"z":"2"}}', '-o', 'json'], { stdin: keys });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).items[0].data).toEqual({ '1': 'one', true: true, '1.5': 'f', '': 'nothing', z: '2' });
+  });
+
+  it.each([
+    ['a map key', '  ? {x: 1}\n  : d\n'],
+    ['a list key', '  ? [a, b]\n  : d\n'],
+  ])('%s is an error, as in kubectl', async (_name, extra) => {
+    for (const [, args] of RUNS) {
+      const result = await kset(args, { stdin: keys + extra + `---\n${deployment()}` });
+      expectError(result, /<stdin>:10:5: .*key/);
+    }
+  });
+});
+
 describe('other odd input', () => {
   it.each([
     ['a BOM', '\ufeff' + deployment()],

@@ -62,6 +62,8 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
     if (error?.code === 'DUPLICATE_KEY') throw duplicateKey(doc, d, error.pos[0]);
     if (error?.message.includes('call stack')) throw positioned(doc, 'the document nests too deeply to be read', error.pos[0]);
     if (error) throw positioned(doc, error.message.split('\n')[0], error.pos[0]);
+    const complex = collectionKey(d, doc.text);
+    if (complex !== undefined) throw positioned(doc, 'a map key must be a string, a number or a boolean, not a collection (kubectl reads no other keys)', complex);
   }
   const roots = docs.map(fromYaml);
   // aliases are expanded (within bounds: billion laughs is an error) even when no value is wanted
@@ -93,6 +95,21 @@ function duplicateKey(doc: ManifestDocument, parsed: YamlDocument, offset: numbe
   if (!first) return positioned(doc, 'map keys must be unique', offset);
   const line = doc.chunk.line + lineColAt(doc.text, first.offset).line - 1;
   return positioned(doc, `mapping key ${JSON.stringify(first.key)} already defined at line ${line}`, offset);
+}
+
+/** The offset of a map key that is a map or a list (`? [a, b]`), if the document has one. */
+function collectionKey(parsed: YamlDocument, text: string): number | undefined {
+  if (!/[?[{]/.test(text)) return undefined;
+  const { isCollection, visit } = yamlLib();
+  let offset: number | undefined;
+  visit(parsed, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return undefined;
+      offset = pair.key.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** A KsetError at `offset` within the document's text, reported in file coordinates. */
