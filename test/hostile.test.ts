@@ -157,6 +157,34 @@ data:
   });
 });
 
+describe('YAML tags', () => {
+  const tagged = `apiVersion: v1
+kind: Secret
+metadata:
+  name: tagged
+data:
+  bin: !!binary aGVsbG8=
+  custom: !thing value
+  str: !!str 123
+  set: !!set {a, b}
+`;
+  const withDeployment = `${tagged}---\n${deployment()}`;
+
+  it.each(RUNS)('pass through untouched (%s)', async (_name, args) => {
+    const result = await kset(args, { stdin: withDeployment });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.startsWith(tagged)).toBe(true);
+  });
+
+  it('keep their text when the document changes, and read as the JSON values kubectl sends', async () => {
+    const result = await kset(['patch', 'secret/tagged', '-p', '{"metadata":{"labels":{"a":"b"}}}'], { stdin: tagged });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(tagged.replace('  name: tagged\n', '  name: tagged\n  labels:\n    a: b\n'));
+    const json = await kset(['-o', 'json'], { stdin: result.stdout });
+    expect(JSON.parse(json.stdout).items[0].data).toEqual({ bin: 'aGVsbG8=', custom: 'value', str: '123', set: { a: null, b: null } });
+  });
+});
+
 describe('other odd input', () => {
   it.each([
     ['a BOM', '\ufeff' + deployment()],

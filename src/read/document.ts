@@ -11,18 +11,23 @@ export const MAX_ALIAS_COUNT = 1000;
 
 /**
  * YAML as kubectl reads it (go-yaml's YAML 1.1): `yes`/`on` booleans, `0755` octal; but timestamps and
- * base-60 numbers (`1:20`) stay strings, since kubectl turns every document into JSON.
+ * base-60 numbers (`1:20`) stay strings, since kubectl turns every document into JSON, and so do the types
+ * JSON has no value for (`!!binary`, `!!set`, `!!omap`, `!!pairs`): their nodes read as untagged ones.
  */
 export const YAML_11 = {
   version: '1.1',
   uniqueKeys: true,
   prettyErrors: false,
-  customTags: (tags: Tags) => tags.filter((tag) => !isTimeTag(tag)),
+  customTags: (tags: Tags) => tags.filter((tag) => !isTimeTag(tag) && !isNonJsonTag(tag)),
 } as const;
 
 export const PARSE_OPTIONS = { ...YAML_11, keepSourceTokens: true } as const;
 
 type Tags = Parameters<Extract<NonNullable<DocumentOptions & SchemaOptions>['customTags'], (tags: never) => unknown>>[0];
+
+function isNonJsonTag(tag: Tags[number]): boolean {
+  return typeof tag !== 'string' && /:(binary|set|omap|pairs)$/.test(tag.tag);
+}
 
 function isTimeTag(tag: Tags[number]): boolean {
   if (typeof tag === 'string') return tag === 'timestamp' || tag === 'intTime' || tag === 'floatTime';
