@@ -104,6 +104,11 @@ describe('duplicate keys', () => {
     expectError(result, /<stdin>:11:1: mapping key "metadata" already defined at line 3/);
   });
 
+  it('with an empty value before the repeated key', async () => {
+    const input = deployment('  labels:\n  labels:\n    a: b\n').replace('image: nginx:1.25\n', 'image: nginx:1.25\nmetadata2:\n');
+    expectError(await kset([], { stdin: input }), /<stdin>:13:3: mapping key "labels" already defined at line 12/);
+  });
+
   it('deeper in a document, in a later document', async () => {
     const input = `kind: A\n---\n${deployment()}  annotations:\n    a: 1\n    b: 2\n    a: 3\n`;
     expectError(await kset([], { stdin: input }), /<stdin>:16:5: mapping key "a" already defined at line 14/, 'kind: A\n');

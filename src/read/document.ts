@@ -83,23 +83,27 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
   return { roots, values };
 }
 
-/** kubectl's (go-yaml's) error for a key a map holds twice, at the second one, naming the line of the first. */
+/**
+ * kubectl's (go-yaml's) error for a key a map holds twice, at the second one, naming the line of the first:
+ * the first repeated key at or after `offset` (where the yaml package reports it, up to the key's line).
+ */
 function duplicateKey(doc: ManifestDocument, parsed: YamlDocument, offset: number): KsetError {
-  const { isMap, isScalar, visit } = yamlLib();
-  let first: { key: string; offset: number } | undefined;
+  const { isScalar, visit } = yamlLib();
+  let found: { key: string; first: number; second: number } | undefined;
   visit(parsed, {
     Map(_, map) {
-      const keys = map.items.map((pair) => pair.key);
-      const second = keys.find((key) => isScalar(key) && key.range?.[0] === offset);
-      if (!isScalar(second) || !isMap(map)) return undefined;
-      const earlier = keys.find((key) => isScalar(key) && key !== second && key.value === second.value);
-      if (isScalar(earlier)) first = { key: String(second.value), offset: earlier.range![0] };
-      return visit.BREAK;
+      const seen = new Map<unknown, number>();
+      for (const { key } of map.items) {
+        if (!isScalar(key) || !key.range) continue;
+        const first = seen.get(key.value);
+        if (first === undefined) seen.set(key.value, key.range[0]);
+        else if (key.range[0] >= offset && (!found || key.range[0] < found.second)) found = { key: String(key.value), first, second: key.range[0] };
+      }
     },
   });
-  if (!first) return positioned(doc, 'map keys must be unique', offset);
-  const line = doc.chunk.line + lineColAt(doc.text, first.offset).line - 1;
-  return positioned(doc, `mapping key ${JSON.stringify(first.key)} already defined at line ${line}`, offset);
+  if (!found) return positioned(doc, 'map keys must be unique', offset);
+  const line = doc.chunk.line + lineColAt(doc.text, found.first).line - 1;
+  return positioned(doc, `mapping key ${JSON.stringify(found.key)} already defined at line ${line}`, found.second);
 }
 
 /** The offset of a map key that is a map or a list (`? [a, b]`), if the document has one. */
