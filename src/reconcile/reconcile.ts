@@ -54,9 +54,12 @@ class Reconciler {
   }
 
   private update(node: TreeNode, before: Json, after: Json, place: Place): void {
-    if (before === after || deepEqual(before, after)) return;
+    if (before === after) return;
+    // collections are compared key by key and item by item (equal ones get no edit): a deepEqual first
+    // would walk each level of the changed path again
     if (isMap(node) && isObject(before) && isObject(after) && this.updateMap(node, before, after, place)) return;
     if (isSeq(node) && Array.isArray(before) && Array.isArray(after) && this.updateSeq(node, before, after, place)) return;
+    if (deepEqual(before, after)) return;
     this.replace(node, after, place);
   }
 
