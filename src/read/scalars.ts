@@ -9,7 +9,7 @@ export function resolvePlain(text: string): Json | undefined {
   const first = text.charCodeAt(0);
   // most scalars start with a letter: they are strings unless they are one of a few words
   if ((first >= 97 && first <= 122) || (first >= 65 && first <= 90)) {
-    const word = WORDS.get(text);
+    const word = text.length <= 5 ? WORDS.get(text) : undefined; // `false` is the longest word
     if (word !== undefined) return word;
     return (first === 101 || first === 69) && EXP.test(text) ? parseFloat(text) : text; // e3, E-5
   }
