@@ -2,8 +2,7 @@ import { configFromObject } from './config/load.js';
 import { emptyConfig, type Config } from './config/types.js';
 import { KsetError } from './errors.js';
 import { StreamWriter, joinStream } from './output.js';
-import { DocumentPipeline, runPipeline, type Change, type FileResult, type Step } from './pipeline.js';
-import { readSources } from './read/sources.js';
+import { DocumentPipeline, runPipeline, type Change, type FileResult, type PipelineOptions, type Step } from './pipeline.js';
 import { StreamSplitter, type StreamChunk } from './read/split.js';
 import { stepsFromConfig } from './steps/from-config.js';
 import { isObject, type Source } from './types.js';
@@ -19,6 +18,7 @@ export async function readFiles(inputs: string[], options: { cwd?: string } = {}
   const noStdin = async (): Promise<string> => {
     throw new KsetError('readFiles() reads files: pass stdin text to transform() directly');
   };
+  const { readSources } = await import('./read/sources.js');
   return readSources(inputs, options.cwd ?? process.cwd(), noStdin);
 }
 
@@ -54,7 +54,7 @@ export async function transform(
   const sources = typeof input === 'string' ? [{ path: null, text: input }] : input;
   const loaded = isLoaded(config) ? config : await configFromObject(config, { dir: process.cwd() });
   const steps = await transformSteps(loaded, () => sources, options);
-  const result = runPipeline(sources, steps, { report: options.report ?? true, normalize: options.normalize });
+  const result = runPipeline(sources, steps, await pipelineOptions(options));
   return { output: joinStream(result.files), ...result };
 }
 
@@ -86,7 +86,7 @@ export async function transformStream(
   const held: string[] = [];
   const hold = steps.some((step) => step.failsAtEnd);
   if (readFirst) for await (const piece of input) pieces.push(piece);
-  const pipeline = new DocumentPipeline(steps, { report: options.report ?? true, normalize: options.normalize });
+  const pipeline = new DocumentPipeline(steps, await pipelineOptions(options));
   const splitter = new StreamSplitter();
   const out = new StreamWriter(hold ? (text) => held.push(text) : write);
   let content = false;
@@ -105,6 +105,12 @@ export async function transformStream(
   out.end();
   for (const text of held) write(text);
   return { changes: pipeline.changes, warnings, emptied: content && !out.wrote };
+}
+
+/** The pipeline's options; the normalizer (which needs the `yaml` package) loads only for --normalize. */
+async function pipelineOptions(options: TransformOptions): Promise<PipelineOptions> {
+  const normalize = options.normalize ? (await import('./render/normalize.js')).normalizeChunk : undefined;
+  return { report: options.report ?? true, normalize };
 }
 
 /** The config's steps then the given ones; CRDs are read from the config's files and `sources()` when a patch first needs them. */

@@ -6,9 +6,7 @@ import { KsetError, formatError } from './errors.js';
 import { transform, transformStream, type TransformOptions, type TransformResult } from './api.js';
 import { toJsonList } from './output.js';
 import type { Step } from './pipeline.js';
-import { readSources } from './read/sources.js';
 import { isObject, type Source } from './types.js';
-import { USAGE, VERSION } from './usage.js';
 import { yamlLib } from './util/yaml-lib.js';
 import type { WriteBackFlags } from './write/deliver.js';
 
@@ -100,8 +98,8 @@ async function dispatch(argv: string[], io: Io): Promise<Outcome> {
 
 async function mainCommand(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(argv, MAIN);
-  if (values.help) return USAGE;
-  if (values.version) return VERSION + '\n';
+  if (values.help) return usageText();
+  if (values.version) return (await import('./usage.js')).VERSION + '\n';
   const restrictor = values['load-restrictor'];
   if (restrictor !== undefined && !['rootOnly', 'none', 'LoadRestrictionsRootOnly', 'LoadRestrictionsNone'].includes(restrictor)) {
     throw usage(`--load-restrictor must be rootOnly or none, not ${JSON.stringify(restrictor)}`);
@@ -160,7 +158,7 @@ export function parseTarget(text: string): PatchTarget {
 
 async function setImageCommand(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(argv, { ...COMMON, ...WRITE_BACK, ...SELECTION });
-  if (values.help) return USAGE;
+  if (values.help) return usageText();
   const resources = positionals.filter((a) => !a.includes('='));
   const pairs = positionals.filter((a) => a.includes('=')).map((pair) => {
     const at = pair.indexOf('=');
@@ -189,7 +187,7 @@ const PATCH = {
 
 async function patchCommand(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(argv, PATCH);
-  if (values.help) return USAGE;
+  if (values.help) return usageText();
   const type = values.type ?? 'strategic';
   if (type !== 'strategic' && type !== 'merge' && type !== 'json') {
     throw usage(`--type must be strategic, merge or json, not ${JSON.stringify(type)}`);
@@ -214,13 +212,14 @@ async function patchCommand(argv: string[], io: Io): Promise<Outcome> {
 }
 
 async function readPatchFile(file: string, io: Io): Promise<string> {
+  const { readSources } = await import('./read/sources.js');
   const [source] = await readSources([file], io.cwd, io.stdin);
   return source.text;
 }
 
 async function imagesCommand(argv: string[], io: Io): Promise<string> {
   const { values, positionals } = parse(argv, { ...COMMON, config: { type: 'string', short: 'c' } });
-  if (values.help) return USAGE;
+  if (values.help) return usageText();
   const config = await loadConfig({ configFile: values.config, cwd: io.cwd });
   const sources = await inputs([...positionals, ...(values.filename ?? [])], io);
   const { listImagesReport } = await import('./steps/list-images.js');
@@ -240,6 +239,11 @@ async function render(result: TransformResult, values: WriteBackFlags & { output
   const delivery = await deliver(result, values, { cwd: io.cwd, color: Boolean(io.stdoutIsTty) && !io.env.NO_COLOR });
   if (delivery.stderr) io.stderr(delivery.stderr);
   return new Exit(stream + delivery.stdout, delivery.code);
+}
+
+/** The help text (its module loads when asked for). */
+async function usageText(): Promise<string> {
+  return (await import('./usage.js')).USAGE;
 }
 
 /** Helm takes an empty post-render for a failure it cannot explain; say what happened instead. */
@@ -273,6 +277,7 @@ async function inputs(names: string[], io: Io, flags: WriteBackFlags & { output?
   const { flagProblem } = await import('./write/deliver.js');
   const problem = flagProblem(flags, names.includes('-'));
   if (problem) throw usage(problem);
+  const { readSources } = await import('./read/sources.js');
   return readSources(names, io.cwd, io.stdin);
 }
 

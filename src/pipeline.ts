@@ -4,7 +4,6 @@ import { parseDocument, positioned, type ManifestDocument } from './read/documen
 import { splitStream, type Chunk } from './read/split.js';
 import type { TreeNode } from './read/tree.js';
 import { reconcile, type Edit } from './reconcile/reconcile.js';
-import { normalizeChunk } from './render/normalize.js';
 import { splice } from './render/splice.js';
 import { isObject, type Json, type JsonObject, type Source } from './types.js';
 import { diffValues, type ValueChange } from './util/diff-values.js';
@@ -58,8 +57,8 @@ export interface PipelineResult {
 export interface PipelineOptions {
   /** Record every change (for --report and the library API). */
   report?: boolean;
-  /** Write every document in kset's canonical style (`--normalize`). */
-  normalize?: boolean;
+  /** Rewrites each document's output: `--normalize` (render/normalize.ts) writes it in kset's canonical style. */
+  normalize?: (text: string) => string;
 }
 
 /** Runs the steps over every resource of every source, in order, and writes each changed document back. */
@@ -91,7 +90,7 @@ export class DocumentPipeline {
     const document: ManifestDocument = { file, index: this.index++, chunk, text };
     try {
       const output = transformDocument(document, this.steps, this.options.report ? this.changes : undefined);
-      return this.options.normalize ? normalizeChunk(output) : output;
+      return this.options.normalize ? this.options.normalize(output) : output;
     } catch (e) {
       // reading and writing YAML recurse: a document nested thousands of levels deep overflows the stack
       if (e instanceof RangeError && /call stack/.test(e.message)) throw positioned(document, 'the document nests too deeply to be read', 0);

@@ -115,9 +115,13 @@ export async function configFromObject(value: unknown, options: ConfigFromObject
 
 async function discover(cwd: string): Promise<LoadedFile | undefined> {
   for (const dir of searchDirs(cwd)) {
-    for (const place of SEARCH_PLACES) {
+    // a folder's candidates are read at once (start-up time), then taken in order
+    const reads = await Promise.allSettled(SEARCH_PLACES.map((place) => readIfFile(path.join(dir, place))));
+    for (const [i, place] of SEARCH_PLACES.entries()) {
       const absolute = path.join(dir, place);
-      const text = await readIfFile(absolute);
+      const read = reads[i];
+      if (read.status === 'rejected') throw read.reason;
+      const text = read.value;
       if (text === undefined) continue;
       const display = displayPath(absolute, cwd);
       const loaded = place === 'package.json' ? packageJsonConfig(text, absolute, display) : dataFile(text, absolute, display);

@@ -1,0 +1,318 @@
+#!/usr/bin/env node
+// `npm run bench`: whole-process timings of kset against two baselines on the same inputs: the `yaml`
+// package parsing and re-printing the stream, and `kubectl kustomize` with the equivalent kustomization
+// (when kubectl is installed, for the sizes it finishes in a minute). Not a test: it prints a table, checks
+// the targets of SPEC.md §8 and writes the figures to bench/results.json. Run `npm run build` first.
+//
+//   node scripts/bench.mjs [--runs N] [--sizes 1000,10000,50000] [--only NAME,...] [--no-kustomize]
+
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { SIDECAR_IMAGE, helmStream } from './bench-data.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const KSET = path.join(ROOT, 'bin', 'kset');
+const REAL = path.resolve(ROOT, '..', 'shared', 'corpus', 'real');
+const KUSTOMIZE_LIMIT_S = 60;
+const MB = 1e6;
+
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    sizes: { type: 'string', default: '1000,10000,50000' },
+    only: { type: 'string' },
+    'no-kustomize': { type: 'boolean' },
+  },
+});
+const RUNS = Number(flags.runs);
+const SIZES = flags.sizes.split(',').map(Number);
+const NEW_TAG = 'v1.31.0';
+
+/** A config with images and patches on every document: an SMP on each Deployment, a JSON patch on each Service. */
+const PATCHES = `images:
+  - name: ${SIDECAR_IMAGE}
+    newTag: ${NEW_TAG}
+patches:
+  - target:
+      kind: Deployment
+    patch: |
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: any
+      spec:
+        template:
+          spec:
+            containers:
+              - name: app
+                resources:
+                  limits:
+                    memory: 1Gi
+                env:
+                  - name: REGION
+                    value: us-east-2
+  - target:
+      kind: Service
+    patch: |
+      - op: add
+        path: /metadata/labels/tier
+        value: backend
+`;
+
+const IMAGES = `images:\n  - name: ${SIDECAR_IMAGE}\n    newTag: ${NEW_TAG}\n`;
+const REAL_IMAGE = { name: 'quay.io/argoproj/argocd', newTag: 'v3.5.2' };
+
+/**
+ * The workloads: each names its kset arguments, the config file it needs (written beside the input) and the
+ * kustomization body that does the same (null when kustomize cannot take the input).
+ */
+const WORKLOADS = [
+  {
+    name: 'images',
+    sizes: SIZES,
+    input: (n) => helmStream(n),
+    args: ['--image', `${SIDECAR_IMAGE}:${NEW_TAG}`],
+    kustomization: IMAGES,
+    expect: (out, n) => count(out, `${SIDECAR_IMAGE}:${NEW_TAG}`) === Math.ceil(n / 2),
+  },
+  {
+    name: 'images+patches',
+    sizes: SIZES,
+    input: (n) => helmStream(n),
+    config: PATCHES,
+    args: ['-c', 'kset.yaml'],
+    kustomization: PATCHES,
+    expect: (out, n) => count(out, `${SIDECAR_IMAGE}:${NEW_TAG}`) === Math.ceil(n / 2) && count(out, 'tier: backend') === Math.floor(n / 2),
+  },
+  {
+    name: 'pass-through',
+    sizes: SIZES,
+    input: (n) => helmStream(n),
+    config: '{}\n',
+    args: ['-c', 'kset.yaml'],
+    kustomization: '',
+    expect: (out, n, input) => out === input,
+  },
+  {
+    name: 'real corpus',
+    sizes: [null],
+    input: () => realCorpus(),
+    args: ['--image', `${REAL_IMAGE.name}:${REAL_IMAGE.newTag}`],
+    kustomization: `images:\n  - name: ${REAL_IMAGE.name}\n    newTag: ${REAL_IMAGE.newTag}\n`,
+    expect: (out, n, input) => count(out, `${REAL_IMAGE.name}:${REAL_IMAGE.newTag}`) === count(input, `${REAL_IMAGE.name}:v3.5.1`),
+  },
+  {
+    name: 'start-up',
+    sizes: [1],
+    input: (n) => helmStream(n),
+    args: ['--image', `${SIDECAR_IMAGE}:${NEW_TAG}`],
+    kustomization: IMAGES,
+    expect: (out) => count(out, `${SIDECAR_IMAGE}:${NEW_TAG}`) === 1,
+  },
+].filter((w) => !flags.only || flags.only.split(',').includes(w.name));
+
+// ---------- measuring ----------
+
+const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { stdio: 'ignore' }).status === 0;
+const hasKubectl = !flags['no-kustomize'] && spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
+
+/** One whole-process run: stdin from `inputFile`, stdout to `outFile` (or discarded). Wall seconds and peak RSS. */
+function runOnce(command, args, { cwd, scratch, inputFile, outFile, timeoutS }) {
+  const rssFile = path.join(scratch, '.rss');
+  const argv = hasTime ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, command, ...args] : [command, ...args];
+  const stdin = openSync(inputFile, 'r');
+  const stdout = outFile ? openSync(outFile, 'w') : 'ignore';
+  const start = process.hrtime.bigint();
+  const result = spawnSync(argv[0], argv.slice(1), { cwd, stdio: [stdin, stdout, 'pipe'], timeout: timeoutS ? timeoutS * 1000 : undefined });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  closeSync(stdin);
+  if (typeof stdout === 'number') closeSync(stdout);
+  if (result.error?.code === 'ETIMEDOUT' || result.signal) return { timedOut: true, seconds };
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
+  const rssKb = hasTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : NaN;
+  return { seconds, rssMb: (rssKb * 1024) / MB };
+}
+
+/** The median wall time of `runs` runs (the first checked by `check` on its output) and the largest peak RSS. */
+function measure(command, args, { cwd, scratch = cwd, inputFile, runs, check, timeoutS }) {
+  const outFile = path.join(scratch, '.out');
+  const first = runOnce(command, args, { cwd, scratch, inputFile, outFile, timeoutS });
+  if (first.timedOut) return { timedOut: true, seconds: first.seconds };
+  if (check && !check(readFileSync(outFile, 'utf8'))) throw new Error(`${command} ${args.join(' ')}: unexpected output (see ${outFile})`);
+  const samples = [first];
+  // a slow command (kustomize) is not repeated as often
+  const more = first.seconds > 10 ? 0 : first.seconds > 3 ? Math.min(2, runs - 1) : runs - 1;
+  for (let i = 0; i < more; i++) samples.push(runOnce(command, args, { cwd, scratch, inputFile, timeoutS }));
+  const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
+  return { seconds: times[Math.floor(times.length / 2)], rssMb: Math.max(...samples.map((s) => s.rssMb)), runs: samples.length };
+}
+
+/** The `yaml` package alone: parse the stream from stdin and print it again (the project's own copy). */
+const YAML_BASELINE = [
+  '-e',
+  "const Y = require('yaml'); let s = ''; process.stdin.setEncoding('utf8');" +
+    "process.stdin.on('data', (c) => (s += c)).on('end', () => process.stdout.write(Y.parseAllDocuments(s).map(String).join('')));",
+];
+
+// ---------- inputs ----------
+
+function realCorpus() {
+  const files = readdirSync(REAL).filter((f) => f.endsWith('.yaml')).sort();
+  return files.map((f) => readFileSync(path.join(REAL, f), 'utf8')).map((t) => (t.startsWith('---') ? t : '---\n' + t)).join('');
+}
+
+function count(text, word) {
+  let n = 0;
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) n++;
+  return n;
+}
+
+function documents(text) {
+  return count('\n' + text, '\n---') || 1;
+}
+
+// ---------- the run ----------
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'kset-bench-'));
+const rows = [];
+
+try {
+  for (const workload of WORKLOADS) {
+    let kustomizeTooSlowFrom = Infinity; // the size from which kustomize would not finish in a minute
+    for (const size of workload.sizes) {
+      const dir = path.join(work, `${workload.name.replace(/\W+/g, '-')}-${size ?? 'all'}`);
+      mkdirSync(dir);
+      const input = workload.input(size);
+      const inputFile = path.join(dir, 'input.yaml');
+      writeFileSync(inputFile, input);
+      if (workload.config) writeFileSync(path.join(dir, 'kset.yaml'), workload.config);
+      const docs = size ?? documents(input);
+      const mb = Buffer.byteLength(input) / MB;
+      const label = `${workload.name} ${docs}`;
+      process.stderr.write(`${label}: kset`);
+      const check = (out) => workload.expect(out, docs, input);
+      const kset = measure(process.execPath, [KSET, ...workload.args], { cwd: dir, inputFile, runs: RUNS, check });
+      process.stderr.write(` ${kset.seconds.toFixed(3)}s, yaml`);
+      const yaml = measure(process.execPath, YAML_BASELINE, { cwd: ROOT, scratch: dir, inputFile, runs: RUNS });
+      process.stderr.write(` ${yaml.seconds.toFixed(3)}s`);
+      let kustomize = null;
+      if (hasKubectl && workload.kustomization !== null && docs < kustomizeTooSlowFrom) {
+        kustomize = runKustomize(dir, workload.kustomization, inputFile);
+        // kustomize grows faster than linearly: 10× the documents take more than 10× its time
+        if (kustomize.timedOut) kustomizeTooSlowFrom = docs;
+        else if (kustomize.seconds * 10 > KUSTOMIZE_LIMIT_S) kustomizeTooSlowFrom = docs * 10;
+        process.stderr.write(`, kustomize ${kustomize.error ? 'error' : kustomize.timedOut ? 'timeout' : kustomize.seconds.toFixed(3) + 's'}`);
+      } else if (hasKubectl && workload.kustomization !== null) {
+        kustomize = { skipped: `more than ${KUSTOMIZE_LIMIT_S} s (${kustomizeTooSlowFrom} documents did not finish or would not)` };
+      }
+      process.stderr.write('\n');
+      rows.push({
+        workload: workload.name,
+        documents: docs,
+        mb: round(mb, 2),
+        kset: { seconds: round(kset.seconds, 3), mbPerS: round(mb / kset.seconds, 1), rssMb: round(kset.rssMb, 1), runs: kset.runs },
+        yaml: { seconds: round(yaml.seconds, 3), rssMb: round(yaml.rssMb, 1), runs: yaml.runs },
+        kustomize,
+        ratios: {
+          yamlOverKset: round(yaml.seconds / kset.seconds, 2),
+          kustomizeOverKset: kustomize?.seconds !== undefined ? round(kustomize.seconds / kset.seconds, 1) : null,
+        },
+      });
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** `kubectl kustomize` on a folder whose kustomization takes the input as its one resource. */
+function runKustomize(dir, body, inputFile) {
+  const kdir = path.join(dir, 'kustomize');
+  mkdirSync(kdir);
+  writeFileSync(path.join(kdir, 'input.yaml'), readFileSync(inputFile));
+  writeFileSync(path.join(kdir, 'kustomization.yaml'), `resources:\n  - input.yaml\n${body}`);
+  try {
+    const result = measure('kubectl', ['kustomize', '.'], { cwd: kdir, inputFile, runs: 3, timeoutS: KUSTOMIZE_LIMIT_S });
+    return result.timedOut ? { timedOut: true, limitS: KUSTOMIZE_LIMIT_S } : { seconds: round(result.seconds, 3), rssMb: round(result.rssMb, 1), runs: result.runs };
+  } catch (e) {
+    const message = /err="(.*?)(?:': must build|"$)/m.exec(e.message)?.[1] ?? e.message.split('\n').find((line) => /error/i.test(line))?.trim();
+    return { error: message ?? 'failed' };
+  }
+}
+
+function round(x, digits) {
+  return Number.isFinite(x) ? Number(x.toFixed(digits)) : null;
+}
+
+// ---------- targets (SPEC.md §8) ----------
+
+const targets = [];
+const find = (name, docs) => rows.find((r) => r.workload === name && r.documents === docs);
+for (const name of new Set(rows.map((r) => r.workload))) {
+  const sized = rows.filter((r) => r.workload === name).sort((a, b) => a.documents - b.documents);
+  for (let i = 1; i < sized.length; i++) {
+    const [small, large] = [sized[i - 1], sized[i]];
+    const docsRatio = large.documents / small.documents;
+    const timeRatio = large.kset.seconds / small.kset.seconds;
+    targets.push({
+      target: `linear: ${name} ${small.documents} → ${large.documents} (${docsRatio}× documents) costs ≤ ${round(docsRatio * 1.2, 1)}× the time`,
+      value: `${round(timeRatio, 2)}×`,
+      met: timeRatio <= docsRatio * 1.2,
+    });
+  }
+  for (const row of sized) {
+    targets.push({
+      target: `faster than the yaml baseline: ${name} ${row.documents}`,
+      value: `${row.ratios.yamlOverKset}× faster`,
+      met: row.kset.seconds < row.yaml.seconds,
+    });
+  }
+}
+const patches10k = find('images+patches', 10000);
+if (patches10k) targets.push({ target: 'images+patches 10000 under 2 s', value: `${patches10k.kset.seconds} s`, met: patches10k.kset.seconds < 2 });
+const startup = find('start-up', 1);
+if (startup) targets.push({ target: 'start-up (one document) under 100 ms', value: `${round(startup.kset.seconds * 1000, 0)} ms`, met: startup.kset.seconds < 0.1 });
+for (const row of rows.filter((r) => r.documents === 50000)) {
+  const limit = 4 * row.mb + 80;
+  targets.push({ target: `memory: ${row.workload} 50000 under 4 × ${row.mb} MB + 80 MB = ${round(limit, 0)} MB`, value: `${row.kset.rssMb} MB`, met: row.kset.rssMb < limit });
+}
+
+// ---------- report ----------
+
+const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` };
+const header = ['workload', 'docs', 'MB', 'kset s', 'MB/s', 'RSS MB', 'yaml s', 'yaml/kset', 'kustomize s', 'kustomize/kset'];
+const table = rows.map((r) => [
+  r.workload,
+  String(r.documents),
+  r.mb.toFixed(2),
+  r.kset.seconds.toFixed(3),
+  r.kset.mbPerS.toFixed(1),
+  r.kset.rssMb.toFixed(0),
+  r.yaml.seconds.toFixed(3),
+  `${r.ratios.yamlOverKset.toFixed(2)}×`,
+  r.kustomize === null ? '–' : r.kustomize.error ? 'fails' : r.kustomize.timedOut || r.kustomize.skipped ? `> ${KUSTOMIZE_LIMIT_S}` : r.kustomize.seconds.toFixed(2),
+  r.ratios.kustomizeOverKset === null ? '–' : `${r.ratios.kustomizeOverKset}×`,
+]);
+console.log(`kset benchmark: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; median of ${RUNS} runs (wall, whole process)\n`);
+console.log(markdownTable(header, table));
+console.log('');
+for (const t of targets) console.log(`${t.met ? 'met    ' : 'MISSED '} ${t.target}: ${t.value}`);
+const notes = rows.filter((r) => r.kustomize?.error).map((r) => `kustomize fails on ${r.workload}: ${r.kustomize.error}`);
+for (const note of notes) console.log(`note: ${note}`);
+
+mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+writeFileSync(
+  path.join(ROOT, 'bench', 'results.json'),
+  JSON.stringify({ command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`, machine, runs: RUNS, rows, targets }, null, 2) + '\n',
+);
+process.exitCode = targets.every((t) => t.met) ? 0 : 1;
+
+function markdownTable(head, body) {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i < 2 ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|')}|`;
+  return [line(head), rule, ...body.map(line)].join('\n');
+}
