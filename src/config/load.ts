@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,13 +116,10 @@ export async function configFromObject(value: unknown, options: ConfigFromObject
 
 async function discover(cwd: string): Promise<LoadedFile | undefined> {
   for (const dir of searchDirs(cwd)) {
-    // a folder's candidates are read at once (start-up time), then taken in order
-    const reads = await Promise.allSettled(SEARCH_PLACES.map((place) => readIfFile(path.join(dir, place))));
-    for (const [i, place] of SEARCH_PLACES.entries()) {
+    for (const place of SEARCH_PLACES) {
       const absolute = path.join(dir, place);
-      const read = reads[i];
-      if (read.status === 'rejected') throw read.reason;
-      const text = read.value;
+      if (!isFile(absolute)) continue; // a cheap look first: most candidates are missing, and start-up time counts
+      const text = await readIfFile(absolute);
       if (text === undefined) continue;
       const display = displayPath(absolute, cwd);
       const loaded = place === 'package.json' ? packageJsonConfig(text, absolute, display) : dataFile(text, absolute, display);
@@ -130,6 +128,14 @@ async function discover(cwd: string): Promise<LoadedFile | undefined> {
     }
   }
   return undefined;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false; // ENOTDIR, EACCES: no config there
+  }
 }
 
 function* searchDirs(cwd: string): Generator<string> {
