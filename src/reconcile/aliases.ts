@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Document, Node } from 'yaml';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../read/document.js';
 import { renderFlow } from '../render/block.js';
@@ -6,6 +5,7 @@ import { scalarSource } from '../render/scalar.js';
 import { splice } from '../render/splice.js';
 import { DEFAULT_STYLE } from '../render/style.js';
 import type { Json } from '../types.js';
+import { yamlLib } from '../util/yaml-lib.js';
 import type { Edit } from './reconcile.js';
 
 /**
@@ -36,11 +36,4 @@ export function keepAliases(text: string, edits: Edit[], again: (text: string, d
   if (!expansions.length) return edits;
   const expanded = splice(text, expansions);
   return [{ start: 0, end: text.length, text: splice(expanded, again(expanded, yaml.parseDocument(expanded, PARSE_OPTIONS))) }];
-}
-
-let lib: typeof import('yaml') | undefined;
-
-/** The `yaml` package, loaded only for documents with aliases. */
-function yamlLib(): typeof import('yaml') {
-  return (lib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }

@@ -1,14 +1,12 @@
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
-
 /**
  * A package loaded the first time it is needed: start-up then pays only for what a run uses (the `yaml`
  * package alone costs more than the rest of a one-document run).
  */
 export function lazyPackage<T>(name: string): () => T {
   let lib: T | undefined;
-  return () => (lib ??= require(name) as T);
+  return () => (lib ??= createRequire(import.meta.url)(name) as T);
 }
 
 /** The `yaml` package: kset's block reader and writer do without it for most documents. */
