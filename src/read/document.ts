@@ -128,6 +128,29 @@ export function positioned(doc: ManifestDocument, message: string, offset: numbe
   return new KsetError(
     message,
     { file: doc.file ?? '<stdin>', line: fileLine, col },
-    excerptAt(doc.text, line, col, fileLine),
+    excerptAt(SECRET_KIND.test(doc.text) ? maskSecretData(doc.text) : doc.text, line, col, fileLine),
   );
+}
+
+const SECRET_KIND = /\bkind["']?\s*:\s*["']?Secret\b/;
+
+/**
+ * A Secret's text, line for line, with what stands in its `data`/`stringData` maps replaced by `***` (keys
+ * kept), for excerpts: an error in a Secret must not show its values. Read from the lines alone (the text
+ * may not parse): a `data:` key starts the part to hide, which its deeper-indented lines continue.
+ */
+export function maskSecretData(text: string): string {
+  let inside = -1; // the indentation of the data key, while in its value
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = /^[ \t-]*/.exec(line)![0].length;
+      if (inside >= 0 && (indent > inside || !line.trim())) return line.replace(/^([ \t-]*)(["']?[\w.-]+["']?\s*:)?.*?(\r?)$/, (_, lead, key, cr) => `${lead}${key ?? ''}${key ? ' ' : ''}***${cr}`);
+      inside = -1;
+      const data = /^([ \t-]*)(["']?(data|stringData)["']?\s*:)(.*?)(\r?)$/.exec(line);
+      if (!data) return line.replace(/(["']?\b(data|stringData)["']?\s*:\s*)[{[].*?(\r?)$/, '$1***$3'); // a flow Secret on one line
+      inside = data[1].length;
+      return /\S/.test(data[4]) && !/^\s*#/.test(data[4]) ? `${data[1]}${data[2]} ***${data[5]}` : line;
+    })
+    .join('\n');
 }

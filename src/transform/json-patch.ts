@@ -75,17 +75,24 @@ function checkPointer(pointer: string, what: string): void {
 /** Applies `ops` in order to a copy of `doc` (the input is never changed); throws KsetError on the first failing op. */
 export function applyJsonPatch(doc: Json, ops: readonly Operation[]): Json {
   const work = new Working(doc);
+  const secret = isObject(doc) && doc.kind === 'Secret';
   ops.forEach((raw, index) => {
     const op = toOperation(raw as unknown as Json, index);
+    hideValues = secret && [op.path, op.from].some((p) => p !== undefined && /^\/(data|stringData)(\/|$)/.test(p));
     try {
       applyOne(work, op);
     } catch (error) {
       if (error instanceof PathError) throw new KsetError(`${describeOp(op, index)}: ${error.message}`);
       throw error;
+    } finally {
+      hideValues = false;
     }
   });
   return work.finish();
 }
+
+/** While an operation on a Secret's data runs: its error messages show no values. */
+let hideValues = false;
 
 class PathError extends Error {}
 
@@ -330,6 +337,7 @@ function describe(value: Json | undefined): string {
 }
 
 function show(value: Json): string {
+  if (hideValues) return '***';
   const text = JSON.stringify(value);
   return text.length > 60 ? text.slice(0, 57) + '...' : text;
 }
