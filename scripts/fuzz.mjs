@@ -9,6 +9,7 @@
 //   npm run fuzz -- [--seed N] [--iterations N] [--minutes M] [--only I] [--save] [--quiet]
 //
 // Iteration I of seed S is always the same input and command line: `--seed S --only I` replays it.
+// A clean run's output must read as YAML and, run through kset again the same way, come back unchanged.
 // `--save` writes each new finding to fixtures/crashers/ (input and command line), which
 // test/fuzz.test.ts replays on every `npm test`.
 import { createHash } from 'node:crypto';
@@ -79,6 +80,7 @@ function window(bytes, rng) {
 // ---------------------------------------------------------------------------------------------
 // Mutations, on bytes.
 
+const VALUES = ['yes', 'on', '0755', '1.10', '1e3', '~', '""', '[]', '{}', '[a, {b: c}]', '{a: [1, 2]}', '"x: y"', "'it''s'", '!!str 12', '|-\n    multi\n    line', '>\n    folded', 'null', '-1', '.nan', '"\\u0000"', 'é', '"a\\nb"'];
 const INDICATORS = ['&a ', '*a', '!!binary ', '!thing ', '? ', '- ', '[', ']', '{', '}', ': ', '#', '---\n', '...\n', '"', "'", '|', '>', '<<: ', '%YAML 1.1\n', '\\', '\t', '\r', '\0', '~', '0x', '.inf'];
 
 function lineStarts(bytes) {
@@ -146,6 +148,25 @@ export const MUTATIONS = {
     const i = rng.int(lines.length - 1);
     [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
     return Buffer.concat(lines);
+  },
+  replaceValue(bytes, rng) {
+    // a value kept valid YAML but of another kind: the transforms and the writer see it, not only the reader
+    const text = bytes.toString('utf8');
+    const values = [...text.matchAll(/: (\S[^\n#]*)/g)];
+    if (!values.length) return MUTATIONS.insertIndicator(bytes, rng);
+    const m = rng.pick(values);
+    const start = Buffer.byteLength(text.slice(0, m.index + 2));
+    return splice(bytes, start, start + Buffer.byteLength(m[1]), rng.pick(VALUES));
+  },
+  anchorAndAlias(bytes, rng) {
+    const text = bytes.toString('utf8');
+    const values = [...text.matchAll(/: (\S[^\n#]*)/g)];
+    if (values.length < 2) return MUTATIONS.insertIndicator(bytes, rng);
+    const i = rng.int(values.length - 1);
+    const [a, b] = [values[i], values[i + 1 + rng.int(values.length - i - 1)]];
+    const at = (m) => Buffer.byteLength(text.slice(0, m.index + 2));
+    const withAlias = splice(bytes, at(b), at(b) + Buffer.byteLength(b[1]), '*fz');
+    return splice(withAlias, at(a), at(a), '&fz ');
   },
   repeatSegment(bytes, rng) {
     const at = rng.int(bytes.length + 1);
@@ -226,6 +247,7 @@ export function verdict(result) {
   if (result.timeout) return `no answer within ${TIME_LIMIT_MS} ms`;
   if (result.died) return `the run died: ${result.died}`;
   if (result.ms > TIME_LIMIT_MS) return `took ${Math.round(result.ms)} ms`;
+  if (result.output) return result.output;
   if (result.code === 0) return /\n\s+at |internal error/.test(result.stderr) ? `exit 0 with ${firstLine(result.stderr)}` : null;
   if (result.code !== 2) return `exit ${result.code}: ${firstLine(result.stderr)}`;
   if (!result.stderr.startsWith('kset: ')) return `exit 2 without a kset: line: ${firstLine(result.stderr)}`;
@@ -295,11 +317,21 @@ export class Runner {
   }
 }
 
+/** Command lines whose output kset, run again the same way, must give back unchanged. */
+const idempotent = (args) => !args.includes('-o') && args[0] !== 'images' && !(args[0] === '--image' && args[1].includes('='));
+
 async function workerMain() {
   const { run } = await import(workerData.cli);
+  const { parseAllDocuments } = await import(pathToFileURL(path.join(ROOT, 'node_modules', 'yaml', 'dist', 'index.js')).href);
+  const once = async (args, text) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(args, { cwd: workerData.cwd, env: {}, stdinIsTty: false, stdin: async () => text, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    return { code, stdout, stderr };
+  };
   parentPort.on('message', async ({ bytes, args, cuts }) => {
     const buffer = Buffer.from(bytes);
-    let stdout = 0;
+    let stdout = '';
     let stderr = '';
     const pieces = [];
     let at = 0;
@@ -318,13 +350,24 @@ async function workerMain() {
         for (const piece of pieces) yield decoder.decode(piece, { stream: true });
         yield decoder.decode();
       },
-      stdout: (text) => (stdout += text.length),
+      stdout: (text) => (stdout += text),
       stderr: (text) => (stderr += text),
     }).catch((e) => {
       stderr += `run() threw: ${e?.stack ?? e}`;
       return -1;
     });
-    parentPort.postMessage({ code, stdout, stderr: stderr.slice(0, 4000), ms: performance.now() - start });
+    const ms = performance.now() - start;
+    // what a clean run wrote: YAML that reads, and (for most command lines) a fixed point of kset
+    let output;
+    if (code === 0 && args[0] !== 'images' && !args.includes('-o')) {
+      const broken = parseAllDocuments(stdout, { version: '1.1', uniqueKeys: true }).find?.((doc) => doc.errors.length);
+      if (broken) output = `the output does not parse: ${broken.errors[0].message.split('\n')[0]}`;
+      else if (idempotent(args)) {
+        const again = await once(args, stdout).catch((e) => ({ code: -1, stdout: '', stderr: String(e) }));
+        if (again.code !== 0 || again.stdout !== stdout) output = `a second run changes the output (exit ${again.code}${again.code ? ': ' + again.stderr.split('\n')[0] : ''})`;
+      }
+    }
+    parentPort.postMessage({ code, stdout: stdout.length, stderr: stderr.slice(0, 4000), ms, output });
   });
 }
 

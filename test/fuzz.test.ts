@@ -26,6 +26,7 @@ describe('fuzzing', () => {
     expect(verdict({ code: 2, stderr: 'Error: bad', ms: 3 })).toMatch(/without a kset: line/);
     expect(verdict({ code: 0, stderr: '', ms: 6000 })).toMatch(/took/);
     expect(verdict({ timeout: true })).toMatch(/no answer/);
+    expect(verdict({ code: 0, stderr: '', ms: 3, output: 'a second run changes the output' })).toMatch(/second run/);
   });
 
   it('has mutations that change their input', () => {
