@@ -212,3 +212,20 @@ describe('other odd input', () => {
     if (result.code !== 0) expectError(result, /./);
   });
 });
+
+describe('__proto__ keys', () => {
+  const input = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  __proto__: {polluted: yes}\n  a: "1"\n`;
+
+  it.each([
+    ['a strategic merge patch', ['patch', 'configmap/web', '-p', '{"data":{"__proto__":{"polluted":"yes"},"b":"2"}}']],
+    ['a merge patch', ['patch', 'configmap/web', '--type', 'merge', '-p', '{"__proto__":{"polluted":"yes"},"data":{"__proto__":{"x":1}}}']],
+    ['a JSON patch', ['patch', 'configmap/web', '--type', 'json', '-p', '[{"op":"add","path":"/__proto__/polluted","value":"yes"}]']],
+    ['no step', []],
+  ])('pollute no prototype (%s)', async (_name, args) => {
+    const result = await kset(args, { stdin: input });
+    if (result.code !== 0) expectError(result, /./);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(Object.prototype).not.toHaveProperty('x');
+  });
+});
