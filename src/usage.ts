@@ -48,4 +48,9 @@ Options:
       --version               kset's version
 
 Exit codes: 0 done, 1 --check found changes, 2 usage, config, input or patch error.
+
+Stdin is read as a stream and each document written as soon as it is done: an error in a later
+document then stops kset after the documents before it were written. The output waits for the end of
+the input (nothing is written on any error) with -o json, the write-back flags, --strict, a strategic
+patch without target, kset patch, and kset set image naming resources.
 `;
