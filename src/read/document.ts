@@ -3,6 +3,7 @@ import { KsetError, excerptAt, lineColAt } from '../errors.js';
 import type { Json } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { readBlock } from './block-reader.js';
+import { isGoNumber, resolveNumber } from './scalars.js';
 import type { Chunk } from './split.js';
 import { fromYaml, type TreeNode } from './tree.js';
 
@@ -13,13 +14,39 @@ export const MAX_ALIAS_COUNT = 1000;
  * YAML as kubectl reads it (go-yaml's YAML 1.1): `yes`/`on` booleans, `0755` octal; but timestamps and
  * base-60 numbers (`1:20`) stay strings, since kubectl turns every document into JSON, and so do the types
  * JSON has no value for (`!!binary`, `!!set`, `!!omap`, `!!pairs`): their nodes read as untagged ones.
+ * Plain numbers are read as go-yaml reads them, not by the yaml package's 1.1 patterns (which read `e3`
+ * and `.` as NaN, and `0o17` as a string): see resolveNumber.
  */
 export const YAML_11 = {
   version: '1.1',
   uniqueKeys: true,
   prettyErrors: false,
-  customTags: (tags: Tags) => tags.filter((tag) => !isTimeTag(tag) && !isNonJsonTag(tag)),
+  customTags: (tags: Tags) => kubectlTags(tags),
 } as const;
+
+/**
+ * The yaml package's YAML 1.1 tags as kubectl reads: no time, binary, set, omap or pairs types, and plain
+ * numbers typed by go-yaml's rules (the yaml package's patterns read `e3` and `.` as NaN, `0o17` as a
+ * string). Writers use them too, so that a string that would read as a number is quoted.
+ */
+export function kubectlTags(tags: Tags): Tags {
+  const kept = tags.filter((tag) => !isTimeTag(tag) && !isNonJsonTag(tag));
+  // the yaml package's number types only write numbers now; explicit `!!int "7"` tags are read as go-yaml reads them
+  const numbers = kept.map((tag) => (typeof tag !== 'string' && /:(int|float)$/.test(tag.tag) ? { ...tag, test: NEVER } : tag));
+  const explicit = ['int', 'float'].map((name) => ({ tag: `tag:yaml.org,2002:${name}`, default: false, resolve: resolveNumber }));
+  return [GO_YAML_NUMBER, ...numbers, ...explicit] as Tags;
+}
+
+const NEVER = { test: () => false } as unknown as RegExp;
+
+/** Plain scalars go-yaml reads as numbers, and the numbers they are. */
+const GO_YAML_NUMBER = {
+  tag: 'tag:yaml.org,2002:float',
+  default: true,
+  test: { test: isGoNumber } as unknown as RegExp, // the yaml package only calls test()
+  resolve: (text: string) => resolveNumber(text),
+};
+
 
 export const PARSE_OPTIONS = { ...YAML_11, keepSourceTokens: true } as const;
 

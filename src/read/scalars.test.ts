@@ -32,3 +32,19 @@ describe('resolvePlain', () => {
     );
   });
 });
+
+describe('numbers as kubectl (go-yaml) reads them', () => {
+  // checked with kubectl 1.32: `kubectl patch --local -f x.yaml -p '{}' -o json`
+  it.each([
+    ['.', '.'], ['.e1', '.e1'], ['e5', 'e5'], ['E0', 'E0'], ['1e', '1e'], ['1.2.3', '1.2.3'], ['2001-12-14', '2001-12-14'],
+    ['0o17', 15], ['1e3', 1000], ['.5', 0.5], ['0755', 493], ['1_000', 1000], ['0x1F', 31], ['0x_1F', 31], ['-0', 0],
+    ['08', 8], ['+12', 12], ['0b11', 3], ['1.', 1], ['1.10', 1.1], ['012_3', 83], ['1__0', 10], ['0_7', 7],
+  ])('%j is %j', (text, value) => {
+    expect(resolvePlain(text)).toEqual(value);
+    expect(yamlReads(text)).toEqual(value);
+  });
+
+  it('explicit tags still type a quoted scalar', () => {
+    expect(parse('- !!int "7"\n- !!float "0.5"\n', YAML_11)).toEqual([7, 0.5]);
+  });
+});

@@ -1,21 +1,48 @@
 import type { Json } from '../types.js';
 
 /**
- * Plain scalars typed as kubectl reads them: the `yaml` package's YAML 1.1 schema in its order, without the
- * timestamp and base-60 types (see YAML_11 in document.ts), so that the block reader and the `yaml` package
- * read every document alike. `<<` (a merge key) is not a value: undefined.
+ * Plain scalars typed as kubectl reads them: YAML 1.1's null and boolean words, and numbers as go-yaml reads
+ * them (resolveNumber); timestamps and base-60 numbers stay strings (see YAML_11 in document.ts, which makes
+ * the `yaml` package read alike). `<<` (a merge key) is not a value: undefined.
  */
 export function resolvePlain(text: string): Json | undefined {
   const first = text.charCodeAt(0);
   // most scalars start with a letter: they are strings unless they are one of a few words
   if ((first >= 97 && first <= 122) || (first >= 65 && first <= 90)) {
     const word = text.length <= 5 ? WORDS.get(text) : undefined; // `false` is the longest word
-    if (word !== undefined) return word;
-    return (first === 101 || first === 69) && EXP.test(text) ? parseFloat(text) : text; // e3, E-5
+    return word !== undefined ? word : text;
   }
   if (text === '' || text === '~') return null;
   if (text === '<<') return undefined;
-  for (const [test, resolve] of NUMBERS) if (test.test(text)) return resolve(text);
+  return NUMBER_LIKE.test(text) ? resolveNumber(text) : text;
+}
+
+const INFINITY_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+
+/** Scalars go-yaml may read as a number: they start with a digit, a sign or a dot, and hold no space or `:`. */
+export const NUMBER_LIKE = /^[-+.0-9][-+.0-9a-zA-Z_]*$/;
+
+/** Whether go-yaml reads a plain scalar as a number. */
+export function isGoNumber(text: string): boolean {
+  return NUMBER_LIKE.test(text) && typeof resolveNumber(text) === 'number';
+}
+
+/**
+ * A number-like scalar as go-yaml (kubectl's YAML) reads it, or the text itself: underscores dropped, an
+ * integer as Go's ParseInt reads it with base prefixes (`0x1F`, `0o17`, `0b11`, `0755` octal, a sign), else
+ * a float of YAML's form (`1.5`, `.5`, `1.`, `1e3`, `.inf`, `.nan`); `e3`, `.`, `.e3`, `1e` and `1.2.3` are strings.
+ */
+export function resolveNumber(text: string): Json {
+  if (INFINITY_NAN.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity;
+  if (text[0] === '.') return /^\.[0-9]+(?:[eE][-+]?[0-9]+)?$/.test(text) ? parseFloat(text) : text;
+  const plain = text.replace(/_/g, '');
+  const int = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|0([0-7]+)|([0-9]+))$/.exec(plain);
+  if (int && !(int[6] && int[6].length > 1 && int[6][0] === '0')) {
+    const [, sign, hex, oct, bin, leadingZero, dec] = int;
+    const n = hex ? parseInt(hex, 16) : oct ? parseInt(oct, 8) : bin ? parseInt(bin, 2) : leadingZero ? parseInt(leadingZero, 8) : parseInt(dec, 10);
+    return sign === '-' && n !== 0 ? -n : n;
+  }
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(plain)) return parseFloat(plain);
   return text;
 }
 
@@ -26,22 +53,4 @@ const WORDS = new Map<string, Json>([
   ...['N', 'n', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((w) => [w, false] as const),
 ]);
 
-const EXP = /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/;
 
-/** The number types of YAML 1.1, in the `yaml` package's order. */
-const NUMBERS: [RegExp, (text: string) => Json][] = [
-  [/^[-+]?0b[0-1_]+$/, (text) => integer(text, 2, 2)],
-  [/^[-+]?0[0-7_]+$/, (text) => integer(text, 1, 8)],
-  [/^[-+]?[0-9][0-9_]*$/, (text) => integer(text, 0, 10)],
-  [/^[-+]?0x[0-9a-fA-F_]+$/, (text) => integer(text, 2, 16)],
-  [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (text) => (text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity)],
-  [EXP, (text) => parseFloat(text.replace(/_/g, ''))],
-  [/^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/, (text) => parseFloat(text.replace(/_/g, ''))],
-];
-
-function integer(text: string, prefix: number, radix: number): number {
-  const sign = text[0];
-  const digits = text.substring(sign === '-' || sign === '+' ? prefix + 1 : prefix).replace(/_/g, '');
-  const n = parseInt(digits, radix);
-  return sign === '-' ? -1 * n : n;
-}

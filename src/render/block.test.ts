@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { kubectlTags } from '../read/document.js';
 import { indentLines, renderBlock } from './block.js';
 import type { Style } from './style.js';
 
 /** What the `yaml` package writes for a value in a style: what renderBlock must give. */
 function yamlWrites(value: unknown, col: number, style: Style): string {
-  const text = stringify(value, { version: '1.1', indent: style.indent, indentSeq: style.indentSeq, lineWidth: 0, minContentWidth: 0, singleQuote: style.quote === 'single' });
+  const text = stringify(value, { version: '1.1', customTags: kubectlTags, indent: style.indent, indentSeq: style.indentSeq, lineWidth: 0, minContentWidth: 0, singleQuote: style.quote === 'single' });
   return indentLines(text.replace(/\n$/, ''), col);
 }
 

@@ -1,4 +1,5 @@
 import type { DocumentOptions, SchemaOptions, ToStringOptions } from 'yaml';
+import { kubectlTags } from '../read/document.js';
 import { isObject } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { isPlainSafe, typedAsString } from './scalar.js';
@@ -11,6 +12,7 @@ import type { Style } from './style.js';
 function options(style: Style) {
   return {
     version: '1.1' as const,
+    customTags: kubectlTags, // a string kubectl would read as a number is quoted
     aliasDuplicateObjects: false,
     indent: style.indent,
     indentSeq: style.indentSeq,
@@ -99,7 +101,7 @@ function toYaml(value: unknown, options: Options): string {
   const { Document, isScalar, stringify, visit } = yamlLib();
   const flow = options.collectionStyle === 'flow';
   if (!needsNodeStyles(value, flow)) return stringify(value, options);
-  const doc = new Document(value, { ...options, customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== MERGE_TAG) });
+  const doc = new Document(value, { ...options, customTags: (tags) => kubectlTags(tags).filter((tag) => typeof tag === 'string' || tag.tag !== MERGE_TAG) });
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && pair.key.value === '<<') pair.key.type = 'QUOTE_DOUBLE';

@@ -1,3 +1,4 @@
+import { kubectlTags } from '../read/document.js';
 import { resolvePlain } from '../read/scalars.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import type { Style } from './style.js';
@@ -17,9 +18,9 @@ export function isPlainSafe(value: string): boolean {
   if (WORD.test(value)) return typedAsString(value) && !value.startsWith('...'); // `...` ends a document
   if (value === '' || value.includes('\n')) return false;
   const { parse, stringify } = yamlLib();
-  const written = stringify(value, { version: '1.1', lineWidth: 0 }).trimEnd();
+  const written = stringify(value, { version: '1.1', customTags: kubectlTags, lineWidth: 0 }).trimEnd();
   if (written !== value) return false;
-  return parse(value, { version: '1.1' }) === value && parse(value) === value;
+  return parse(value, { version: '1.1', customTags: kubectlTags }) === value && parse(value) === value;
 }
 
 /**
