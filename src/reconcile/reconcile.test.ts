@@ -366,3 +366,14 @@ describe('reconcile: a long flow value holding multi-line strings', () => {
     expect(out.split('\n').length).toBe(2);
   });
 });
+
+describe('reconcile: keys with an anchor or a tag', () => {
+  it.each([
+    ['adds a pair in the column of an anchored first key', 't:\n  &a metadata:\n    k: v\n', (v: any) => (v.t.spec = 1), 't:\n  &a metadata:\n    k: v\n  spec: 1\n'],
+    ['adds a pair before a tagged key', 't:\n  !!str b: 1\n', (v: any) => (v.t = { a: 0, b: 1 }), 't:\n  a: 0\n  !!str b: 1\n'],
+    ['removes an anchored key with its anchor', 't:\n  &a x: 1\n  y: 2\n', (v: any) => delete v.t.x, 't:\n  y: 2\n'],
+    ['removes the anchored first key of an item', 'l:\n- &a x: 1\n  y: 2\n', (v: any) => delete v.l[0].x, 'l:\n- y: 2\n'],
+  ])('%s', (_name, text, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+});

@@ -80,7 +80,7 @@ class Reconciler {
     if (node.flow && (kept.length !== afterKeys.length || kept.length !== pairs.size)) return false;
     if (kept.length === 0) return false;
 
-    const col = column(this.text, (node.items[0].key as TreeNode).range![0]);
+    const col = column(this.text, this.keyStart(node.items[0]));
     this.removePairs(node, [...pairs].filter(([key]) => !(key in after)).map(([, pair]) => pair));
     const inFlow = node.flow || (place.at !== 'root' && place.inFlow);
     let previous: Pair | undefined;
@@ -90,7 +90,7 @@ class Reconciler {
         previous = pair; // the same value: nothing to look at
       } else if (pair) {
         const value = pair.value as TreeNode | null;
-        const keyCol = column(this.text, (pair.key as TreeNode).range![0]);
+        const keyCol = column(this.text, this.keyStart(pair));
         if (value) this.update(value, before[key], after[key], { at: 'value', pair, keyCol, inFlow });
         else if (after[key] !== null) this.fillEmpty(this.colonEnd(pair), after[key], { at: 'value', pair, keyCol, inFlow });
         previous = pair;
@@ -105,7 +105,7 @@ class Reconciler {
   private insertPair(neighbour: Pair, before: boolean, key: string, value: Json, col: number): void {
     const rendered = renderBlock({ [key]: value }, col, this.style);
     if (before) {
-      this.insert((neighbour.key as TreeNode).range![0], rendered.slice(col) + '\n' + ' '.repeat(col));
+      this.insert(this.keyStart(neighbour), rendered.slice(col) + '\n' + ' '.repeat(col));
     } else {
       const at = this.lineEnd(pairEnd(neighbour, this.text));
       this.insert(at, this.breakBefore(at) + rendered + '\n');
@@ -114,17 +114,17 @@ class Reconciler {
 
   private removePairs(node: MapNode, removed: Pair[]): void {
     const first = node.items[0] as Pair;
-    const firstStart = (first.key as TreeNode).range![0];
+    const firstStart = this.keyStart(first);
     let covered = 0;
     if (removed.includes(first) && !this.onlySpaceBefore(firstStart)) {
       // the first pair stands on a `- ` line: the first kept pair moves up to take its place
       const kept = node.items.find((pair) => !removed.includes(pair as Pair)) as Pair;
       covered = node.items.indexOf(kept);
-      this.edits.push({ start: firstStart, end: (kept.key as TreeNode).range![0], text: '' });
+      this.edits.push({ start: firstStart, end: this.keyStart(kept), text: '' });
     }
     for (const pair of removed) {
       if (node.items.indexOf(pair) < covered) continue;
-      const start = (pair.key as TreeNode).range![0];
+      const start = this.keyStart(pair);
       const from = this.commentLinesAbove(this.lineStart(start), column(this.text, start));
       this.edits.push({ start: from, end: this.lineEnd(pairEnd(pair, this.text)), text: '' });
     }
@@ -354,6 +354,15 @@ class Reconciler {
       end = start - 1; // the line above, without its line break
     }
     return -1;
+  }
+
+  /** Where a pair starts: its key, or the `&anchor` or `!tag` before the key. */
+  private keyStart(pair: Pair): number {
+    const key = pair.key as TreeNode & { anchor?: string; tag?: string };
+    const start = key.range![0];
+    if (!key.anchor && !key.tag) return start;
+    const props = /(?:[&!]\S*[ \t]+)+$/.exec(this.text.slice(this.lineStart(start), start));
+    return props ? start - props[0].length : start;
   }
 
   /** The offset just after the `:` of a pair. */
