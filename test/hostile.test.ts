@@ -206,6 +206,13 @@ describe('other odd input', () => {
     }
   });
 
+  it('an unclosed quote at the very end, without a final line break, is an error', async () => {
+    // kset adds the line break, and the yaml package reads `'it''` + line break as unclosed (found by npm run fuzz)
+    for (const [, args] of RUNS) {
+      expectError(await kset(args, { stdin: deployment() + "x: 'it''" }), /<stdin>:11:\d+: Missing closing 'quote/);
+    }
+  });
+
   it('invalid UTF-8 is read as replacement characters, not a crash', async () => {
     const input = deployment() + '  x: \udcff\n';
     const result = await kset(['--image', 'nginx=nginx:2'], { stdin: input });

@@ -89,6 +89,11 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
   if (block) return { roots: [block.root], values: [block.value] };
   const docs = yamlLib().parseAllDocuments(doc.text, PARSE_OPTIONS);
   if (!Array.isArray(docs)) return { roots: [], values: [] }; // an empty stream
+  // kset ends its output with a line break: a text without one must read with it too (at the very end
+  // the yaml package takes `a: 'it''` for a closed quote, and `a: 'it''` + line break is an error)
+  const closed = doc.text.endsWith('\n') ? docs : yamlLib().parseAllDocuments(doc.text + '\n', PARSE_OPTIONS);
+  const unclosed = Array.isArray(closed) && closed !== docs ? closed.find((d) => d.errors.length)?.errors[0] : undefined;
+  if (unclosed && !docs.some((d) => d.errors.length)) throw positioned(doc, unclosed.message.split('\n')[0], Math.min(unclosed.pos[0], doc.text.length));
   for (const d of docs) {
     const error = d.errors[0];
     if (error?.code === 'DUPLICATE_KEY') throw duplicateKey(doc, d, error.pos[0]);
