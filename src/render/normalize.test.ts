@@ -15,3 +15,13 @@ describe('normalizeChunk', () => {
     expect(normalizeChunk('---\n# only a comment\n')).toBe('---\n# only a comment\n');
   });
 });
+
+describe('normalizeChunk: twice is once', () => {
+  it.each([
+    ['an empty block scalar before a comment', 'patches:\n  - patch: |-\n  # a comment\n'],
+    ['a comment after the last item', 'l:\n  - x\n# c\n'],
+  ])('%s', (_name, text) => {
+    const once = normalizeChunk(text);
+    expect(normalizeChunk(once)).toBe(once);
+  });
+});

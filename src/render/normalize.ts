@@ -8,6 +8,18 @@ import { isPlainSafe } from './scalar.js';
  * them back unchanged and double-quoted otherwise, block scalars kept; comments kept.
  */
 export function normalizeChunk(text: string): string {
+  // the yaml package may place a comment differently once it reads its own writing (a comment after a
+  // document's last item becomes the document's, with a blank line before it): written until it stays
+  let out = normalizeOnce(text);
+  for (let i = 0; i < 2; i++) {
+    const again = normalizeOnce(out);
+    if (again === out) break;
+    out = again;
+  }
+  return out;
+}
+
+function normalizeOnce(text: string): string {
   if (text.split('\n').every((line) => /^(---)?\s*(#.*)?$/.test(line))) return text; // nothing but comments
   const { parseAllDocuments, visit } = yamlLib();
   const docs = parseAllDocuments(text, YAML_11);
@@ -22,7 +34,8 @@ export function normalizeChunk(text: string): string {
             if (node.items.length) node.flow = false;
           },
           Scalar(_, node) {
-            if (typeof node.value !== 'string' || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return;
+            // block scalars are kept, but an empty one (the yaml package writes `|` and a line more each time)
+            if (typeof node.value !== 'string' || (node.value !== '' && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED'))) return;
             node.type = isPlainSafe(node.value) ? 'PLAIN' : 'QUOTE_DOUBLE';
           },
         });
