@@ -244,7 +244,7 @@ export function iteration(seed, i, seeds) {
 
 /** What is wrong with a run's result, or null when it is one kset may give. */
 export function verdict(result) {
-  if (result.timeout) return `no answer within ${TIME_LIMIT_MS} ms`;
+  if (result.timeout) return `no answer within ${3 * TIME_LIMIT_MS} ms`;
   if (result.died) return `the run died: ${result.died}`;
   if (result.ms > TIME_LIMIT_MS) return `took ${Math.round(result.ms)} ms`;
   if (result.output) return result.output;
@@ -303,7 +303,8 @@ export class Runner {
       const onMessage = (result) => done(result);
       const onError = (e) => (replace(), done({ died: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : String(e.message).split('\n')[0] }));
       const onExit = (code) => (replace(), done({ died: `worker exited with ${code}` }));
-      const timer = setTimeout(() => (replace(), done({ timeout: true })), TIME_LIMIT_MS + 1000);
+      // the run, then reading its output and running kset on it again: three runs' time at most
+      const timer = setTimeout(() => (replace(), done({ timeout: true })), 3 * TIME_LIMIT_MS + 1000);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
