@@ -368,11 +368,20 @@ describe('reconcile: a long flow value holding multi-line strings', () => {
 });
 
 describe('reconcile: keys with an anchor or a tag', () => {
+  it('writes the root anew from its anchored first key', () => {
+    const text = '&k a: 1\n';
+    const doc = parseDocument(text, PARSE_OPTIONS);
+    const out = splice(text, reconcile(doc, text, doc.toJS(), ['x']));
+    expect(out).toBe('- x\n');
+  });
+
   it.each([
     ['adds a pair in the column of an anchored first key', 't:\n  &a metadata:\n    k: v\n', (v: any) => (v.t.spec = 1), 't:\n  &a metadata:\n    k: v\n  spec: 1\n'],
     ['adds a pair before a tagged key', 't:\n  !!str b: 1\n', (v: any) => (v.t = { a: 0, b: 1 }), 't:\n  a: 0\n  !!str b: 1\n'],
     ['removes an anchored key with its anchor', 't:\n  &a x: 1\n  y: 2\n', (v: any) => delete v.t.x, 't:\n  y: 2\n'],
     ['removes the anchored first key of an item', 'l:\n- &a x: 1\n  y: 2\n', (v: any) => delete v.l[0].x, 'l:\n- y: 2\n'],
+    ['writes a map anew from its anchored first key', 'm:\n  &k a: 1\n  <<: {b: 2}\n', (v: any) => (v.m.a = 3), 'm:\n  a: 3\n  b: 2\n'],
+
   ])('%s', (_name, text, change, expected) => {
     expect(edit(text, change)).toBe(expected);
   });

@@ -225,7 +225,8 @@ class Reconciler {
       this.edits.push({ start: node.range![0], end: contentEnd(node, this.text), text: this.inline(node, after, true) });
       return;
     }
-    const start = node.range![0];
+    // a block map starts with its first key's `&anchor` or `!tag`, if it has one
+    const start = isMap(node) && !node.flow && node.items.length ? Math.min(node.range![0], this.keyStart(node.items[0])) : node.range![0];
     const end = contentEnd(node, this.text);
     const block = (isMap(node) || isSeq(node)) && !node.flow;
     const inline = !isCollection(after) || isEmpty(after) || (!block && isNonEmptyFlow(node));
