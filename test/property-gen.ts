@@ -236,7 +236,9 @@ class Renderer {
   }
 
   private pair(k: string, v: Json, col: number): string[] {
-    const head = ' '.repeat(col) + this.key(k) + ':';
+    // now and then the key itself has an anchor (no alias may name a key: kubectl reads no map keys) or a tag
+    const props = this.features && this.rng.chance(0.05) ? this.rng.pick([`&k${++this.anchorCount} `, '!!str ']) : '';
+    const head = ' '.repeat(col) + props + this.key(k) + ':';
     return this.valueAfter(head, v, col, true);
   }
 
