@@ -87,6 +87,8 @@ export class DocumentPipeline {
 
   /** The new text of a document: `text`, the `chunk` of `file` (null for stdin). */
   transform(file: string | null, chunk: Chunk, text: string): string {
+    // a byte order mark is no part of the first line: columns (and so new lines' indentation) start after it
+    if (text.charCodeAt(0) === 0xfeff) return '\ufeff' + this.transform(file, { ...chunk, start: chunk.start + 1 }, text.slice(1));
     const document: ManifestDocument = { file, index: this.index++, chunk, text };
     try {
       const output = transformDocument(document, this.steps, this.options.report ? this.changes : undefined);

@@ -61,6 +61,12 @@ describe('kset (main command)', () => {
     expect(result.stdout).toBe(deployment.replace('acme/web:1.0', 'registry.example.com/web:2.0'));
   });
 
+  it('keeps a byte order mark and indents new keys as if it were not there', async () => {
+    const input = '\ufeffapiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web';
+    const result = await kset(['patch', 'deployment', 'web', '-p', '{"spec":{"replicas":2}}'], { stdin: input });
+    expect(result.stdout).toBe(`${input}\nspec:\n  replicas: 2\n`);
+  });
+
   it('passes a stream through byte for byte without config', async () => {
     expect((await kset([], { stdin: rendered })).stdout).toBe(rendered);
   });

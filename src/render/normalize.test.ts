@@ -20,6 +20,7 @@ describe('normalizeChunk: twice is once', () => {
   it.each([
     ['an empty block scalar before a comment', 'patches:\n  - patch: |-\n  # a comment\n'],
     ['a comment after the last item', 'l:\n  - x\n# c\n'],
+    ['a lone CR in a comment', '# Source: a\rb.yaml\nkind: Pod\n'],
   ])('%s', (_name, text) => {
     const once = normalizeChunk(text);
     expect(normalizeChunk(once)).toBe(once);

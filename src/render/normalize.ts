@@ -39,8 +39,19 @@ function normalizeOnce(text: string): string {
             node.type = isPlainSafe(node.value) ? 'PLAIN' : 'QUOTE_DOUBLE';
           },
         });
-        return doc.toString({ indent: 2, indentSeq: false, lineWidth: 0, directives: false });
+        return doc.toString({ indent: 2, indentSeq: false, lineWidth: 0, directives: false, commentString });
       })
       .join('---\n')
   );
+}
+
+/**
+ * `#` before each line of a comment. The yaml package's default splits lines on every JavaScript line
+ * terminator, so a lone CR in a comment gained a `#` after it each time kset read its own writing.
+ */
+function commentString(comment: string): string {
+  return comment
+    .split('\n')
+    .map((line) => (line === '' ? '' : line === ' ' ? '#' : `#${line}`))
+    .join('\n');
 }
