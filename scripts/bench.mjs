@@ -118,20 +118,24 @@ const WORKLOADS = [
 // ---------- measuring ----------
 
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { stdio: 'ignore' }).status === 0;
+const hasTimeout = spawnSync('timeout', ['1', 'true'], { stdio: 'ignore' }).status === 0;
 const hasKubectl = !flags['no-kustomize'] && spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 
 /** One whole-process run: stdin from `inputFile`, stdout to `outFile` (or discarded). Wall seconds and peak RSS. */
 function runOnce(command, args, { cwd, scratch, inputFile, outFile, timeoutS }) {
   const rssFile = path.join(scratch, '.rss');
-  const argv = hasTime ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, command, ...args] : [command, ...args];
+  // a timed-out command is killed by `timeout` under /usr/bin/time: killing /usr/bin/time alone left it
+  // running, and it slowed every measurement after it
+  const limited = timeoutS && hasTimeout ? ['timeout', '-s', 'KILL', String(timeoutS), command, ...args] : [command, ...args];
+  const argv = hasTime ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, ...limited] : limited;
   const stdin = openSync(inputFile, 'r');
   const stdout = outFile ? openSync(outFile, 'w') : 'ignore';
   const start = process.hrtime.bigint();
-  const result = spawnSync(argv[0], argv.slice(1), { cwd, stdio: [stdin, stdout, 'pipe'], timeout: timeoutS ? timeoutS * 1000 : undefined });
+  const result = spawnSync(argv[0], argv.slice(1), { cwd, stdio: [stdin, stdout, 'pipe'], timeout: timeoutS ? (timeoutS + 5) * 1000 : undefined });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   closeSync(stdin);
   if (typeof stdout === 'number') closeSync(stdout);
-  if (result.error?.code === 'ETIMEDOUT' || result.signal) return { timedOut: true, seconds };
+  if (result.error?.code === 'ETIMEDOUT' || result.signal || (timeoutS && result.status === 137)) return { timedOut: true, seconds };
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
   const rssKb = hasTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : NaN;
   return { seconds, rssMb: (rssKb * 1024) / MB };
