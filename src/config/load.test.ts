@@ -81,6 +81,11 @@ describe('discovery', () => {
     expect((await loadConfig({ cwd: root })).file).toBe('kset.config.json');
   });
 
+  it('passes over a package.json that says "kset" only as a value (kset\'s own)', async () => {
+    await tree({ 'package.json': '{"name": "kset", "bin": {"kset": "bin/kset"}}', '.ksetrc.yaml': 'images: [{name: web}]\n' });
+    expect((await loadConfig({ cwd: root })).file).toBe('.ksetrc.yaml');
+  });
+
   it('never loads code files', async () => {
     const marker = path.join(root, 'ran');
     const code = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'); module.exports = { images: [{ name: 'js' }] };\n`;

@@ -193,12 +193,22 @@ function dataFile(text: string, absolute: string, display: string): LoadedFile {
 }
 
 function packageJsonConfig(text: string, absolute: string, display: string): LoadedFile | undefined {
-  if (!text.includes('"kset"')) return undefined;
+  if (!text.includes('"kset"') || !hasKsetKey(text)) return undefined;
   const { doc, value } = parseYaml(text, display);
   if (!isObject(value) || value.kset === undefined) return undefined;
   const root = doc?.contents;
   const pair = yamlLib().isMap(root) ? root.items.find((item) => yamlLib().isScalar(item.key) && item.key.value === 'kset') : undefined;
   return { value: value.kset, file: display, text, doc, node: (pair?.value as Node) ?? null, absolute, kustomization: false };
+}
+
+/** JSON.parse first: the yaml package (which gives the key's line for messages) loads only when the key is there. */
+function hasKsetKey(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) && value.kset !== undefined;
+  } catch {
+    return true; // not JSON: the yaml package says where
+  }
 }
 
 function parseYaml(text: string, display: string) {
