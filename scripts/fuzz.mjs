@@ -347,7 +347,7 @@ async function workerMain() {
       stdinIsTty: false,
       stdin: async () => buffer.toString('utf8'),
       stdinChunks: async function* () {
-        const decoder = new TextDecoder('utf-8');
+        const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keeps a BOM, as the CLI's stdin does
         for (const piece of pieces) yield decoder.decode(piece, { stream: true });
         yield decoder.decode();
       },
@@ -361,7 +361,8 @@ async function workerMain() {
     // what a clean run wrote: YAML that reads, and (for most command lines) a fixed point of kset
     let output;
     if (code === 0 && args[0] !== 'images' && !args.includes('-o')) {
-      const broken = parseAllDocuments(stdout, { version: '1.1', uniqueKeys: true }).find?.((doc) => doc.errors.length);
+      // without the byte order mark kubectl skips (the yaml package misreads a block sequence after one)
+      const broken = parseAllDocuments(stdout.replace(/^\ufeff/, ''), { version: '1.1', uniqueKeys: true }).find?.((doc) => doc.errors.length);
       if (broken) output = `the output does not parse: ${broken.errors[0].message.split('\n')[0]}`;
       else if (idempotent(args)) {
         const again = await once(args, stdout).catch((e) => ({ code: -1, stdout: '', stderr: String(e) }));

@@ -1,6 +1,6 @@
 import type { FileResult } from './pipeline.js';
 import { parseDocument } from './read/document.js';
-import { splitStream } from './read/split.js';
+import { skipByteOrderMark, splitStream } from './read/split.js';
 import { isList } from './pipeline.js';
 import { isObject, type Json } from './types.js';
 
@@ -60,8 +60,8 @@ export class StreamWriter {
 /** The stream's resources as a kubectl `v1 List` in JSON (List documents contribute their items). */
 export function toJsonList(stream: string): string {
   const items: Json[] = [];
-  for (const chunk of splitStream(stream)) {
-    const text = stream.slice(chunk.start, chunk.end);
+  for (const whole of splitStream(stream)) {
+    const { chunk, text } = skipByteOrderMark(whole, stream.slice(whole.start, whole.end));
     for (const value of parseDocument({ file: null, index: 0, chunk, text }).values) {
       if (isObject(value) && isList(value)) items.push(...(value.items as Json[]));
       else if (value !== null) items.push(value);

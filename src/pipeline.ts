@@ -1,7 +1,7 @@
 import type { Origin } from './config/types.js';
 import { KsetError } from './errors.js';
 import { parseDocument, positioned, type ManifestDocument } from './read/document.js';
-import { splitStream, type Chunk } from './read/split.js';
+import { skipByteOrderMark, splitStream, type Chunk } from './read/split.js';
 import type { TreeNode } from './read/tree.js';
 import { reconcile, type Edit } from './reconcile/reconcile.js';
 import { splice } from './render/splice.js';
@@ -87,8 +87,12 @@ export class DocumentPipeline {
 
   /** The new text of a document: `text`, the `chunk` of `file` (null for stdin). */
   transform(file: string | null, chunk: Chunk, text: string): string {
-    // a byte order mark is no part of the first line: columns (and so new lines' indentation) start after it
-    if (text.charCodeAt(0) === 0xfeff) return '\ufeff' + this.transform(file, { ...chunk, start: chunk.start + 1 }, text.slice(1));
+    const unmarked = skipByteOrderMark(chunk, text);
+    if (unmarked.mark) {
+      // the yaml package would take a second mark for the first, and kset's output for a broken stream
+      if (unmarked.text.charCodeAt(0) === 0xfeff) throw positioned({ file, index: this.index, chunk, text }, 'a second byte order mark (one may start the stream, not two)', 1);
+      return unmarked.mark + this.transform(file, unmarked.chunk, unmarked.text);
+    }
     const document: ManifestDocument = { file, index: this.index++, chunk, text };
     try {
       const output = transformDocument(document, this.steps, this.options.report ? this.changes : undefined);

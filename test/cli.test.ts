@@ -67,6 +67,19 @@ describe('kset (main command)', () => {
     expect(result.stdout).toBe(`${input}\nspec:\n  replicas: 2\n`);
   });
 
+  it('reads a list after a byte order mark as kubectl does (-o json)', async () => {
+    const result = await kset(['-o', 'json'], { stdin: '\ufeff- kind: A\n- kind: B\n' });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).items).toEqual([[{ kind: 'A' }, { kind: 'B' }]]);
+  });
+
+  it('refuses a second byte order mark, even where no step reads the document', async () => {
+    const result = await kset([], { stdin: '\ufeff\ufeff---\nkind: A\n' });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^kset: <stdin>:1:2: a second byte order mark/);
+  });
+
   it('passes a stream through byte for byte without config', async () => {
     expect((await kset([], { stdin: rendered })).stdout).toBe(rendered);
   });

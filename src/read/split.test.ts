@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StreamSplitter, splitStream, type StreamChunk } from './split.js';
+import { StreamSplitter, skipByteOrderMark, splitStream, type StreamChunk } from './split.js';
 
 const pieces = (text: string) => splitStream(text).map((c) => text.slice(c.start, c.end));
 
@@ -55,5 +55,12 @@ describe('StreamSplitter', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('skipByteOrderMark', () => {
+  it('moves a chunk past a leading mark and gives the mark back', () => {
+    expect(skipByteOrderMark({ start: 0, end: 8, line: 1 }, '\ufeffa: 1\n')).toEqual({ chunk: { start: 1, end: 8, line: 1 }, text: 'a: 1\n', mark: '\ufeff' });
+    expect(skipByteOrderMark({ start: 4, end: 9, line: 2 }, 'a: 1\n')).toEqual({ chunk: { start: 4, end: 9, line: 2 }, text: 'a: 1\n', mark: '' });
   });
 });

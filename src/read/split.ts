@@ -38,6 +38,15 @@ function isDocumentStart(text: string, pos: number): boolean {
   return Number.isNaN(after) || after === 32 || after === 9 || after === 10 || after === 13;
 }
 
+/**
+ * A chunk's text without the byte order mark that may start a stream, and the chunk moved past it: kubectl
+ * skips the mark, columns start after it, and the yaml package misreads a block sequence right after it.
+ */
+export function skipByteOrderMark(chunk: Chunk, text: string): { chunk: Chunk; text: string; mark: string } {
+  if (text.charCodeAt(0) !== 0xfeff) return { chunk, text, mark: '' };
+  return { chunk: { ...chunk, start: chunk.start + 1 }, text: text.slice(1), mark: '\ufeff' };
+}
+
 /** A complete document chunk of a stream that arrives in pieces, with its text. */
 export interface StreamChunk {
   chunk: Chunk;

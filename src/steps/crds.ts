@@ -1,5 +1,5 @@
 import { parseDocument } from '../read/document.js';
-import { splitStream } from '../read/split.js';
+import { skipByteOrderMark, splitStream } from '../read/split.js';
 import { crdSchemas } from '../schema/crd.js';
 import type { CrdSchemas } from '../schema/patch-meta.js';
 import { isObject, type Json, type Source } from '../types.js';
@@ -9,8 +9,8 @@ export function crdsIn(sources: Source[]): CrdSchemas {
   const crds: Json[] = [];
   let index = 0;
   for (const source of sources) {
-    for (const chunk of splitStream(source.text)) {
-      const text = source.text.slice(chunk.start, chunk.end);
+    for (const whole of splitStream(source.text)) {
+      const { chunk, text } = skipByteOrderMark(whole, source.text.slice(whole.start, whole.end));
       if (!text.includes('CustomResourceDefinition')) continue;
       for (const value of parseDocument({ file: source.path, index: index++, chunk, text }).values) {
         if (isObject(value) && Array.isArray(value.items)) crds.push(...value.items);
