@@ -231,11 +231,13 @@ async function render(result: TransformResult, values: WriteBackFlags & { output
   for (const warning of result.warnings) io.stderr(`kset: warning: ${warning}\n`);
   const format = values.output;
   if (format !== undefined && format !== 'yaml' && format !== 'json') throw usage(`--output must be yaml or json, not ${JSON.stringify(format)}`);
-  const { deliver, replacesStream } = await import('./write/deliver.js');
-  if (!replacesStream(values) && !/\S/.test(result.output) && result.files.some((file) => /\S/.test(file.input))) {
+  const replaced = Boolean(values.write || values.check || values.diff);
+  if (!replaced && !/\S/.test(result.output) && result.files.some((file) => /\S/.test(file.input))) {
     throw everythingDeleted();
   }
-  const stream = replacesStream(values) ? '' : format === 'json' ? toJsonList(result.output) : result.output;
+  const stream = replaced ? '' : format === 'json' ? toJsonList(result.output) : result.output;
+  if (!writesBack(values)) return new Exit(stream, 0);
+  const { deliver } = await import('./write/deliver.js');
   const delivery = await deliver(result, values, { cwd: io.cwd, color: Boolean(io.stdoutIsTty) && !io.env.NO_COLOR });
   if (delivery.stderr) io.stderr(delivery.stderr);
   return new Exit(stream + delivery.stdout, delivery.code);
@@ -254,8 +256,12 @@ function everythingDeleted(): KsetError {
 /** Whether the input is stdin alone and the output the YAML stream on stdout, which can then be streamed. */
 function streamsStdin(names: string[], flags: WriteBackFlags & { output?: string }, io: Io): boolean {
   const stdinOnly = names.length === 0 ? !io.stdinIsTty : names.length === 1 && names[0] === '-';
-  const writeBack = flags.write || flags.check || flags.diff || flags.report !== undefined;
-  return stdinOnly && (flags.output ?? 'yaml') === 'yaml' && !writeBack;
+  return stdinOnly && (flags.output ?? 'yaml') === 'yaml' && !writesBack(flags);
+}
+
+/** Whether a write-back flag is set (its code loads only then). */
+function writesBack(flags: WriteBackFlags): boolean {
+  return Boolean(flags.write || flags.check || flags.diff || flags.report !== undefined);
 }
 
 /** Stdin to stdout as a stream: each document written as soon as it is done, when no step needs the whole input (transformStream). */
@@ -274,9 +280,11 @@ async function inputs(names: string[], io: Io, flags: WriteBackFlags & { output?
     if (io.stdinIsTty && !flags.write) throw usage('no input: name files or folders, or pipe manifests to stdin');
     names = ['-'];
   }
-  const { flagProblem } = await import('./write/deliver.js');
-  const problem = flagProblem(flags, names.includes('-'));
-  if (problem) throw usage(problem);
+  if (writesBack(flags)) {
+    const { flagProblem } = await import('./write/deliver.js');
+    const problem = flagProblem(flags, names.includes('-'));
+    if (problem) throw usage(problem);
+  }
   const { readSources } = await import('./read/sources.js');
   return readSources(names, io.cwd, io.stdin);
 }
