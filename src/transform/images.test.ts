@@ -50,10 +50,11 @@ describe('applyImages: rewriting one image', () => {
     ['busybox:2.0', { name: 'busybox:1.0', newTag: '1.1' }, 'busybox:2.0'],
     // newName holding a tag is used as the name, the old tag kept after it
     ['team/odd:1', { name: 'team/odd', newName: 'team/even:7' }, 'team/even:7:1'],
-    // tagSuffix: appended to the tag (or becomes it), drops a digest; ignored beside newTag/digest
-    ['busybox:1.0', { name: 'busybox', tagSuffix: '-fips' }, 'busybox:1.0-fips'],
-    ['busybox', { name: 'busybox', tagSuffix: '-fips' }, 'busybox:-fips'],
-    ['busybox:1@sha256:aa', { name: 'busybox', tagSuffix: '-fips' }, 'busybox:1-fips'],
+    // tagSuffix: appended to the tag (or becomes it), drops a digest; ignored beside newTag/digest.
+    // A Pod's spec.containers get it twice (kustomize's two passes, see below).
+    ['busybox:1.0', { name: 'busybox', tagSuffix: '-fips' }, 'busybox:1.0-fips-fips'],
+    ['busybox', { name: 'busybox', tagSuffix: '-fips' }, 'busybox:-fips-fips'],
+    ['busybox:1@sha256:aa', { name: 'busybox', tagSuffix: '-fips' }, 'busybox:1-fips-fips'],
     ['busybox:1.0', { name: 'busybox', newTag: '2', tagSuffix: '-fips' }, 'busybox:2'],
     ['busybox:1.0', { name: 'busybox', digest: 'sha256:aa', tagSuffix: '-fips' }, 'busybox@sha256:aa'],
     // kustomize rebuilds a matched reference from its parts: an empty tag disappears
@@ -267,7 +268,47 @@ describe('applyImages: where images are', () => {
   });
 });
 
+describe('applyImages: kustomize\'s two passes', () => {
+  // kustomize v5.5 runs each entry over every containers/initContainers list, then again over its
+  // field specs (spec.containers, spec.initContainers, spec.template.spec.…), matching anew each
+  // time. [path to a containers list, entry, input image, expected image], checked with kubectl kustomize.
+  const suffix = { name: 'busybox', tagSuffix: '-s' };
+  const cases: [string, Omit<ImageEntry, 'origin'>, string, string][] = [
+    ['spec.containers', suffix, 'busybox:1', 'busybox:1-s-s'],
+    ['spec.initContainers', suffix, 'busybox', 'busybox:-s-s'],
+    ['spec.template.spec.containers', suffix, 'busybox:1', 'busybox:1-s-s'],
+    ['spec.template.spec.initContainers', suffix, 'busybox:1', 'busybox:1-s-s'],
+    ['spec.jobTemplate.spec.template.spec.containers', suffix, 'busybox:1', 'busybox:1-s'],
+    ['spec.deep.x.initContainers', suffix, 'busybox:1', 'busybox:1-s'],
+    ['spec.template.containers', suffix, 'busybox:1', 'busybox:1-s'],
+    // a name pattern that matches its own rewrite again
+    ['spec.template.spec.containers', { name: '.*', newName: 'x:7' }, 'busybox:1', 'x:7:7:1'],
+    ['spec.initContainers', { name: '.*', newName: 'x:7' }, 'busybox', 'x:7:7'],
+    ['spec.jobTemplate.spec.template.spec.containers', { name: '.*', newName: 'x:7' }, 'busybox:1', 'x:7:1'],
+    // the second pass of an ordinary entry changes nothing
+    ['spec.template.spec.containers', { name: 'busybox', newName: 'r/busybox', newTag: '2' }, 'busybox:1', 'r/busybox:2'],
+  ];
+  it.each(cases)('%s with %o: %s → %s', (listPath, fields, image, expected) => {
+    const keys = listPath.split('.');
+    const resource: JsonObject = { apiVersion: 'example.test/v1', kind: 'Widget', metadata: { name: 'w' } };
+    let node: JsonObject = resource;
+    for (const key of keys.slice(0, -1)) node = node[key] = {};
+    node[keys[keys.length - 1]!] = [{ name: 'c', image }];
+    const { value, changes } = applyImages(resource, [entry(fields)]);
+    let list: any = value;
+    for (const key of keys) list = list[key];
+    expect(list[0].image).toBe(expected);
+    expect(changes).toEqual([{ path: [...keys, '0', 'image'], old: image, new: expected, entry: entry(fields) }]);
+  });
+});
+
 describe('rewriteImage', () => {
+  it('appends a tagSuffix to the tag, or makes it the tag, dropping a digest', () => {
+    expect(rewriteImage('busybox:1.0', { tagSuffix: '-fips' })).toBe('busybox:1.0-fips');
+    expect(rewriteImage('busybox', { tagSuffix: '-fips' })).toBe('busybox:-fips');
+    expect(rewriteImage('busybox:1@sha256:aa', { tagSuffix: '-fips' })).toBe('busybox:1-fips');
+  });
+
   it('rebuilds the reference even when the entry changes nothing', () => {
     expect(rewriteImage('busybox:1', {})).toBe('busybox:1');
     expect(rewriteImage('busybox@', {})).toBe('busybox');

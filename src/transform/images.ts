@@ -17,11 +17,13 @@ export interface ImageChange {
  * the entries in order, each entry seeing what the earlier ones made of it. Returns the resource
  * itself (same object) when nothing changed, else a copy sharing the untouched subtrees.
  *
- * Unlike kustomize, an entry rewrites each reference once: kustomize runs its legacy filter and then
- * its field specs over `spec.containers` and `spec.template.spec.containers`, so a `tagSuffix` is
- * appended twice there (`:1.0-fips-fips`, kustomize#4814) but once in a CronJob. For
- * newName/newTag/digest the second pass changes nothing (unless a `newName` holding a `:` or `@`
- * matches the entry's name again), so the results agree.
+ * As in kustomize v5.5, an entry may rewrite a reference twice: its ImageTagTransformer runs the
+ * legacy filter (every `containers`/`initContainers` list) and then its field specs
+ * (`spec.containers`, `spec.initContainers` and the same under `spec.template.spec`), each pass
+ * matching the reference again. For newName/newTag/digest the second pass changes nothing, but a
+ * `tagSuffix` is appended twice there (`:1.0-fips-fips`, kustomize#4814) while a CronJob's
+ * containers get it once; and a `newName` holding a `:` under a name pattern that matches it again
+ * is applied twice too.
  */
 export function applyImages(
   resource: JsonObject,
@@ -34,10 +36,11 @@ export function applyImages(
   const changes: ImageChange[] = [];
   const updates: PathValue[] = [];
   for (const { path, image } of listImages(resource, fields)) {
+    const passes = isFieldSpecPath(path) ? 2 : 1;
     let current = image;
     for (const entry of entries) {
-      if (!imageMatches(current, entry.name)) continue;
-      const next = rewriteImage(current, entry);
+      let next = current;
+      for (let pass = 0; pass < passes && imageMatches(next, entry.name); pass++) next = rewriteImage(next, entry);
       if (next === current) continue;
       changes.push({ path, old: current, new: next, entry });
       current = next;
@@ -45,6 +48,18 @@ export function applyImages(
     if (current !== image) updates.push({ path, value: current });
   }
   return { value: updates.length > 0 ? replaceAt(resource, updates) : resource, changes };
+}
+
+/**
+ * Whether kustomize v5.5's default image field specs name this path: `image` of an item of
+ * `spec.containers`, `spec.initContainers`, `spec.template.spec.containers` or
+ * `spec.template.spec.initContainers`, whatever the kind.
+ */
+function isFieldSpecPath(path: string[]): boolean {
+  const list = path[path.length - 3];
+  if (path[path.length - 1] !== 'image' || (list !== 'containers' && list !== 'initContainers')) return false;
+  if (path.length === 4) return path[0] === 'spec';
+  return path.length === 6 && path[0] === 'spec' && path[1] === 'template' && path[2] === 'spec';
 }
 
 /**
