@@ -11,7 +11,11 @@ describe('resolveType', () => {
     ['deployment', 'Deployment', 'apps'],
     ['deploy', 'Deployment', 'apps'],
     ['Deployment', 'Deployment', 'apps'],
-    ['DEPLOY', 'Deployment', 'apps'],
+    ['DEPLOYMENTS', 'Deployment', 'apps'],
+    ['DEPLOYMENT', 'Deployment', 'apps'],
+    ['Deployment.apps', 'Deployment', 'apps'],
+    ['deployment.v1.apps', 'Deployment', 'apps'],
+    ['cronjob.v1.batch', 'CronJob', 'batch'],
     ['statefulsets', 'StatefulSet', 'apps'],
     ['sts', 'StatefulSet', 'apps'],
     ['ds', 'DaemonSet', 'apps'],
@@ -48,7 +52,8 @@ describe('resolveType', () => {
     expect(resolveType(type)).toEqual({ kind, group });
   });
 
-  it.each(['widgets', 'widget', 'deployments.example.test', 'deploymentz', 'all', ''])('%j is not a built-in type', (type) => {
+  // kubectl lowercases resource names but matches short names and groups as typed
+  it.each(['widgets', 'widget', 'deployments.example.test', 'deploymentz', 'all', '', 'DEPLOY', 'Deploy', 'STS', 'deployments.APPS'])('%j is not a built-in type', (type) => {
     expect(resolveType(type)).toBeUndefined();
   });
 });
@@ -81,6 +86,8 @@ describe('typeMatchesKind', () => {
     ['svc', 'Service', 'v1', true],
     ['svc', 'Service', 'serving.knative.dev/v1', false],
     ['po', 'Pod', 'v1', true],
+    ['PO', 'Pod', 'v1', false],
+    ['Pods', 'Pod', 'v1', true],
     // unknown types: lowercase kind or a naive plural, any case
     ['widget', 'Widget', 'example.test/v1', true],
     ['widgets', 'Widget', 'example.test/v1', true],

@@ -79,34 +79,41 @@ function t(groups: string, kind: string, plural: string, ...short: string[]): Bu
   return { kind, groups: groups.split(','), plural, short };
 }
 
-/** Every lowercase name of a built-in type (plural, singular, short names) → the type. */
+/** Plural and singular names of the built-in types (kubectl lowercases these) → the type. */
 const BY_NAME = new Map<string, BuiltinType>();
+/** Short names, which kubectl matches exactly as typed (`deploy`, never `DEPLOY`). */
+const BY_SHORT_NAME = new Map<string, BuiltinType>();
 for (const type of BUILTIN) {
-  for (const name of [type.plural, type.kind.toLowerCase(), ...type.short]) BY_NAME.set(name, type);
+  for (const name of [type.plural, type.kind.toLowerCase()]) BY_NAME.set(name, type);
+  for (const name of type.short) BY_SHORT_NAME.set(name, type);
 }
 
 const VERSION = /^v\d+(?:(?:alpha|beta)\d+)?$/;
 
-/** `deployments.v1.apps` / `deployments.apps` / `deployments` → name and (optional) group, lowercased. */
+/**
+ * `deployments.v1.apps` / `deployments.apps` / `deployments` → name and (optional) group. The
+ * group stays as typed: kubectl matches it exactly.
+ */
 function splitType(type: string): { name: string; group?: string } {
-  const lower = type.trim().toLowerCase();
-  const dot = lower.indexOf('.');
-  if (dot < 0) return { name: lower };
-  let group = lower.slice(dot + 1);
+  const trimmed = type.trim();
+  const dot = trimmed.indexOf('.');
+  if (dot < 0) return { name: trimmed };
+  let group = trimmed.slice(dot + 1);
   const versionDot = group.indexOf('.');
   if (versionDot > 0 && VERSION.test(group.slice(0, versionDot))) group = group.slice(versionDot + 1);
-  return { name: lower.slice(0, dot), group };
+  return { name: trimmed.slice(0, dot), group };
 }
 
+/** kubectl's RESTMapper: resource names in any case, short names exactly as typed. */
 function builtinFor(type: string): { builtin: BuiltinType; group?: string } | undefined {
   const { name, group } = splitType(type);
-  const builtin = BY_NAME.get(name);
+  const builtin = BY_NAME.get(name.toLowerCase()) ?? BY_SHORT_NAME.get(name);
   if (!builtin || (group !== undefined && !builtin.groups.includes(group))) return undefined;
   return { builtin, group };
 }
 
 /**
- * A built-in kubectl resource type (plural, singular or short name, any case, optionally
+ * A built-in kubectl resource type (plural or singular name in any case, or short name, optionally
  * `TYPE.GROUP` or `TYPE.VERSION.GROUP`) → its kind and group. Undefined for any other type: a
  * custom resource's type can only be matched against documents (`typeMatchesKind`).
  */
@@ -143,7 +150,7 @@ export function typeMatchesKind(type: string, kind: string, apiVersion?: string)
   }
   const { name, group: wanted } = splitType(type);
   if (wanted !== undefined && group !== undefined && wanted !== group) return false;
-  return namesKind(name, kind.toLowerCase());
+  return namesKind(name.toLowerCase(), kind.toLowerCase());
 }
 
 function namesKind(name: string, kind: string): boolean {

@@ -20,8 +20,8 @@ export function patchVerbStep(selection: Selection, patch: ParsedPatch, label: s
       const match = selects(selection, resource);
       if (!match) return resource;
       any = true;
-      if (match.index !== undefined) found.add(match.index);
-      return asMap(patchOne(resource, patch), resource);
+      for (const index of match.named ?? []) found.add(index);
+      return withKind(asMap(patchOne(resource, patch), resource), resource);
     },
     finish() {
       const missing = selection.named.findIndex((_, i) => !found.has(i));
@@ -33,7 +33,7 @@ export function patchVerbStep(selection: Selection, patch: ParsedPatch, label: s
 }
 
 function patchOne(resource: JsonObject, patch: ParsedPatch): Json {
-  if (patch.type === 'json') return applyJsonPatch(resource, patch.ops);
+  if (patch.type === 'json') return applyJsonPatch(resource, patch.ops, { kubectl: true });
   const [doc] = patch.docs;
   if (patch.type === 'merge') return applyMergePatch(resource, doc);
   const apiVersion = String(resource.apiVersion ?? '');
@@ -48,4 +48,10 @@ function patchOne(resource: JsonObject, patch: ParsedPatch): Json {
 function asMap(value: Json, resource: JsonObject): JsonObject {
   if (isObject(value)) return value;
   throw new KsetError(`the patch turned ${describe(resource)} into something that is not a map`);
+}
+
+/** kubectl decodes the patched object again and fails without a kind (`Object 'Kind' is missing`). */
+function withKind(patched: JsonObject, resource: JsonObject): JsonObject {
+  if (typeof patched.kind === 'string' && patched.kind !== '') return patched;
+  throw new KsetError(`the patch leaves ${describe(resource)} without a kind (kubectl: Object 'Kind' is missing)`);
 }

@@ -13,9 +13,9 @@ export function setImageStep(selection: Selection, pairs: ContainerImage[]): Ste
     apply(resource) {
       const match = selects(selection, resource);
       if (!match) return resource;
-      if (match.index !== undefined) found.add(match.index);
+      for (const index of match.named ?? []) found.add(index);
       // `TYPE --all`/`-l` without a type of their own take only what has a pod template
-      if (match.index === undefined && !selection.types.length && !podSpecPath(resource)) return resource;
+      if (!match.named && !selection.types.length && !podSpecPath(resource)) return resource;
       const result = setImage(resource, pairs);
       if (result.missing.length) {
         throw new KsetError(`${describe(resource)}: unable to find container named "${result.missing[0]}"`);
