@@ -36,6 +36,13 @@ describe('setImage: kinds', () => {
     ['StatefulSet', 'apps/v1', ['spec', 'template', 'spec']],
     ['Job', 'batch/v1', ['spec', 'template', 'spec']],
     ['CronJob', 'batch/v1', ['spec', 'jobTemplate', 'spec', 'template', 'spec']],
+    // older versions kubectl's scheme still decodes
+    ['Deployment', 'apps/v1beta1', ['spec', 'template', 'spec']],
+    ['Deployment', 'apps/v1beta2', ['spec', 'template', 'spec']],
+    ['DaemonSet', 'extensions/v1beta1', ['spec', 'template', 'spec']],
+    ['ReplicaSet', 'apps/v1beta2', ['spec', 'template', 'spec']],
+    ['StatefulSet', 'apps/v1beta1', ['spec', 'template', 'spec']],
+    ['CronJob', 'batch/v1beta1', ['spec', 'jobTemplate', 'spec', 'template', 'spec']],
   ];
   it.each(kinds)('%s (%s) has its pod spec at %j', (kind, apiVersion, path) => {
     const resource = workload(kind, apiVersion);
@@ -49,6 +56,13 @@ describe('setImage: kinds', () => {
     ['Service', 'v1'],
     ['Deployment', 'example.test/v1'],
     ['Widget', 'example.test/v1'],
+    // versions kubectl's scheme does not decode (no kind "X" is registered for version "Y")
+    ['Deployment', 'apps/v2'],
+    ['DaemonSet', 'apps/v1beta1'],
+    ['StatefulSet', 'extensions/v1beta1'],
+    ['CronJob', 'batch/v2alpha1'],
+    ['Job', 'batch/v1beta1'],
+    ['Pod', 'apps/v1'],
     ['constructor', 'v1'],
   ])('throws a KsetError for %s (%s)', (kind, apiVersion) => {
     const resource: JsonObject = { apiVersion, kind, metadata: { name: 'frontend' }, spec: { template: { spec: podSpec() } } };
@@ -141,5 +155,17 @@ describe('setImage: containers', () => {
         { container: '*', image: 'b:1' },
       ]).missing,
     ).toEqual([]);
+  });
+});
+
+describe('setImage: an empty IMAGE', () => {
+  it('removes the image field, as kubectl (its Go round trip drops an empty string)', () => {
+    const resource = workload('Deployment', 'apps/v1');
+    const { value, missing } = setImage(resource, [{ container: 'proxy', image: '' }]);
+    expect(missing).toEqual([]);
+    const containers = at(value, ['spec', 'template', 'spec', 'containers']);
+    expect(containers[1]).toEqual({ name: 'proxy' });
+    expect(containers[0].image).toBe('team/app:1');
+    expect(at(resource, ['spec', 'template', 'spec', 'containers', '1', 'image'])).toBe('envoy:1.29'); // input untouched
   });
 });

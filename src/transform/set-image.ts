@@ -1,7 +1,6 @@
 import { KsetError } from '../errors.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
 import { replaceAt, type PathValue } from './images.js';
-import { groupOf } from './list-images.js';
 
 /** One `CONTAINER=IMAGE` argument of `kubectl set image`; container `*` means every container. */
 export interface ContainerImage {
@@ -25,26 +24,27 @@ export interface SetImageResult {
   changes: SetImageChange[];
 }
 
-// The kinds kubectl's UpdatePodSpecForObject knows, the API groups its scheme decodes them from,
+// The kinds kubectl's UpdatePodSpecForObject knows, the API versions its scheme decodes them from
+// (any other version is an error in kubectl: no kind "Deployment" is registered for version "apps/v2"),
 // and where their pod spec is.
 const TEMPLATE = ['spec', 'template', 'spec'];
-const POD_SPECS: Record<string, { groups: string[]; path: string[] }> = {
-  Pod: { groups: [''], path: ['spec'] },
-  ReplicationController: { groups: [''], path: TEMPLATE },
-  Deployment: { groups: ['apps', 'extensions'], path: TEMPLATE },
-  DaemonSet: { groups: ['apps', 'extensions'], path: TEMPLATE },
-  ReplicaSet: { groups: ['apps', 'extensions'], path: TEMPLATE },
-  StatefulSet: { groups: ['apps'], path: TEMPLATE },
-  Job: { groups: ['batch'], path: TEMPLATE },
-  CronJob: { groups: ['batch'], path: ['spec', 'jobTemplate', 'spec', 'template', 'spec'] },
+const POD_SPECS: Record<string, { versions: string[]; path: string[] }> = {
+  Pod: { versions: ['v1'], path: ['spec'] },
+  ReplicationController: { versions: ['v1'], path: TEMPLATE },
+  Deployment: { versions: ['apps/v1', 'apps/v1beta2', 'apps/v1beta1', 'extensions/v1beta1'], path: TEMPLATE },
+  DaemonSet: { versions: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'], path: TEMPLATE },
+  ReplicaSet: { versions: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'], path: TEMPLATE },
+  StatefulSet: { versions: ['apps/v1', 'apps/v1beta2', 'apps/v1beta1'], path: TEMPLATE },
+  Job: { versions: ['batch/v1'], path: TEMPLATE },
+  CronJob: { versions: ['batch/v1', 'batch/v1beta1'], path: ['spec', 'jobTemplate', 'spec', 'template', 'spec'] },
 };
 
-/** Where the resource's pod spec is, if its kind has one for kubectl; undefined for any other kind. */
+/** Where the resource's pod spec is, if its kind and version have one for kubectl; undefined for any other. */
 export function podSpecPath(resource: JsonObject): string[] | undefined {
   const kind = resource.kind;
   if (typeof kind !== 'string' || !Object.hasOwn(POD_SPECS, kind)) return undefined;
-  const { groups, path } = POD_SPECS[kind]!;
-  return groups.includes(groupOf(resource.apiVersion)) ? path : undefined;
+  const { versions, path } = POD_SPECS[kind]!;
+  return typeof resource.apiVersion === 'string' && versions.includes(resource.apiVersion) ? path : undefined;
 }
 
 /**
@@ -52,7 +52,8 @@ export function podSpecPath(resource: JsonObject): string[] | undefined {
  * ephemeral containers, as kubectl) whose name is a pair's container, or of all of them for `*`.
  * Adds nothing else (kubectl's Go round trip adds `creationTimestamp: null`, `status: {}`…; kset
  * does not). A container name found nowhere is listed in `missing`, for the caller to report as
- * kubectl does (`unable to find container named "x"`). A kind without a pod spec is a KsetError.
+ * kubectl does (`unable to find container named "x"`). An empty IMAGE removes the `image` field, as
+ * kubectl's Go round trip drops an empty string. A kind without a pod spec is a KsetError.
  */
 export function setImage(resource: JsonObject, pairs: ContainerImage[]): SetImageResult {
   // Later pairs for the same container win, as in kubectl's map of pairs.
@@ -75,7 +76,7 @@ export function setImage(resource: JsonObject, pairs: ContainerImage[]): SetImag
       containers.forEach((container, index) => {
         if (!isObject(container) || (name !== '*' && container.name !== name)) return;
         found = true;
-        if (container.image === image) return;
+        if (container.image === image || (image === '' && container.image === undefined)) return;
         const path = [...specPath, list, String(index), 'image'];
         const change: SetImageChange = { path, container: String(container.name ?? ''), new: image };
         if (container.image !== undefined) change.old = container.image;
@@ -85,7 +86,14 @@ export function setImage(resource: JsonObject, pairs: ContainerImage[]): SetImag
     }
     if (!found) missing.push(name);
   }
-  return { value: updates.length > 0 ? replaceAt(resource, updates) : resource, missing, changes };
+  if (updates.length === 0) return { value: resource, missing, changes };
+  const value = replaceAt(resource, updates);
+  for (const { path } of updates.filter((update) => update.value === '')) {
+    // replaceAt copied every container on an updated path: this one is the result's own
+    const container = path.slice(0, -1).reduce<Json>((node, key) => (node as JsonObject)[key]!, value) as JsonObject;
+    delete container.image;
+  }
+  return { value, missing, changes };
 }
 
 function checkPairs(images: Map<string, string>): void {
@@ -102,5 +110,8 @@ function notAWorkload(resource: JsonObject): string {
   const metadata = isObject(resource.metadata) ? resource.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   const apiVersion = typeof resource.apiVersion === 'string' ? resource.apiVersion : '';
+  if (Object.hasOwn(POD_SPECS, kind)) {
+    return `${kind.toLowerCase()}/${name}: kubectl knows no kind "${kind}" of version "${apiVersion}" (it knows ${POD_SPECS[kind]!.versions.join(', ')})`;
+  }
   return `${kind.toLowerCase()}/${name} is not a pod and has no pod template (${[apiVersion, kind].filter(Boolean).join(' ')})`;
 }
