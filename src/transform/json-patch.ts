@@ -72,9 +72,13 @@ function checkPointer(pointer: string, what: string): void {
   }
 }
 
-/** Applies `ops` in order to a copy of `doc` (the input is never changed); throws KsetError on the first failing op. */
-export function applyJsonPatch(doc: Json, ops: readonly Operation[]): Json {
-  const work = new Working(doc);
+/**
+ * Applies `ops` in order to a copy of `doc` (the input is never changed); throws KsetError on the first failing op.
+ * `kubectl: true` (the patch verb) leaves out kustomize's always-present `metadata.annotations`:
+ * kubectl patch fails on `add /metadata/annotations/x` when there are no annotations.
+ */
+export function applyJsonPatch(doc: Json, ops: readonly Operation[], options: { kubectl?: boolean } = {}): Json {
+  const work = new Working(doc, !options.kubectl);
   const secret = isObject(doc) && doc.kind === 'Secret';
   ops.forEach((raw, index) => {
     const op = toOperation(raw as unknown as Json, index);
@@ -105,7 +109,10 @@ class Working {
   private readonly original: Json;
   private addedAnnotations = false;
 
-  constructor(doc: Json) {
+  constructor(
+    doc: Json,
+    private readonly kustomizeAnnotations = true,
+  ) {
     this.root = doc;
     this.original = doc;
   }
@@ -119,7 +126,7 @@ class Working {
 
   /** Kustomize keeps its internal annotations in metadata.annotations while it patches. */
   ensureAnnotations(): void {
-    if (!isObject(this.root)) return;
+    if (!this.kustomizeAnnotations || !isObject(this.root)) return;
     const metadata = this.root.metadata;
     if (!isObject(metadata) || isObject(metadata.annotations)) return;
     const root = (this.root = this.own(this.root));
