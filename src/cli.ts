@@ -157,23 +157,52 @@ export function parseTarget(text: string): PatchTarget {
 }
 
 async function setImageCommand(argv: string[], io: Io): Promise<Outcome> {
-  const { values, positionals } = parse(argv, { ...COMMON, ...WRITE_BACK, ...SELECTION });
+  const { values, positionals } = parse(withoutDryRun(argv), { ...COMMON, ...WRITE_BACK, ...SELECTION });
   if (values.help) return usageText();
-  const resources = positionals.filter((a) => !a.includes('='));
-  const pairs = positionals.filter((a) => a.includes('=')).map((pair) => {
-    const at = pair.indexOf('=');
-    return { container: pair.slice(0, at), image: pair.slice(at + 1) };
-  });
-  if (!pairs.length) throw usage('set image needs at least one CONTAINER=IMAGE');
-  if (positionals.indexOf(resources[resources.length - 1]) > positionals.findIndex((a) => a.includes('='))) {
-    throw usage('resources come before the CONTAINER=IMAGE pairs');
-  }
+  const { resources, pairs } = resourcesAndPairs(positionals);
   const [{ parseSelection }, { setImageStep }] = await Promise.all([import('./select/selection.js'), import('./steps/set-image.js')]);
   const selection = parseSelection(resources, values);
   const steps: Step[] = [setImageStep(selection, pairs)];
   const options = { steps, report: values.report !== undefined };
   if (streamsStdin(values.filename ?? [], values, io)) return streamStdin(io, emptyConfig(), options);
   return render(await transform(await inputs(values.filename ?? [], io, values), emptyConfig(), options), values, io);
+}
+
+/**
+ * kubectl's GetResourcesAndPairs and ParsePairs: an argument with `=` (not first) or ending in `-`
+ * starts the pairs; every resource comes before them; `NAME-` (kubectl's removal form) is no image.
+ */
+export function resourcesAndPairs(args: string[]): { resources: string[]; pairs: { container: string; image: string }[] } {
+  const resources: string[] = [];
+  const pairs: { container: string; image: string }[] = [];
+  for (const arg of args) {
+    const isPair = (arg.includes('=') && !arg.startsWith('=')) || (arg.endsWith('-') && arg !== '-');
+    if (!isPair) {
+      if (pairs.length) throw usage(`all resources must be specified before image changes: ${arg}`);
+      resources.push(arg);
+      continue;
+    }
+    const at = arg.indexOf('=');
+    if (at < 0) throw usage(`invalid image format: ${arg} (expected CONTAINER=IMAGE)`);
+    pairs.push({ container: arg.slice(0, at), image: arg.slice(at + 1) });
+  }
+  if (!pairs.length) throw usage('set image needs at least one CONTAINER=IMAGE');
+  return { resources, pairs };
+}
+
+/**
+ * `--dry-run[=client|none]` as users pass it to kubectl: kset never touches a cluster, so it is
+ * dropped; `--dry-run=server` needs one.
+ */
+function withoutDryRun(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.filter((arg, i) => {
+    if ((end >= 0 && i > end) || (arg !== '--dry-run' && !arg.startsWith('--dry-run='))) return true;
+    const value = arg.slice('--dry-run='.length);
+    if (arg === '--dry-run' || value === 'client' || value === 'none') return false;
+    if (value === 'server') throw usage('kset works without a cluster: --dry-run=server needs one (did you mean --dry-run=client?)');
+    throw usage(`invalid --dry-run value ${JSON.stringify(value)}: must be "none", "server", or "client"`);
+  });
 }
 
 const PATCH = {
@@ -186,9 +215,10 @@ const PATCH = {
 } as const satisfies ParseArgsConfig['options'];
 
 async function patchCommand(argv: string[], io: Io): Promise<Outcome> {
-  const { values, positionals } = parse(argv, PATCH);
+  const { values, positionals } = parse(withoutDryRun(argv), PATCH);
   if (values.help) return usageText();
-  const type = values.type ?? 'strategic';
+  // kubectl lowercases --type
+  const type = (values.type ?? 'strategic').toLowerCase();
   if (type !== 'strategic' && type !== 'merge' && type !== 'json') {
     throw usage(`--type must be strategic, merge or json, not ${JSON.stringify(type)}`);
   }
@@ -291,10 +321,38 @@ async function inputs(names: string[], io: Io, flags: WriteBackFlags & { output?
 
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: withValuesAttached(argv, options), options, allowPositionals: true, strict: true });
   } catch (e) {
     throw usage((e as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option'));
   }
+}
+
+/**
+ * A flag that takes a value takes the next argument whatever it starts with, as in kubectl
+ * (`-p '- op: add…'`, a YAML JSON patch); node's parseArgs refuses a value that starts with a
+ * dash, so such pairs are joined as `--name=value` first. `-p=value` is read as kubectl reads it too.
+ */
+function withValuesAttached(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const byShort = new Map(Object.entries(options).flatMap(([name, option]) => (option.short ? [[option.short, name] as const] : [])));
+  const takesValue = (name: string | undefined) => name !== undefined && Object.hasOwn(options, name) && options[name]!.type === 'string';
+  const result: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      result.push(...argv.slice(i));
+      break;
+    }
+    const short = /^-([^-])(=?)(.*)$/s.exec(arg);
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : short && !short[3] ? byShort.get(short[1]!) : undefined;
+    if (takesValue(name) && i + 1 < argv.length) {
+      result.push(`--${name}=${argv[++i]}`);
+    } else if (short?.[2] === '=' && takesValue(byShort.get(short[1]!))) {
+      result.push(`--${byShort.get(short[1]!)}=${short[3]}`);
+    } else {
+      result.push(arg);
+    }
+  }
+  return result;
 }
 
 function usage(message: string): KsetError {

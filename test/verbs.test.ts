@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { kset } from './helpers.js';
+
+// Grammar and results of `kset set image` and `kset patch` where they once differed from kubectl
+// (`kubectl set image --local -f DOC …` / `kubectl patch --local -f DOC …`, and kubectl's resource
+// builder for the selection). Every expected result here was checked against kubectl v1.32.
+
+const stream = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        image: acme/web:1
+      - name: proxy
+        image: envoy:1
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        image: acme/db:1
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  mode: fast
+`;
+
+const deployment = stream.split('---\n')[0]!;
+const statefulSet = stream.split('---\n')[1]!;
+const configMap = stream.split('---\n')[2]!;
+
+/** Exit 2, nothing on stdout, one `kset:` line matching `pattern`. */
+function expectError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.split('\n')[0]).toMatch(/^kset: /);
+  expect(result.stderr.split('\n')[0]).toMatch(pattern);
+}
+
+describe('kset set image: arguments as kubectl reads them', () => {
+  const ok: [string, string[], string][] = [
+    // kubectl's builder: TYPE1,TYPE2 NAME names NAME of each type
+    ['deploy,sts web names both', ['deploy,sts', 'web', 'app=x:2'], stream.replace('acme/web:1', 'x:2').replace('acme/db:1', 'x:2')],
+    // --all goes with a type alone; beside names kubectl ignores it
+    ['--all beside a name is ignored', ['deploy', 'web', '--all', 'app=x:2'], stream.replace('acme/web:1', 'x:2')],
+    ['--all beside TYPE/NAME is ignored', ['deploy/web', '--all', 'app=x:2'], stream.replace('acme/web:1', 'x:2')],
+    // resource names in any case, kinds, TYPE.GROUP and TYPE.VERSION.GROUP
+    ['DEPLOYMENTS/web', ['DEPLOYMENTS/web', 'app=x:2'], stream.replace('acme/web:1', 'x:2')],
+    ['Deployment.apps/web', ['Deployment.apps/web', 'app=x:2'], stream.replace('acme/web:1', 'x:2')],
+    ['deployment.v1.apps/web', ['deployment.v1.apps/web', 'app=x:2'], stream.replace('acme/web:1', 'x:2')],
+    // an empty image: kubectl's Go round trip drops the empty string
+    ['app= removes the image', ['deploy/web', 'app='], stream.replace('        image: acme/web:1\n', '')],
+    // kset never talks to a cluster: --dry-run=client is what it always does
+    ['--dry-run=client', ['deploy/web', 'app=x:2', '--dry-run=client'], stream.replace('acme/web:1', 'x:2')],
+    ['--dry-run', ['--dry-run', 'deploy/web', 'app=x:2'], stream.replace('acme/web:1', 'x:2')],
+    // kubectl --local -n NS takes a document without a namespace
+    ['-n takes a document without namespace', ['sts/web', '-n', 'shop', 'app=x:2'], stream.replace('acme/db:1', 'x:2')],
+    ['-f=… and -l=… forms', ['sts', '-l=!tier', 'app=x:2'], stream.replace('acme/db:1', 'x:2')],
+  ];
+  it.each(ok)('%s', async (_, args, expected) => {
+    const result = await kset(['set', 'image', ...args], { stdin: stream });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(expected);
+  });
+
+  const errors: [string, string[], RegExp][] = [
+    ['a resource after the pairs', ['deploy/web', 'app=x:2', 'sts/web'], /all resources must be specified before image changes: sts\/web/],
+    ['NAME- (kubectl removal form)', ['deploy/web', 'app-'], /invalid image format: app-/],
+    ['--all with -l', ['deploy', '--all', '-l', 'a=b', 'app=x:2'], /cannot set --all and --selector at the same time/],
+    ['-l without a type', ['-l', 'a=b', 'app=x:2'], /at least one resource type must be specified to use a selector/],
+    ['-l with names', ['deploy', 'web', '-l', 'a=b', 'app=x:2'], /name cannot be provided when a selector is specified/],
+    ['two slashes', ['deploy/web/x', 'app=x:2'], /may not have more than one slash/],
+    ['TYPE1,TYPE2/NAME', ['deploy,sts/web', 'app=x:2'], /must have a single resource and name/],
+    ['TYPE/ without name', ['deploy/', 'app=x:2'], /must have a single resource and name/],
+    // short names are matched as typed (the server doesn't have a resource type "DEPLOY")
+    ['DEPLOY/web', ['DEPLOY/web', 'app=x:2'], /DEPLOY "web" not found/],
+    ['-n NS excludes other namespaces', ['deploy/web', '-n', 'other', 'app=x:2'], /deploy "web" not found/],
+    ['--dry-run=server', ['deploy/web', 'app=x:2', '--dry-run=server'], /--dry-run=server/],
+    ['--dry-run=bogus', ['deploy/web', 'app=x:2', '--dry-run=bogus'], /invalid --dry-run value "bogus"/],
+  ];
+  it.each(errors)('%s is an error', async (_, args, pattern) => {
+    expectError(await kset(['set', 'image', ...args], { stdin: stream }), pattern);
+  });
+
+  it.each([
+    ['apps/v2', 'Deployment', 'deploy'],
+    ['apps/v1beta1', 'DaemonSet', 'ds'],
+    ['batch/v2alpha1', 'CronJob', 'cj'],
+  ])('a %s %s is an error (no kind is registered for that version in kubectl)', async (apiVersion, kind, type) => {
+    const input = deployment.replace('apps/v1', apiVersion).replace('Deployment', kind);
+    expectError(await kset(['set', 'image', `${type}/web`, 'app=x:2'], { stdin: input }), /kubectl knows no kind/);
+  });
+
+  it('sets the image of an extensions/v1beta1 Deployment, which kubectl still decodes', async () => {
+    const input = deployment.replace('apps/v1', 'extensions/v1beta1');
+    const result = await kset(['set', 'image', 'deploy/web', 'app=x:2'], { stdin: input });
+    expect(result.stdout).toBe(input.replace('acme/web:1', 'x:2'));
+  });
+});
+
+describe('kset patch: arguments and results as kubectl', () => {
+  const ok: [string, string[], string, string][] = [
+    ['--type is read in any case', ['cm/settings', '--type', 'Merge', '-p', '{"data":{"b":"2"}}'], configMap, configMap + '  b: "2"\n'],
+    ['--type=JSON', ['cm/settings', '--type=JSON', '-p', '[{"op":"remove","path":"/data/mode"}]'], configMap, configMap.replace('  mode: fast\n', '  {}\n').replace('data:\n  {}', 'data: {}')],
+    // a YAML JSON patch starts with a dash: kubectl takes it as -p's value all the same
+    ['-p "- op: …"', ['cm/settings', '--type', 'json', '-p', '- op: add\n  path: /data/b\n  value: "2"\n'], configMap, configMap + '  b: "2"\n'],
+    ['-p=…', ['cm/settings', '--type', 'merge', '-p={"data":{"b":"2"}}'], configMap, configMap + '  b: "2"\n'],
+    ['--dry-run=client -o yaml', ['cm/settings', '--dry-run=client', '-o', 'yaml', '--type', 'merge', '-p', '{"data":{"b":"2"}}'], configMap, configMap + '  b: "2"\n'],
+    ['-n NS and a document without namespace', ['cm/settings', '-n', 'shop', '--type', 'merge', '-p', '{"data":{"b":"2"}}'], configMap, configMap + '  b: "2"\n'],
+    ['TYPE1,TYPE2 NAME', ['deploy,sts', 'web', '--type', 'merge', '-p', '{"spec":{"replicas":2}}'], deployment + '---\n' + statefulSet, (deployment.replace('envoy:1\n', 'envoy:1\n  replicas: 2\n') + '---\n' + statefulSet.replace('acme/db:1\n', 'acme/db:1\n  replicas: 2\n'))],
+  ];
+  it.each(ok)('%s', async (_, args, input, expected) => {
+    const result = await kset(['patch', ...args], { stdin: input });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(expected);
+  });
+
+  const errors: [string, string[], RegExp][] = [
+    // kubectl patch has no kustomize annotations map: add under a missing one fails
+    ['json add under missing annotations', ['cm/settings', '--type', 'json', '-p', '[{"op":"add","path":"/metadata/annotations/a","value":"b"}]'], /annotations/],
+    // kubectl decodes the patched object: Object 'Kind' is missing
+    ['merge patch removing the kind', ['cm/settings', '--type', 'merge', '-p', '{"kind":null}'], /without a kind/],
+    ['json patch emptying the kind', ['cm/settings', '--type', 'json', '-p', '[{"op":"replace","path":"/kind","value":""}]'], /without a kind/],
+    ['--type apply', ['cm/settings', '--type', 'apply', '-p', '{}'], /--type must be strategic, merge or json/],
+  ];
+  it.each(errors)('%s is an error', async (_, args, pattern) => {
+    expectError(await kset(['patch', ...args], { stdin: configMap }), pattern);
+  });
+});
