@@ -260,6 +260,24 @@ describe('normalisation', () => {
     ]);
   });
 
+  it('reads the config as kustomize does: keys in any case, nulls as nothing, entries without a name dropped', async () => {
+    await tree({
+      'kset.yaml': 'IMAGES:\n- name: web\n  newtag: "2"\n- null\n- newTag: "3"\n- name: ""\n  newTag: "4"\nimageTags:\n- name: db\n  digest: sha256:1\n  newName:\npatches:\n',
+    });
+    const config = await loadConfig({ cwd: root, configFile: 'kset.yaml' });
+    expect(config.images.map(({ origin, ...image }) => [origin.label, image])).toEqual([
+      ['images[0]', { name: 'web', newTag: '2' }],
+      ['imageTags[0]', { name: 'db', digest: 'sha256:1' }],
+    ]);
+    expect(config.patches).toEqual([]);
+  });
+
+  it('reads YAML as kustomize does: the last of two equal keys wins, dates and 1:20 are strings', async () => {
+    await tree({ 'kset.yaml': 'images:\n- name: a\n  newTag: "1"\n  newTag: 2024-01-01\n- name: b\n  newTag: 1:20\n' });
+    const config = await loadConfig({ cwd: root, configFile: 'kset.yaml' });
+    expect(config.images.map((image) => image.newTag)).toEqual(['2024-01-01', '1:20']);
+  });
+
   it("puts patches in kustomize's order: patchesStrategicMerge, patches, patchesJson6902", async () => {
     await tree({
       'conf/kset.yaml': [
@@ -316,6 +334,19 @@ describe('normalisation', () => {
     const config = await loadConfig({ cwd: root, configFile: 'kset.yaml' });
     expect(config.imageFields).toEqual([{ path: 'spec.image' }, { path: 'spec.steps[].image', kind: 'Task' }]);
     expect(config.crds).toEqual([{ path: 'crds/widget.yaml', text: 'kind: CustomResourceDefinition\n' }]);
+  });
+
+  it('drops a patch whose file is empty when it has a target (kustomize: a JSON patch without operations)', async () => {
+    await tree({ 'kset.yaml': 'patches:\n- path: empty.yaml\n  target: {kind: Deployment}\n- path: empty.yaml\n', 'empty.yaml': '' });
+    const config = await loadConfig({ cwd: root, configFile: 'kset.yaml' });
+    expect(config.patches.map((patch) => patch.origin.label)).toEqual(['patches[1]']);
+  });
+
+  it('requires a target name in patchesJson6902, as kustomize does', async () => {
+    await tree({ 'kset.yaml': 'patchesJson6902:\n- patch: "[]"\n  target:\n    kind: Deployment\n' });
+    const error = await failure(loadConfig({ cwd: root, configFile: 'kset.yaml' }));
+    expect(error.message).toBe('patchesJson6902[0].target: missing required key `name`');
+    expect(error.position.line).toBe(4);
   });
 
   it('reports a missing patch file at its entry', async () => {

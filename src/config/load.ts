@@ -18,6 +18,8 @@ import {
   type PatchTarget,
 } from './types.js';
 import type { ConfigLocation, ConfigPath } from './validate.js';
+import { asKustomizeReads } from './go-json.js';
+import { YAML_11 } from '../read/document.js';
 
 /**
  * validate.ts and the schema validators it imports (100 KB of generated code) load with the first config:
@@ -212,7 +214,9 @@ function hasKsetKey(text: string): boolean {
 }
 
 function parseYaml(text: string, display: string) {
-  const docs = yamlLib().parseAllDocuments(text, { version: '1.1', prettyErrors: false });
+  // YAML 1.1 as sigs.k8s.io/yaml reads it (go-yaml v2: `yes` and `0755` are not strings, dates and
+  // `1:20` are), and a key given twice is not an error: the last one wins.
+  const docs = yamlLib().parseAllDocuments(text, { ...YAML_11, uniqueKeys: false });
   for (const doc of docs) {
     const error = doc.errors[0];
     if (error) {
@@ -271,7 +275,7 @@ function isKustomization(absolute: string, value: unknown): boolean {
 // From the validated value to Config
 
 interface RawImage {
-  name: string;
+  name?: string;
   newName?: string;
   newTag?: string;
   digest?: string;
@@ -300,21 +304,25 @@ async function normalize(loaded: LoadedFile, context: Context): Promise<Config> 
   if (loaded.file !== undefined) config.file = loaded.file;
   if (loaded.value === null || loaded.value === undefined) return config;
   validation ??= await import('./validate.js');
-  validation.validateConfig(loaded.value, loaded);
-  const raw = loaded.value as RawConfig;
+  const value = asKustomizeReads(loaded.value, loaded.kustomization);
+  validation.validateConfig(value, loaded);
+  const raw = value as RawConfig;
 
-  // kustomize appends the deprecated imageTags to images.
+  // kustomize appends the deprecated imageTags to images. An entry without a name matches no image
+  // there (its pattern is only the optional tag and digest), and is not an error.
   config.images = [
     ...(raw.images ?? []).map((image, i) => imageEntry(image, ['images', i], context)),
     ...(raw.imageTags ?? []).map((image, i) => imageEntry(image, ['imageTags', i], context)),
-  ];
+  ].filter((entry) => entry.name);
   // kustomize's order: patchesStrategicMerge, then patches, then patchesJson6902
   // (its PatchStrategicMerge, Patch and PatchJson6902 transformers run in that order).
   for (const [i, text] of (raw.patchesStrategicMerge ?? []).entries()) {
     config.patches.push(await strategicMergeEntry(text, ['patchesStrategicMerge', i], context));
   }
   for (const [i, patch] of (raw.patches ?? []).entries()) {
-    config.patches.push(await patchEntry(patch, ['patches', i], context));
+    const entry = await patchEntry(patch, ['patches', i], context);
+    // kustomize reads an empty patch file as a JSON patch without operations: with a target it does nothing
+    if (!(patch.path !== undefined && entry.text === '' && entry.target)) config.patches.push(entry);
   }
   for (const [i, patch] of (raw.patchesJson6902 ?? []).entries()) {
     config.patches.push(await patchEntry(patch, ['patchesJson6902', i], context, 'json'));
@@ -333,7 +341,7 @@ function imageEntry(raw: RawImage, at: ConfigPath, context: Context): ImageEntry
   // As in kustomize (Go's omitempty), an empty string sets nothing.
   const set = (value: string | undefined) => (value === '' ? undefined : value);
   return definedOnly({
-    name: raw.name,
+    name: raw.name ?? '',
     newName: set(raw.newName),
     newTag: set(raw.newTag),
     digest: set(raw.digest),

@@ -3,11 +3,11 @@
 // Do not edit: change the schema, then run `npx vitest run src/config/schema.test.ts -u`.
 "use strict";
 export const validateKset = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"kset configuration","description":"Configuration of kset, the offline Kubernetes manifest transformer (.ksetrc, kset.config.yaml, package.json#kset, or a file given with --config). The keys mean what they mean in a kustomization.yaml. A kustomization.yaml itself is checked against #/definitions/kustomization.","type":"object","properties":{"$schema":{"type":"string"},"images":{"$ref":"#/definitions/images"},"patches":{"$ref":"#/definitions/patches"},"patchesStrategicMerge":{"$ref":"#/definitions/patchesStrategicMerge"},"patchesJson6902":{"$ref":"#/definitions/patchesJson6902"},"imageFields":{"$ref":"#/definitions/imageFields"},"crds":{"$ref":"#/definitions/crds"}},"additionalProperties":false,"definitions":{"images":{"description":"Image substitutions, applied in order after the patches (kustomize `images:`).","type":"array","items":{"$ref":"#/definitions/image"}},"image":{"type":"object","properties":{"name":{"description":"Repository to match (registry host and port included), without tag or digest.","type":"string","minLength":1},"newName":{"description":"Replacement repository.","type":"string"},"newTag":{"description":"Replacement tag; drops a digest. Quote numeric tags: newTag: \"1.20\".","type":"string"},"digest":{"description":"Replacement digest (sha256:...); drops a tag unless newTag is set.","type":"string"},"tagSuffix":{"description":"Appended to the tag.","type":"string"}},"required":["name"],"additionalProperties":false},"target":{"description":"Which resources a patch applies to. group, version, kind, name and namespace are anchored regular expressions; the selectors use Kubernetes label-selector syntax.","type":"object","properties":{"group":{"type":"string"},"version":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"labelSelector":{"type":"string"},"annotationSelector":{"type":"string"}},"additionalProperties":false},"patchOptions":{"type":"object","properties":{"allowNameChange":{"type":"boolean"},"allowKindChange":{"type":"boolean"}},"additionalProperties":false},"patch":{"description":"A strategic merge patch or a JSON 6902 patch (a list of operations), inline (patch) or in a file (path, relative to the config file).","type":"object","properties":{"patch":{"type":"string"},"path":{"type":"string","minLength":1},"target":{"$ref":"#/definitions/target"},"options":{"$ref":"#/definitions/patchOptions"}},"additionalProperties":false,"oneOf":[{"required":["patch"]},{"required":["path"]}]},"patches":{"description":"Patches, applied in order (kustomize `patches:`).","type":"array","items":{"$ref":"#/definitions/patch"}},"patchesStrategicMerge":{"description":"Strategic merge patches, each a file path or inline patch text (kustomize's older `patchesStrategicMerge:`).","type":"array","items":{"type":"string","minLength":1}},"json6902Patch":{"type":"object","properties":{"patch":{"type":"string"},"path":{"type":"string","minLength":1},"target":{"$ref":"#/definitions/target"},"options":{"$ref":"#/definitions/patchOptions"}},"required":["target"],"additionalProperties":false,"oneOf":[{"required":["patch"]},{"required":["path"]}]},"patchesJson6902":{"description":"JSON 6902 patches with a target (kustomize's older `patchesJson6902:`).","type":"array","items":{"$ref":"#/definitions/json6902Patch"}},"imageFieldPath":{"description":"Dot-separated field path, `[]` after a field meaning every item of that list: spec.image, spec.steps[].image.","type":"string","pattern":"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"},"imageField":{"type":["string","object"],"if":{"type":"string"},"then":{"$ref":"#/definitions/imageFieldPath"},"else":{"properties":{"path":{"$ref":"#/definitions/imageFieldPath"},"kind":{"description":"Only resources of this kind.","type":"string"},"group":{"description":"Only resources of this API group.","type":"string"}},"required":["path"],"additionalProperties":false}},"imageFields":{"description":"More fields holding images, for custom resources: `spec.image` or {path, kind, group}.","type":"array","items":{"$ref":"#/definitions/imageField"}},"crds":{"description":"CustomResourceDefinition files whose list-map-keys make custom-resource lists merge by key.","type":"array","items":{"type":"string","minLength":1}},"kustomization":{"description":"A kustomization.yaml used as kset's config: kset reads the keys above (and imageTags) and ignores kustomize's other keys; keys kustomize does not know are errors.","type":"object","properties":{"$schema":{"type":"string"},"images":{"$ref":"#/definitions/images"},"imageTags":{"$ref":"#/definitions/images"},"patches":{"$ref":"#/definitions/patches"},"patchesStrategicMerge":{"$ref":"#/definitions/patchesStrategicMerge"},"patchesJson6902":{"$ref":"#/definitions/patchesJson6902"},"imageFields":{"$ref":"#/definitions/imageFields"},"crds":{"$ref":"#/definitions/crds"},"apiVersion":true,"kind":true,"metadata":true,"openapi":true,"namePrefix":true,"nameSuffix":true,"namespace":true,"commonLabels":true,"labels":true,"commonAnnotations":true,"replacements":true,"replicas":true,"vars":true,"sortOptions":true,"resources":true,"components":true,"bases":true,"configMapGenerator":true,"secretGenerator":true,"helmGlobals":true,"helmCharts":true,"helmChartInflationGenerator":true,"generatorOptions":true,"configurations":true,"generators":true,"transformers":true,"validators":true,"inventory":true,"buildMetadata":true},"additionalProperties":false}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"kset configuration","description":"Configuration of kset, the offline Kubernetes manifest transformer (.ksetrc, kset.config.yaml, package.json#kset, or a file given with --config). The keys mean what they mean in a kustomization.yaml. A kustomization.yaml itself is checked against #/definitions/kustomization.","type":"object","properties":{"$schema":{"type":"string"},"images":{"$ref":"#/definitions/images"},"imageTags":{"$ref":"#/definitions/images"},"patches":{"$ref":"#/definitions/patches"},"patchesStrategicMerge":{"$ref":"#/definitions/patchesStrategicMerge"},"patchesJson6902":{"$ref":"#/definitions/patchesJson6902"},"imageFields":{"$ref":"#/definitions/imageFields"},"crds":{"$ref":"#/definitions/crds"}},"additionalProperties":false,"definitions":{"images":{"description":"Image substitutions, applied in order after the patches (kustomize `images:`).","type":"array","items":{"$ref":"#/definitions/image"}},"image":{"type":"object","properties":{"name":{"description":"Repository to match (registry host and port included), without tag or digest. An entry without a name matches no image, as in kustomize.","type":"string"},"newName":{"description":"Replacement repository.","type":"string"},"newTag":{"description":"Replacement tag; drops a digest. Quote numeric tags: newTag: \"1.20\".","type":"string"},"digest":{"description":"Replacement digest (sha256:...); drops a tag unless newTag is set.","type":"string"},"tagSuffix":{"description":"Appended to the tag.","type":"string"}},"additionalProperties":false},"target":{"description":"Which resources a patch applies to. group, version, kind, name and namespace are anchored regular expressions; the selectors use Kubernetes label-selector syntax.","type":"object","properties":{"group":{"type":"string"},"version":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"labelSelector":{"type":"string"},"annotationSelector":{"type":"string"}},"additionalProperties":false},"patchOptions":{"type":"object","properties":{"allowNameChange":{"type":"boolean"},"allowKindChange":{"type":"boolean"}},"additionalProperties":false},"patch":{"description":"A strategic merge patch or a JSON 6902 patch (a list of operations), inline (patch) or in a file (path, relative to the config file).","type":"object","properties":{"patch":{"type":"string"},"path":{"type":"string","minLength":1},"target":{"$ref":"#/definitions/target"},"options":{"$ref":"#/definitions/patchOptions"}},"additionalProperties":false,"oneOf":[{"required":["patch"]},{"required":["path"]}]},"patches":{"description":"Patches, applied in order (kustomize `patches:`).","type":"array","items":{"$ref":"#/definitions/patch"}},"patchesStrategicMerge":{"description":"Strategic merge patches, each a file path or inline patch text (kustomize's older `patchesStrategicMerge:`).","type":"array","items":{"type":"string","minLength":1}},"json6902Patch":{"type":"object","properties":{"patch":{"type":"string"},"path":{"type":"string","minLength":1},"target":{"description":"kustomize requires the target's name here.","allOf":[{"$ref":"#/definitions/target"},{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1}}}]},"options":{"$ref":"#/definitions/patchOptions"}},"required":["target"],"additionalProperties":false,"oneOf":[{"required":["patch"]},{"required":["path"]}]},"patchesJson6902":{"description":"JSON 6902 patches with a target (kustomize's older `patchesJson6902:`).","type":"array","items":{"$ref":"#/definitions/json6902Patch"}},"imageFieldPath":{"description":"Dot-separated field path, `[]` after a field meaning every item of that list: spec.image, spec.steps[].image.","type":"string","pattern":"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"},"imageField":{"type":["string","object"],"if":{"type":"string"},"then":{"$ref":"#/definitions/imageFieldPath"},"else":{"properties":{"path":{"$ref":"#/definitions/imageFieldPath"},"kind":{"description":"Only resources of this kind.","type":"string"},"group":{"description":"Only resources of this API group.","type":"string"}},"required":["path"],"additionalProperties":false}},"imageFields":{"description":"More fields holding images, for custom resources: `spec.image` or {path, kind, group}.","type":"array","items":{"$ref":"#/definitions/imageField"}},"crds":{"description":"CustomResourceDefinition files whose list-map-keys make custom-resource lists merge by key.","type":"array","items":{"type":"string","minLength":1}},"kustomization":{"description":"A kustomization.yaml used as kset's config: kset reads the keys above and ignores kustomize's other keys; keys kustomize does not know are errors.","type":"object","properties":{"$schema":{"type":"string"},"images":{"$ref":"#/definitions/images"},"imageTags":{"$ref":"#/definitions/images"},"patches":{"$ref":"#/definitions/patches"},"patchesStrategicMerge":{"$ref":"#/definitions/patchesStrategicMerge"},"patchesJson6902":{"$ref":"#/definitions/patchesJson6902"},"imageFields":{"$ref":"#/definitions/imageFields"},"crds":{"$ref":"#/definitions/crds"},"apiVersion":true,"kind":true,"metadata":true,"openapi":true,"namePrefix":true,"nameSuffix":true,"namespace":true,"commonLabels":true,"labels":true,"commonAnnotations":true,"replacements":true,"replicas":true,"vars":true,"sortOptions":true,"resources":true,"components":true,"bases":true,"configMapGenerator":true,"secretGenerator":true,"helmGlobals":true,"helmCharts":true,"helmChartInflationGenerator":true,"generatorOptions":true,"configurations":true,"generators":true,"transformers":true,"validators":true,"inventory":true,"buildMetadata":true},"additionalProperties":false}}};
 const schema18 = {"description":"Strategic merge patches, each a file path or inline patch text (kustomize's older `patchesStrategicMerge:`).","type":"array","items":{"type":"string","minLength":1}};
 const schema27 = {"description":"CustomResourceDefinition files whose list-map-keys make custom-resource lists merge by key.","type":"array","items":{"type":"string","minLength":1}};
 const schema12 = {"description":"Image substitutions, applied in order after the patches (kustomize `images:`).","type":"array","items":{"$ref":"#/definitions/image"}};
-const schema13 = {"type":"object","properties":{"name":{"description":"Repository to match (registry host and port included), without tag or digest.","type":"string","minLength":1},"newName":{"description":"Replacement repository.","type":"string"},"newTag":{"description":"Replacement tag; drops a digest. Quote numeric tags: newTag: \"1.20\".","type":"string"},"digest":{"description":"Replacement digest (sha256:...); drops a tag unless newTag is set.","type":"string"},"tagSuffix":{"description":"Appended to the tag.","type":"string"}},"required":["name"],"additionalProperties":false};
+const schema13 = {"type":"object","properties":{"name":{"description":"Repository to match (registry host and port included), without tag or digest. An entry without a name matches no image, as in kustomize.","type":"string"},"newName":{"description":"Replacement repository.","type":"string"},"newTag":{"description":"Replacement tag; drops a digest. Quote numeric tags: newTag: \"1.20\".","type":"string"},"digest":{"description":"Replacement digest (sha256:...); drops a tag unless newTag is set.","type":"string"},"tagSuffix":{"description":"Appended to the tag.","type":"string"}},"additionalProperties":false};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -22,12 +22,6 @@ const _errs1 = errors;
 const _errs2 = errors;
 if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-let missing0;
-if((data0.name === undefined) && (missing0 = "name")){
-validate11.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/image/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema13.required,parentSchema:schema13,data:data0}];
-return false;
-}
-else {
 const _errs4 = errors;
 for(const key0 in data0){
 if(!(((((key0 === "name") || (key0 === "newName")) || (key0 === "newTag")) || (key0 === "digest")) || (key0 === "tagSuffix"))){
@@ -40,17 +34,9 @@ if(_errs4 === errors){
 if(data0.name !== undefined){
 let data1 = data0.name;
 const _errs5 = errors;
-if(errors === _errs5){
-if(typeof data1 === "string"){
-if(data1.length < 1){
-validate11.errors = [{instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/definitions/image/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.name,data:data1}];
-return false;
-}
-}
-else {
+if(typeof data1 !== "string"){
 validate11.errors = [{instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/definitions/image/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.name.type,parentSchema:schema13.properties.name,data:data1}];
 return false;
-}
 }
 var valid2 = _errs5 === errors;
 }
@@ -115,7 +101,6 @@ var valid2 = true;
 }
 }
 }
-}
 else {
 validate11.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/image/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data:data0}];
 return false;
@@ -141,7 +126,7 @@ const schema15 = {"description":"A strategic merge patch or a JSON 6902 patch (a
 const schema16 = {"description":"Which resources a patch applies to. group, version, kind, name and namespace are anchored regular expressions; the selectors use Kubernetes label-selector syntax.","type":"object","properties":{"group":{"type":"string"},"version":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"labelSelector":{"type":"string"},"annotationSelector":{"type":"string"}},"additionalProperties":false};
 const schema17 = {"type":"object","properties":{"allowNameChange":{"type":"boolean"},"allowKindChange":{"type":"boolean"}},"additionalProperties":false};
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -200,7 +185,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate14.errors = vErrors;
+validate15.errors = vErrors;
 return false;
 }
 else {
@@ -219,7 +204,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs4 = errors;
 for(const key0 in data){
 if(!((((key0 === "patch") || (key0 === "path")) || (key0 === "target")) || (key0 === "options"))){
-validate14.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data}];
+validate15.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data}];
 return false;
 break;
 }
@@ -229,7 +214,7 @@ if(data.patch !== undefined){
 let data0 = data.patch;
 const _errs5 = errors;
 if(typeof data0 !== "string"){
-validate14.errors = [{instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.patch.type,parentSchema:schema15.properties.patch,data:data0}];
+validate15.errors = [{instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.patch.type,parentSchema:schema15.properties.patch,data:data0}];
 return false;
 }
 var valid1 = _errs5 === errors;
@@ -244,12 +229,12 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data1 === "string"){
 if(data1.length < 1){
-validate14.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.path,data:data1}];
+validate15.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema15.properties.path,data:data1}];
 return false;
 }
 }
 else {
-validate14.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.path.type,parentSchema:schema15.properties.path,data:data1}];
+validate15.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.path.type,parentSchema:schema15.properties.path,data:data1}];
 return false;
 }
 }
@@ -268,7 +253,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 const _errs12 = errors;
 for(const key1 in data2){
 if(!(((((((key1 === "group") || (key1 === "version")) || (key1 === "kind")) || (key1 === "name")) || (key1 === "namespace")) || (key1 === "labelSelector")) || (key1 === "annotationSelector"))){
-validate14.errors = [{instancePath:instancePath+"/target",schemaPath:"#/definitions/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data2}];
+validate15.errors = [{instancePath:instancePath+"/target",schemaPath:"#/definitions/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data2}];
 return false;
 break;
 }
@@ -278,7 +263,7 @@ if(data2.group !== undefined){
 let data3 = data2.group;
 const _errs13 = errors;
 if(typeof data3 !== "string"){
-validate14.errors = [{instancePath:instancePath+"/target/group",schemaPath:"#/definitions/target/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.group.type,parentSchema:schema16.properties.group,data:data3}];
+validate15.errors = [{instancePath:instancePath+"/target/group",schemaPath:"#/definitions/target/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.group.type,parentSchema:schema16.properties.group,data:data3}];
 return false;
 }
 var valid3 = _errs13 === errors;
@@ -291,7 +276,7 @@ if(data2.version !== undefined){
 let data4 = data2.version;
 const _errs15 = errors;
 if(typeof data4 !== "string"){
-validate14.errors = [{instancePath:instancePath+"/target/version",schemaPath:"#/definitions/target/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.version.type,parentSchema:schema16.properties.version,data:data4}];
+validate15.errors = [{instancePath:instancePath+"/target/version",schemaPath:"#/definitions/target/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.version.type,parentSchema:schema16.properties.version,data:data4}];
 return false;
 }
 var valid3 = _errs15 === errors;
@@ -304,7 +289,7 @@ if(data2.kind !== undefined){
 let data5 = data2.kind;
 const _errs17 = errors;
 if(typeof data5 !== "string"){
-validate14.errors = [{instancePath:instancePath+"/target/kind",schemaPath:"#/definitions/target/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.kind.type,parentSchema:schema16.properties.kind,data:data5}];
+validate15.errors = [{instancePath:instancePath+"/target/kind",schemaPath:"#/definitions/target/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.kind.type,parentSchema:schema16.properties.kind,data:data5}];
 return false;
 }
 var valid3 = _errs17 === errors;
@@ -317,7 +302,7 @@ if(data2.name !== undefined){
 let data6 = data2.name;
 const _errs19 = errors;
 if(typeof data6 !== "string"){
-validate14.errors = [{instancePath:instancePath+"/target/name",schemaPath:"#/definitions/target/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data6}];
+validate15.errors = [{instancePath:instancePath+"/target/name",schemaPath:"#/definitions/target/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data6}];
 return false;
 }
 var valid3 = _errs19 === errors;
@@ -330,7 +315,7 @@ if(data2.namespace !== undefined){
 let data7 = data2.namespace;
 const _errs21 = errors;
 if(typeof data7 !== "string"){
-validate14.errors = [{instancePath:instancePath+"/target/namespace",schemaPath:"#/definitions/target/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.namespace.type,parentSchema:schema16.properties.namespace,data:data7}];
+validate15.errors = [{instancePath:instancePath+"/target/namespace",schemaPath:"#/definitions/target/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.namespace.type,parentSchema:schema16.properties.namespace,data:data7}];
 return false;
 }
 var valid3 = _errs21 === errors;
@@ -343,7 +328,7 @@ if(data2.labelSelector !== undefined){
 let data8 = data2.labelSelector;
 const _errs23 = errors;
 if(typeof data8 !== "string"){
-validate14.errors = [{instancePath:instancePath+"/target/labelSelector",schemaPath:"#/definitions/target/properties/labelSelector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.labelSelector.type,parentSchema:schema16.properties.labelSelector,data:data8}];
+validate15.errors = [{instancePath:instancePath+"/target/labelSelector",schemaPath:"#/definitions/target/properties/labelSelector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.labelSelector.type,parentSchema:schema16.properties.labelSelector,data:data8}];
 return false;
 }
 var valid3 = _errs23 === errors;
@@ -356,7 +341,7 @@ if(data2.annotationSelector !== undefined){
 let data9 = data2.annotationSelector;
 const _errs25 = errors;
 if(typeof data9 !== "string"){
-validate14.errors = [{instancePath:instancePath+"/target/annotationSelector",schemaPath:"#/definitions/target/properties/annotationSelector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.annotationSelector.type,parentSchema:schema16.properties.annotationSelector,data:data9}];
+validate15.errors = [{instancePath:instancePath+"/target/annotationSelector",schemaPath:"#/definitions/target/properties/annotationSelector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.annotationSelector.type,parentSchema:schema16.properties.annotationSelector,data:data9}];
 return false;
 }
 var valid3 = _errs25 === errors;
@@ -373,7 +358,7 @@ var valid3 = true;
 }
 }
 else {
-validate14.errors = [{instancePath:instancePath+"/target",schemaPath:"#/definitions/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data2}];
+validate15.errors = [{instancePath:instancePath+"/target",schemaPath:"#/definitions/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data2}];
 return false;
 }
 }
@@ -392,7 +377,7 @@ if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 const _errs30 = errors;
 for(const key2 in data10){
 if(!((key2 === "allowNameChange") || (key2 === "allowKindChange"))){
-validate14.errors = [{instancePath:instancePath+"/options",schemaPath:"#/definitions/patchOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data:data10}];
+validate15.errors = [{instancePath:instancePath+"/options",schemaPath:"#/definitions/patchOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data:data10}];
 return false;
 break;
 }
@@ -402,7 +387,7 @@ if(data10.allowNameChange !== undefined){
 let data11 = data10.allowNameChange;
 const _errs31 = errors;
 if(typeof data11 !== "boolean"){
-validate14.errors = [{instancePath:instancePath+"/options/allowNameChange",schemaPath:"#/definitions/patchOptions/properties/allowNameChange/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.allowNameChange.type,parentSchema:schema17.properties.allowNameChange,data:data11}];
+validate15.errors = [{instancePath:instancePath+"/options/allowNameChange",schemaPath:"#/definitions/patchOptions/properties/allowNameChange/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.allowNameChange.type,parentSchema:schema17.properties.allowNameChange,data:data11}];
 return false;
 }
 var valid5 = _errs31 === errors;
@@ -415,7 +400,7 @@ if(data10.allowKindChange !== undefined){
 let data12 = data10.allowKindChange;
 const _errs33 = errors;
 if(typeof data12 !== "boolean"){
-validate14.errors = [{instancePath:instancePath+"/options/allowKindChange",schemaPath:"#/definitions/patchOptions/properties/allowKindChange/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.allowKindChange.type,parentSchema:schema17.properties.allowKindChange,data:data12}];
+validate15.errors = [{instancePath:instancePath+"/options/allowKindChange",schemaPath:"#/definitions/patchOptions/properties/allowKindChange/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.allowKindChange.type,parentSchema:schema17.properties.allowKindChange,data:data12}];
 return false;
 }
 var valid5 = _errs33 === errors;
@@ -427,7 +412,7 @@ var valid5 = true;
 }
 }
 else {
-validate14.errors = [{instancePath:instancePath+"/options",schemaPath:"#/definitions/patchOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data10}];
+validate15.errors = [{instancePath:instancePath+"/options",schemaPath:"#/definitions/patchOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data10}];
 return false;
 }
 }
@@ -442,16 +427,16 @@ var valid1 = true;
 }
 }
 else {
-validate14.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data}];
+validate15.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data}];
 return false;
 }
 }
-validate14.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
@@ -460,8 +445,8 @@ var valid0 = true;
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 const _errs1 = errors;
-if(!(validate14(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+if(!(validate15(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs1 === errors;
@@ -471,18 +456,18 @@ break;
 }
 }
 else {
-validate13.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.type,parentSchema:schema14,data}];
+validate14.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.type,parentSchema:schema14,data}];
 return false;
 }
 }
-validate13.errors = vErrors;
+validate14.errors = vErrors;
 return errors === 0;
 }
 
 const schema19 = {"description":"JSON 6902 patches with a target (kustomize's older `patchesJson6902:`).","type":"array","items":{"$ref":"#/definitions/json6902Patch"}};
-const schema20 = {"type":"object","properties":{"patch":{"type":"string"},"path":{"type":"string","minLength":1},"target":{"$ref":"#/definitions/target"},"options":{"$ref":"#/definitions/patchOptions"}},"required":["target"],"additionalProperties":false,"oneOf":[{"required":["patch"]},{"required":["path"]}]};
+const schema20 = {"type":"object","properties":{"patch":{"type":"string"},"path":{"type":"string","minLength":1},"target":{"description":"kustomize requires the target's name here.","allOf":[{"$ref":"#/definitions/target"},{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1}}}]},"options":{"$ref":"#/definitions/patchOptions"}},"required":["target"],"additionalProperties":false,"oneOf":[{"required":["patch"]},{"required":["path"]}]};
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -541,7 +526,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate18.errors = vErrors;
+validate19.errors = vErrors;
 return false;
 }
 else {
@@ -559,14 +544,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if((data.target === undefined) && (missing2 = "target")){
-validate18.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema20.required,parentSchema:schema20,data}];
+validate19.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema20.required,parentSchema:schema20,data}];
 return false;
 }
 else {
 const _errs4 = errors;
 for(const key0 in data){
 if(!((((key0 === "patch") || (key0 === "path")) || (key0 === "target")) || (key0 === "options"))){
-validate18.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data}];
+validate19.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data}];
 return false;
 break;
 }
@@ -576,7 +561,7 @@ if(data.patch !== undefined){
 let data0 = data.patch;
 const _errs5 = errors;
 if(typeof data0 !== "string"){
-validate18.errors = [{instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.patch.type,parentSchema:schema20.properties.patch,data:data0}];
+validate19.errors = [{instancePath:instancePath+"/patch",schemaPath:"#/properties/patch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.patch.type,parentSchema:schema20.properties.patch,data:data0}];
 return false;
 }
 var valid1 = _errs5 === errors;
@@ -591,12 +576,12 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data1 === "string"){
 if(data1.length < 1){
-validate18.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.properties.path,data:data1}];
+validate19.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.properties.path,data:data1}];
 return false;
 }
 }
 else {
-validate18.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.path.type,parentSchema:schema20.properties.path,data:data1}];
+validate19.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.path.type,parentSchema:schema20.properties.path,data:data1}];
 return false;
 }
 }
@@ -610,106 +595,107 @@ if(data.target !== undefined){
 let data2 = data.target;
 const _errs9 = errors;
 const _errs10 = errors;
-if(errors === _errs10){
+const _errs11 = errors;
+if(errors === _errs11){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-const _errs12 = errors;
+const _errs13 = errors;
 for(const key1 in data2){
 if(!(((((((key1 === "group") || (key1 === "version")) || (key1 === "kind")) || (key1 === "name")) || (key1 === "namespace")) || (key1 === "labelSelector")) || (key1 === "annotationSelector"))){
-validate18.errors = [{instancePath:instancePath+"/target",schemaPath:"#/definitions/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data2}];
+validate19.errors = [{instancePath:instancePath+"/target",schemaPath:"#/definitions/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data2}];
 return false;
 break;
 }
 }
-if(_errs12 === errors){
+if(_errs13 === errors){
 if(data2.group !== undefined){
 let data3 = data2.group;
-const _errs13 = errors;
+const _errs14 = errors;
 if(typeof data3 !== "string"){
-validate18.errors = [{instancePath:instancePath+"/target/group",schemaPath:"#/definitions/target/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.group.type,parentSchema:schema16.properties.group,data:data3}];
+validate19.errors = [{instancePath:instancePath+"/target/group",schemaPath:"#/definitions/target/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.group.type,parentSchema:schema16.properties.group,data:data3}];
 return false;
 }
-var valid3 = _errs13 === errors;
+var valid4 = _errs14 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
+if(valid4){
 if(data2.version !== undefined){
 let data4 = data2.version;
-const _errs15 = errors;
+const _errs16 = errors;
 if(typeof data4 !== "string"){
-validate18.errors = [{instancePath:instancePath+"/target/version",schemaPath:"#/definitions/target/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.version.type,parentSchema:schema16.properties.version,data:data4}];
+validate19.errors = [{instancePath:instancePath+"/target/version",schemaPath:"#/definitions/target/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.version.type,parentSchema:schema16.properties.version,data:data4}];
 return false;
 }
-var valid3 = _errs15 === errors;
+var valid4 = _errs16 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
+if(valid4){
 if(data2.kind !== undefined){
 let data5 = data2.kind;
-const _errs17 = errors;
+const _errs18 = errors;
 if(typeof data5 !== "string"){
-validate18.errors = [{instancePath:instancePath+"/target/kind",schemaPath:"#/definitions/target/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.kind.type,parentSchema:schema16.properties.kind,data:data5}];
+validate19.errors = [{instancePath:instancePath+"/target/kind",schemaPath:"#/definitions/target/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.kind.type,parentSchema:schema16.properties.kind,data:data5}];
 return false;
 }
-var valid3 = _errs17 === errors;
+var valid4 = _errs18 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
+if(valid4){
 if(data2.name !== undefined){
 let data6 = data2.name;
-const _errs19 = errors;
+const _errs20 = errors;
 if(typeof data6 !== "string"){
-validate18.errors = [{instancePath:instancePath+"/target/name",schemaPath:"#/definitions/target/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data6}];
+validate19.errors = [{instancePath:instancePath+"/target/name",schemaPath:"#/definitions/target/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data6}];
 return false;
 }
-var valid3 = _errs19 === errors;
+var valid4 = _errs20 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
+if(valid4){
 if(data2.namespace !== undefined){
 let data7 = data2.namespace;
-const _errs21 = errors;
+const _errs22 = errors;
 if(typeof data7 !== "string"){
-validate18.errors = [{instancePath:instancePath+"/target/namespace",schemaPath:"#/definitions/target/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.namespace.type,parentSchema:schema16.properties.namespace,data:data7}];
+validate19.errors = [{instancePath:instancePath+"/target/namespace",schemaPath:"#/definitions/target/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.namespace.type,parentSchema:schema16.properties.namespace,data:data7}];
 return false;
 }
-var valid3 = _errs21 === errors;
+var valid4 = _errs22 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
+if(valid4){
 if(data2.labelSelector !== undefined){
 let data8 = data2.labelSelector;
-const _errs23 = errors;
+const _errs24 = errors;
 if(typeof data8 !== "string"){
-validate18.errors = [{instancePath:instancePath+"/target/labelSelector",schemaPath:"#/definitions/target/properties/labelSelector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.labelSelector.type,parentSchema:schema16.properties.labelSelector,data:data8}];
+validate19.errors = [{instancePath:instancePath+"/target/labelSelector",schemaPath:"#/definitions/target/properties/labelSelector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.labelSelector.type,parentSchema:schema16.properties.labelSelector,data:data8}];
 return false;
 }
-var valid3 = _errs23 === errors;
+var valid4 = _errs24 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
+if(valid4){
 if(data2.annotationSelector !== undefined){
 let data9 = data2.annotationSelector;
-const _errs25 = errors;
+const _errs26 = errors;
 if(typeof data9 !== "string"){
-validate18.errors = [{instancePath:instancePath+"/target/annotationSelector",schemaPath:"#/definitions/target/properties/annotationSelector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.annotationSelector.type,parentSchema:schema16.properties.annotationSelector,data:data9}];
+validate19.errors = [{instancePath:instancePath+"/target/annotationSelector",schemaPath:"#/definitions/target/properties/annotationSelector/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.annotationSelector.type,parentSchema:schema16.properties.annotationSelector,data:data9}];
 return false;
 }
-var valid3 = _errs25 === errors;
+var valid4 = _errs26 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
 }
 }
@@ -720,9 +706,45 @@ var valid3 = true;
 }
 }
 else {
-validate18.errors = [{instancePath:instancePath+"/target",schemaPath:"#/definitions/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data2}];
+validate19.errors = [{instancePath:instancePath+"/target",schemaPath:"#/definitions/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data2}];
 return false;
 }
+}
+var valid2 = _errs10 === errors;
+if(valid2){
+const _errs28 = errors;
+if(errors === _errs28){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+let missing3;
+if((data2.name === undefined) && (missing3 = "name")){
+validate19.errors = [{instancePath:instancePath+"/target",schemaPath:"#/properties/target/allOf/1/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema20.properties.target.allOf[1].required,parentSchema:schema20.properties.target.allOf[1],data:data2}];
+return false;
+}
+else {
+if(data2.name !== undefined){
+let data10 = data2.name;
+const _errs30 = errors;
+if(errors === _errs30){
+if(typeof data10 === "string"){
+if(data10.length < 1){
+validate19.errors = [{instancePath:instancePath+"/target/name",schemaPath:"#/properties/target/allOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.properties.target.allOf[1].properties.name,data:data10}];
+return false;
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/target/name",schemaPath:"#/properties/target/allOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.target.allOf[1].properties.name.type,parentSchema:schema20.properties.target.allOf[1].properties.name,data:data10}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/target",schemaPath:"#/properties/target/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.properties.target.allOf[1].type,parentSchema:schema20.properties.target.allOf[1],data:data2}];
+return false;
+}
+}
+var valid2 = _errs28 === errors;
 }
 var valid1 = _errs9 === errors;
 }
@@ -731,54 +753,54 @@ var valid1 = true;
 }
 if(valid1){
 if(data.options !== undefined){
-let data10 = data.options;
-const _errs27 = errors;
-const _errs28 = errors;
-if(errors === _errs28){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-const _errs30 = errors;
-for(const key2 in data10){
+let data11 = data.options;
+const _errs32 = errors;
+const _errs33 = errors;
+if(errors === _errs33){
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+const _errs35 = errors;
+for(const key2 in data11){
 if(!((key2 === "allowNameChange") || (key2 === "allowKindChange"))){
-validate18.errors = [{instancePath:instancePath+"/options",schemaPath:"#/definitions/patchOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data:data10}];
+validate19.errors = [{instancePath:instancePath+"/options",schemaPath:"#/definitions/patchOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data:data11}];
 return false;
 break;
 }
 }
-if(_errs30 === errors){
-if(data10.allowNameChange !== undefined){
-let data11 = data10.allowNameChange;
-const _errs31 = errors;
-if(typeof data11 !== "boolean"){
-validate18.errors = [{instancePath:instancePath+"/options/allowNameChange",schemaPath:"#/definitions/patchOptions/properties/allowNameChange/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.allowNameChange.type,parentSchema:schema17.properties.allowNameChange,data:data11}];
-return false;
-}
-var valid5 = _errs31 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data10.allowKindChange !== undefined){
-let data12 = data10.allowKindChange;
-const _errs33 = errors;
+if(_errs35 === errors){
+if(data11.allowNameChange !== undefined){
+let data12 = data11.allowNameChange;
+const _errs36 = errors;
 if(typeof data12 !== "boolean"){
-validate18.errors = [{instancePath:instancePath+"/options/allowKindChange",schemaPath:"#/definitions/patchOptions/properties/allowKindChange/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.allowKindChange.type,parentSchema:schema17.properties.allowKindChange,data:data12}];
+validate19.errors = [{instancePath:instancePath+"/options/allowNameChange",schemaPath:"#/definitions/patchOptions/properties/allowNameChange/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.allowNameChange.type,parentSchema:schema17.properties.allowNameChange,data:data12}];
 return false;
 }
-var valid5 = _errs33 === errors;
+var valid7 = _errs36 === errors;
 }
 else {
-var valid5 = true;
+var valid7 = true;
+}
+if(valid7){
+if(data11.allowKindChange !== undefined){
+let data13 = data11.allowKindChange;
+const _errs38 = errors;
+if(typeof data13 !== "boolean"){
+validate19.errors = [{instancePath:instancePath+"/options/allowKindChange",schemaPath:"#/definitions/patchOptions/properties/allowKindChange/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.allowKindChange.type,parentSchema:schema17.properties.allowKindChange,data:data13}];
+return false;
+}
+var valid7 = _errs38 === errors;
+}
+else {
+var valid7 = true;
 }
 }
 }
 }
 else {
-validate18.errors = [{instancePath:instancePath+"/options",schemaPath:"#/definitions/patchOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data10}];
+validate19.errors = [{instancePath:instancePath+"/options",schemaPath:"#/definitions/patchOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data11}];
 return false;
 }
 }
-var valid1 = _errs27 === errors;
+var valid1 = _errs32 === errors;
 }
 else {
 var valid1 = true;
@@ -790,16 +812,16 @@ var valid1 = true;
 }
 }
 else {
-validate18.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data}];
+validate19.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data}];
 return false;
 }
 }
-validate18.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
@@ -808,8 +830,8 @@ var valid0 = true;
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 const _errs1 = errors;
-if(!(validate18(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(!(validate19(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs1 === errors;
@@ -819,11 +841,11 @@ break;
 }
 }
 else {
-validate17.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.type,parentSchema:schema19,data}];
+validate18.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.type,parentSchema:schema19,data}];
 return false;
 }
 }
-validate17.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
@@ -832,11 +854,11 @@ const schema24 = {"type":["string","object"],"if":{"type":"string"},"then":{"$re
 const schema25 = {"description":"Dot-separated field path, `[]` after a field meaning every item of that list: spec.image, spec.steps[].image.","type":"string","pattern":"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"};
 const pattern0 = new RegExp("^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$", "u");
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if((typeof data !== "string") && (!(data && typeof data == "object" && !Array.isArray(data)))){
-validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema24.type},message:"must be string,object",schema:schema24.type,parentSchema:schema24,data}];
+validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema24.type},message:"must be string,object",schema:schema24.type,parentSchema:schema24,data}];
 return false;
 }
 const _errs1 = errors;
@@ -869,12 +891,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data === "string"){
 if(!pattern0.test(data)){
-validate22.errors = [{instancePath,schemaPath:"#/definitions/imageFieldPath/pattern",keyword:"pattern",params:{pattern: "^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"},message:"must match pattern \""+"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"+"\"",schema:"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$",parentSchema:schema25,data}];
+validate23.errors = [{instancePath,schemaPath:"#/definitions/imageFieldPath/pattern",keyword:"pattern",params:{pattern: "^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"},message:"must match pattern \""+"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"+"\"",schema:"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$",parentSchema:schema25,data}];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath,schemaPath:"#/definitions/imageFieldPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data}];
+validate23.errors = [{instancePath,schemaPath:"#/definitions/imageFieldPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data}];
 return false;
 }
 }
@@ -887,14 +909,14 @@ const _errs7 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.path === undefined) && (missing0 = "path")){
-validate22.errors = [{instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema24.else.required,parentSchema:schema24.else,data}];
+validate23.errors = [{instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema24.else.required,parentSchema:schema24.else,data}];
 return false;
 }
 else {
 const _errs8 = errors;
 for(const key0 in data){
 if(!(((key0 === "path") || (key0 === "kind")) || (key0 === "group"))){
-validate22.errors = [{instancePath,schemaPath:"#/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24.else,data}];
+validate23.errors = [{instancePath,schemaPath:"#/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24.else,data}];
 return false;
 break;
 }
@@ -907,12 +929,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/imageFieldPath/pattern",keyword:"pattern",params:{pattern: "^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"},message:"must match pattern \""+"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"+"\"",schema:"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$",parentSchema:schema25,data:data0}];
+validate23.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/imageFieldPath/pattern",keyword:"pattern",params:{pattern: "^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"},message:"must match pattern \""+"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"+"\"",schema:"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$",parentSchema:schema25,data:data0}];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/imageFieldPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data0}];
+validate23.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/imageFieldPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data0}];
 return false;
 }
 }
@@ -926,7 +948,7 @@ if(data.kind !== undefined){
 let data1 = data.kind;
 const _errs12 = errors;
 if(typeof data1 !== "string"){
-validate22.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/else/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.else.properties.kind.type,parentSchema:schema24.else.properties.kind,data:data1}];
+validate23.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/else/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.else.properties.kind.type,parentSchema:schema24.else.properties.kind,data:data1}];
 return false;
 }
 var valid2 = _errs12 === errors;
@@ -939,7 +961,7 @@ if(data.group !== undefined){
 let data2 = data.group;
 const _errs14 = errors;
 if(typeof data2 !== "string"){
-validate22.errors = [{instancePath:instancePath+"/group",schemaPath:"#/else/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.else.properties.group.type,parentSchema:schema24.else.properties.group,data:data2}];
+validate23.errors = [{instancePath:instancePath+"/group",schemaPath:"#/else/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.else.properties.group.type,parentSchema:schema24.else.properties.group,data:data2}];
 return false;
 }
 var valid2 = _errs14 === errors;
@@ -965,15 +987,15 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate22.errors = vErrors;
+validate23.errors = vErrors;
 return false;
 }
-validate22.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
@@ -982,8 +1004,8 @@ var valid0 = true;
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 const _errs1 = errors;
-if(!(validate22(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate23(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs1 === errors;
@@ -993,11 +1015,11 @@ break;
 }
 }
 else {
-validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.type,parentSchema:schema23,data}];
+validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.type,parentSchema:schema23,data}];
 return false;
 }
 }
-validate21.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
@@ -1009,7 +1031,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((((key0 === "$schema") || (key0 === "images")) || (key0 === "patches")) || (key0 === "patchesStrategicMerge")) || (key0 === "patchesJson6902")) || (key0 === "imageFields")) || (key0 === "crds"))){
+if(!((((((((key0 === "$schema") || (key0 === "images")) || (key0 === "imageTags")) || (key0 === "patches")) || (key0 === "patchesStrategicMerge")) || (key0 === "patchesJson6902")) || (key0 === "imageFields")) || (key0 === "crds"))){
 validate10.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data}];
 return false;
 break;
@@ -1021,181 +1043,6 @@ let data0 = data.$schema;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
 validate10.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.$schema.type,parentSchema:schema11.properties.$schema,data:data0}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.images !== undefined){
-const _errs4 = errors;
-if(!(validate11(data.images, {instancePath:instancePath+"/images",parentData:data,parentDataProperty:"images",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.patches !== undefined){
-const _errs5 = errors;
-if(!(validate13(data.patches, {instancePath:instancePath+"/patches",parentData:data,parentDataProperty:"patches",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.patchesStrategicMerge !== undefined){
-let data3 = data.patchesStrategicMerge;
-const _errs6 = errors;
-const _errs7 = errors;
-if(errors === _errs7){
-if(Array.isArray(data3)){
-var valid2 = true;
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-const _errs9 = errors;
-if(errors === _errs9){
-if(typeof data4 === "string"){
-if(data4.length < 1){
-validate10.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.items,data:data4}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.items.type,parentSchema:schema18.items,data:data4}];
-return false;
-}
-}
-var valid2 = _errs9 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/patchesStrategicMerge",schemaPath:"#/definitions/patchesStrategicMerge/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.type,parentSchema:schema18,data:data3}];
-return false;
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.patchesJson6902 !== undefined){
-const _errs11 = errors;
-if(!(validate17(data.patchesJson6902, {instancePath:instancePath+"/patchesJson6902",parentData:data,parentDataProperty:"patchesJson6902",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.imageFields !== undefined){
-const _errs12 = errors;
-if(!(validate21(data.imageFields, {instancePath:instancePath+"/imageFields",parentData:data,parentDataProperty:"imageFields",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs12 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.crds !== undefined){
-let data7 = data.crds;
-const _errs13 = errors;
-const _errs14 = errors;
-if(errors === _errs14){
-if(Array.isArray(data7)){
-var valid4 = true;
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-let data8 = data7[i1];
-const _errs16 = errors;
-if(errors === _errs16){
-if(typeof data8 === "string"){
-if(data8.length < 1){
-validate10.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.items,data:data8}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.items.type,parentSchema:schema27.items,data:data8}];
-return false;
-}
-}
-var valid4 = _errs16 === errors;
-if(!valid4){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/crds",schemaPath:"#/definitions/crds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data:data7}];
-return false;
-}
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data}];
-return false;
-}
-}
-validate10.errors = vErrors;
-return errors === 0;
-}
-
-export const validateKustomization = validate25;
-const schema28 = {"description":"A kustomization.yaml used as kset's config: kset reads the keys above (and imageTags) and ignores kustomize's other keys; keys kustomize does not know are errors.","type":"object","properties":{"$schema":{"type":"string"},"images":{"$ref":"#/definitions/images"},"imageTags":{"$ref":"#/definitions/images"},"patches":{"$ref":"#/definitions/patches"},"patchesStrategicMerge":{"$ref":"#/definitions/patchesStrategicMerge"},"patchesJson6902":{"$ref":"#/definitions/patchesJson6902"},"imageFields":{"$ref":"#/definitions/imageFields"},"crds":{"$ref":"#/definitions/crds"},"apiVersion":true,"kind":true,"metadata":true,"openapi":true,"namePrefix":true,"nameSuffix":true,"namespace":true,"commonLabels":true,"labels":true,"commonAnnotations":true,"replacements":true,"replicas":true,"vars":true,"sortOptions":true,"resources":true,"components":true,"bases":true,"configMapGenerator":true,"secretGenerator":true,"helmGlobals":true,"helmCharts":true,"helmChartInflationGenerator":true,"generatorOptions":true,"configurations":true,"generators":true,"transformers":true,"validators":true,"inventory":true,"buildMetadata":true},"additionalProperties":false};
-const func2 = Object.prototype.hasOwnProperty;
-
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs1 = errors;
-for(const key0 in data){
-if(!(func2.call(schema28.properties, key0))){
-validate25.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.$schema !== undefined){
-let data0 = data.$schema;
-const _errs2 = errors;
-if(typeof data0 !== "string"){
-validate25.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.$schema.type,parentSchema:schema28.properties.$schema,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1230,8 +1077,8 @@ var valid0 = true;
 if(valid0){
 if(data.patches !== undefined){
 const _errs6 = errors;
-if(!(validate13(data.patches, {instancePath:instancePath+"/patches",parentData:data,parentDataProperty:"patches",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate14(data.patches, {instancePath:instancePath+"/patches",parentData:data,parentDataProperty:"patches",rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs6 === errors;
@@ -1254,12 +1101,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data5 === "string"){
 if(data5.length < 1){
-validate25.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.items,data:data5}];
+validate10.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.items,data:data5}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.items.type,parentSchema:schema18.items,data:data5}];
+validate10.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.items.type,parentSchema:schema18.items,data:data5}];
 return false;
 }
 }
@@ -1270,7 +1117,7 @@ break;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/patchesStrategicMerge",schemaPath:"#/definitions/patchesStrategicMerge/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.type,parentSchema:schema18,data:data4}];
+validate10.errors = [{instancePath:instancePath+"/patchesStrategicMerge",schemaPath:"#/definitions/patchesStrategicMerge/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.type,parentSchema:schema18,data:data4}];
 return false;
 }
 }
@@ -1282,8 +1129,8 @@ var valid0 = true;
 if(valid0){
 if(data.patchesJson6902 !== undefined){
 const _errs12 = errors;
-if(!(validate17(data.patchesJson6902, {instancePath:instancePath+"/patchesJson6902",parentData:data,parentDataProperty:"patchesJson6902",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate18(data.patchesJson6902, {instancePath:instancePath+"/patchesJson6902",parentData:data,parentDataProperty:"patchesJson6902",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs12 === errors;
@@ -1294,8 +1141,8 @@ var valid0 = true;
 if(valid0){
 if(data.imageFields !== undefined){
 const _errs13 = errors;
-if(!(validate21(data.imageFields, {instancePath:instancePath+"/imageFields",parentData:data,parentDataProperty:"imageFields",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+if(!(validate22(data.imageFields, {instancePath:instancePath+"/imageFields",parentData:data,parentDataProperty:"imageFields",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs13 === errors;
@@ -1318,12 +1165,12 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data9 === "string"){
 if(data9.length < 1){
-validate25.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.items,data:data9}];
+validate10.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.items,data:data9}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.items.type,parentSchema:schema27.items,data:data9}];
+validate10.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.items.type,parentSchema:schema27.items,data:data9}];
 return false;
 }
 }
@@ -1334,7 +1181,7 @@ break;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/crds",schemaPath:"#/definitions/crds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data:data8}];
+validate10.errors = [{instancePath:instancePath+"/crds",schemaPath:"#/definitions/crds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data:data8}];
 return false;
 }
 }
@@ -1353,11 +1200,199 @@ var valid0 = true;
 }
 }
 else {
-validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data}];
+validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data}];
 return false;
 }
 }
-validate25.errors = vErrors;
+validate10.errors = vErrors;
+return errors === 0;
+}
+
+export const validateKustomization = validate26;
+const schema28 = {"description":"A kustomization.yaml used as kset's config: kset reads the keys above and ignores kustomize's other keys; keys kustomize does not know are errors.","type":"object","properties":{"$schema":{"type":"string"},"images":{"$ref":"#/definitions/images"},"imageTags":{"$ref":"#/definitions/images"},"patches":{"$ref":"#/definitions/patches"},"patchesStrategicMerge":{"$ref":"#/definitions/patchesStrategicMerge"},"patchesJson6902":{"$ref":"#/definitions/patchesJson6902"},"imageFields":{"$ref":"#/definitions/imageFields"},"crds":{"$ref":"#/definitions/crds"},"apiVersion":true,"kind":true,"metadata":true,"openapi":true,"namePrefix":true,"nameSuffix":true,"namespace":true,"commonLabels":true,"labels":true,"commonAnnotations":true,"replacements":true,"replicas":true,"vars":true,"sortOptions":true,"resources":true,"components":true,"bases":true,"configMapGenerator":true,"secretGenerator":true,"helmGlobals":true,"helmCharts":true,"helmChartInflationGenerator":true,"generatorOptions":true,"configurations":true,"generators":true,"transformers":true,"validators":true,"inventory":true,"buildMetadata":true},"additionalProperties":false};
+const func2 = Object.prototype.hasOwnProperty;
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func2.call(schema28.properties, key0))){
+validate26.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate26.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.$schema.type,parentSchema:schema28.properties.$schema,data:data0}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.images !== undefined){
+const _errs4 = errors;
+if(!(validate11(data.images, {instancePath:instancePath+"/images",parentData:data,parentDataProperty:"images",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.imageTags !== undefined){
+const _errs5 = errors;
+if(!(validate11(data.imageTags, {instancePath:instancePath+"/imageTags",parentData:data,parentDataProperty:"imageTags",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.patches !== undefined){
+const _errs6 = errors;
+if(!(validate14(data.patches, {instancePath:instancePath+"/patches",parentData:data,parentDataProperty:"patches",rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.patchesStrategicMerge !== undefined){
+let data4 = data.patchesStrategicMerge;
+const _errs7 = errors;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data4)){
+var valid2 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data5 === "string"){
+if(data5.length < 1){
+validate26.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.items,data:data5}];
+return false;
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.items.type,parentSchema:schema18.items,data:data5}];
+return false;
+}
+}
+var valid2 = _errs10 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/patchesStrategicMerge",schemaPath:"#/definitions/patchesStrategicMerge/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.type,parentSchema:schema18,data:data4}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.patchesJson6902 !== undefined){
+const _errs12 = errors;
+if(!(validate18(data.patchesJson6902, {instancePath:instancePath+"/patchesJson6902",parentData:data,parentDataProperty:"patchesJson6902",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.imageFields !== undefined){
+const _errs13 = errors;
+if(!(validate22(data.imageFields, {instancePath:instancePath+"/imageFields",parentData:data,parentDataProperty:"imageFields",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.crds !== undefined){
+let data8 = data.crds;
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(Array.isArray(data8)){
+var valid4 = true;
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data9 === "string"){
+if(data9.length < 1){
+validate26.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.items,data:data9}];
+return false;
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.items.type,parentSchema:schema27.items,data:data9}];
+return false;
+}
+}
+var valid4 = _errs17 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/crds",schemaPath:"#/definitions/crds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data:data8}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data}];
+return false;
+}
+}
+validate26.errors = vErrors;
 return errors === 0;
 }
 

@@ -70,7 +70,7 @@ export function nodeAt(where: ConfigLocation, path: ConfigPath): { node?: Node; 
   let key: Node | undefined;
   for (const segment of path) {
     if (yamlLib().isMap(node)) {
-      const pair = node.items.find((item) => yamlLib().isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairFor(node.items, String(segment));
       if (!pair || !pair.value) return { node, key, exact: false };
       key = pair.key as Node;
       node = resolve(pair.value as Node, where.doc);
@@ -84,6 +84,21 @@ export function nodeAt(where: ConfigLocation, path: ConfigPath): { node?: Node; 
     }
   }
   return { node, key, exact: node !== undefined };
+}
+
+/**
+ * The pair of `key` as kustomize reads a config (see go-json.ts): of the keys that are `key` in any
+ * case, the one that sorts last; of two equal keys, the later one.
+ */
+function pairFor<P extends { key: unknown }>(items: P[], key: string): P | undefined {
+  let found: { pair: P; text: string } | undefined;
+  for (const pair of items) {
+    if (!yamlLib().isScalar(pair.key)) continue;
+    const text = String(pair.key.value);
+    if (text.toLowerCase() !== key.toLowerCase()) continue;
+    if (!found || text >= found.text) found = { pair, text };
+  }
+  return found?.pair;
 }
 
 function resolve(node: Node | undefined, doc: Document | undefined): Node | undefined {
