@@ -12,8 +12,8 @@ Usage:
   kset patch SELECTION (-p PATCH | --patch-file FILE) [--type strategic|merge|json]
   kset images [INPUT...] [-o json]                list every image reference
 
-The patch verb mirrors kubectl patch --local: --type strategic (default), merge or json; -p takes
-the patch text (JSON or YAML).
+The patch verb mirrors kubectl patch --local: --type strategic (default), merge or json (any case);
+-p takes the patch text (JSON or YAML, which may start with a dash).
 
 INPUT is a file, a folder (its *.yaml, *.yml, *.json, recursively), a glob, or - for stdin
 (the default). SELECTION is TYPE/NAME..., TYPE NAME..., TYPE --all, TYPE -l SELECTOR or --all.
@@ -43,7 +43,9 @@ Options:
                               with --write only
   -l, --selector SELECTOR     label selector for the verbs
       --all                   every resource of the type (every workload without a type)
-  -n, --namespace NS          only resources in this namespace (verbs)
+  -n, --namespace NS          only resources in this namespace, or without one (verbs)
+      --local, --dry-run[=client]
+                              accepted by the verbs, as kubectl takes them; kset never talks to a cluster
   -h, --help                  this help
       --version               kset's version
 
