@@ -26,7 +26,7 @@ export interface ParseOptions {
  */
 export function parsePatch(entry: PatchEntry, options: ParseOptions = {}): ParsedPatch {
   const kustomize = options.mode !== 'kubectl';
-  const docs = readDocuments(entry);
+  const docs = readDocuments(entry, kustomize);
   if (docs.length === 0) throw fail(entry, 'the patch is empty');
   const first = docs[0]!;
   const type = entry.type ?? (Array.isArray(first.value) ? 'json' : 'strategic');
@@ -70,9 +70,12 @@ interface ReadDocument {
   itemOffsets?: number[];
 }
 
-/** The non-empty documents of the text, as plain values (YAML 1.1 scalars; timestamps stay strings, as in kubectl). */
-function readDocuments(entry: PatchEntry): ReadDocument[] {
-  const parsed = yamlLib().parseAllDocuments(entry.text, YAML_11);
+/**
+ * The non-empty documents of the text, as plain values (YAML 1.1 scalars; timestamps stay strings, as in kubectl).
+ * A repeated key is an error for kustomize; kubectl patch -p takes the last one.
+ */
+function readDocuments(entry: PatchEntry, uniqueKeys: boolean): ReadDocument[] {
+  const parsed = yamlLib().parseAllDocuments(entry.text, { ...YAML_11, uniqueKeys });
   const docs = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
   const result: ReadDocument[] = [];
   for (const doc of docs) {
