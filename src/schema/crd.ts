@@ -73,6 +73,7 @@ function toField(prop: JsonObject): FieldSchema {
     mergeKey,
     listType,
     listMapKeys,
+    identityKeys: listMapKeys,
     keyDefaults: listMapKeys && items ? keyDefaults(items, listMapKeys) : undefined,
     type: typed ? new CrdType(node) : undefined,
   };

@@ -31,14 +31,21 @@ describe('schemaForResource', () => {
       apiVersion: 'v1',
       kind: 'Pod',
       path: 'spec.containers.ports',
-      want: { strategy: 'merge', mergeKey: 'containerPort', listMapKeys: ['containerPort', 'protocol'] },
+      want: { strategy: 'merge', mergeKey: 'containerPort', listMapKeys: ['containerPort', 'protocol'], identityKeys: ['containerPort', 'protocol'] },
     },
     {
       name: 'Service ports merge by port, identified with protocol',
       apiVersion: 'v1',
       kind: 'Service',
       path: 'spec.ports',
-      want: { strategy: 'merge', mergeKey: 'port', listMapKeys: ['port', 'protocol'] },
+      want: { strategy: 'merge', mergeKey: 'port', listMapKeys: ['port', 'protocol'], identityKeys: ['port', 'protocol'] },
+    },
+    {
+      name: 'topologySpreadConstraints have two list-map keys but are identified by the merge key alone, as apimachinery does',
+      apiVersion: 'v1',
+      kind: 'Pod',
+      path: 'spec.topologySpreadConstraints',
+      want: { strategy: 'merge', mergeKey: 'topologyKey', listMapKeys: ['topologyKey', 'whenUnsatisfiable'], identityKeys: undefined },
     },
     {
       name: 'Pod finalizers are a merged set',

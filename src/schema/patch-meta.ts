@@ -13,6 +13,12 @@ export interface FieldSchema {
   readonly listMapKeys?: readonly string[];
   /** Schema defaults of list-map keys, used when an item lacks one (CRDs only). */
   readonly keyDefaults?: Readonly<Record<string, Json>>;
+  /**
+   * The keys that together tell the items of a merged list apart, when more than the merge key: the list-map
+   * keys of a CRD list; of built-in lists only the ports lists' (port and protocol, kset's one departure from
+   * apimachinery, which compares the merge key alone: topologySpreadConstraints merge on topologyKey only).
+   */
+  readonly identityKeys?: readonly string[];
   /** The type of the field's value (a map) or of its items (a list), when it holds anything that matters. */
   readonly type?: TypeSchema;
 }
@@ -75,5 +81,6 @@ class TableType implements TypeSchema {
 function toField(raw: TableField): FieldSchema {
   if (typeof raw === 'string') return { type: tableType(raw) };
   const { s, k, l, m, t } = raw;
-  return { strategy: s, mergeKey: k, listType: l, listMapKeys: m, type: t === undefined ? undefined : tableType(t) };
+  const identityKeys = k !== undefined && m?.includes(k) && m.includes('protocol') ? m : undefined;
+  return { strategy: s, mergeKey: k, listType: l, listMapKeys: m, identityKeys, type: t === undefined ? undefined : tableType(t) };
 }
