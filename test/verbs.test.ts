@@ -88,7 +88,7 @@ describe('kset set image: arguments as kubectl reads them', () => {
     ['TYPE/ without name', ['deploy/', 'app=x:2'], /must have a single resource and name/],
     // short names are matched as typed (the server doesn't have a resource type "DEPLOY")
     ['DEPLOY/web', ['DEPLOY/web', 'app=x:2'], /DEPLOY "web" not found/],
-    ['-n NS excludes other namespaces', ['deploy/web', '-n', 'other', 'app=x:2'], /deploy "web" not found/],
+    ['-n NS excludes other namespaces', ['deploy/web', '-n', 'other', 'app=x:2'], /deploy "web" not found in the input \(in namespace other or without one\)/],
     ['--dry-run=server', ['deploy/web', 'app=x:2', '--dry-run=server'], /--dry-run=server/],
     ['--dry-run=bogus', ['deploy/web', 'app=x:2', '--dry-run=bogus'], /invalid --dry-run value "bogus"/],
   ];

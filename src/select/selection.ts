@@ -97,7 +97,7 @@ function labelsOf(value: unknown): Record<string, string> | undefined {
   return isObject(value) ? (value as Record<string, string>) : undefined;
 }
 
-/** kubectl's `deployments.apps "web" not found` for a named resource the input does not hold. */
-export function notFound({ type, name }: { type: string; name: string }): KsetError {
-  return new KsetError(`${type} "${name}" not found in the input`);
+/** kubectl's `deployments.apps "web" not found` for a named resource the input does not hold (in the `-n` namespace). */
+export function notFound({ type, name }: { type: string; name: string }, namespace?: string): KsetError {
+  return new KsetError(`${type} "${name}" not found in the input${namespace === undefined ? '' : ` (in namespace ${namespace} or without one)`}`);
 }

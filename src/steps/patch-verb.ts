@@ -25,7 +25,7 @@ export function patchVerbStep(selection: Selection, patch: ParsedPatch, label: s
     },
     finish() {
       const missing = selection.named.findIndex((_, i) => !found.has(i));
-      if (missing >= 0) throw notFound(selection.named[missing]);
+      if (missing >= 0) throw notFound(selection.named[missing], selection.namespace);
       if (!any) throw new KsetError('no objects passed to patch: the selection matches no resource of the input');
       return [];
     },

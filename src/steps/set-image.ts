@@ -24,7 +24,7 @@ export function setImageStep(selection: Selection, pairs: ContainerImage[]): Ste
     },
     finish() {
       const missing = selection.named.findIndex((_, i) => !found.has(i));
-      if (missing >= 0) throw notFound(selection.named[missing]);
+      if (missing >= 0) throw notFound(selection.named[missing], selection.namespace);
       return [];
     },
   };
