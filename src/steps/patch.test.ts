@@ -26,3 +26,30 @@ describe('patchStep mayTouch: a cheap look at the text before reading it', () =>
     expect(patch.mayTouch!('kind: "D\\x65ployment"\n')).toBe(true);
   });
 });
+
+describe('patchStep apply: what kustomize refuses after a JSON patch', () => {
+  const resource = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'ops' }, spec: { replicas: 1 } };
+  const json = (ops: string) => step({ target: { kind: 'Deployment' }, text: ops });
+  const apply = (ops: string, input: object = resource) => json(ops).apply(structuredClone(input) as never, {} as never);
+
+  it.each([
+    ['removes the kind', '- {op: remove, path: /kind}', /leaves Deployment\.v1\.apps\/web\.ops without kind/],
+    ['removes metadata.name', '- {op: remove, path: /metadata/name}', /without metadata\.name/],
+    ['empties metadata.name', '- {op: replace, path: /metadata/name, value: ""}', /without metadata\.name/],
+    ['removes metadata', '- {op: remove, path: /metadata}', /without metadata\.name/],
+  ])('fails when the patch %s', (_name, ops, message) => {
+    expect(() => apply(ops)).toThrow(message);
+  });
+
+  it.each([
+    ['a name that is a number', '- {op: replace, path: /metadata/name, value: 5}'],
+    ['no apiVersion', '- {op: remove, path: /apiVersion}'],
+  ])('accepts %s', (_name, ops) => {
+    expect(() => apply(ops)).not.toThrow();
+  });
+
+  it('accepts a resource that had no name to begin with (generateName)', () => {
+    const unnamed = { ...resource, metadata: { generateName: 'web-' } };
+    expect(apply('- {op: add, path: /spec/paused, value: true}', unnamed)).toMatchObject({ spec: { paused: true } });
+  });
+});

@@ -36,7 +36,9 @@ export function patchStep(entry: PatchEntry, context: PatchContext): Step {
       if (patch.type === 'json') {
         if (!target || !matchesTarget(target, resource)) return resource;
         matched.add(0);
-        return asResource(at(entry.origin, () => applyJsonPatch(resource, patch.ops), resource), entry.origin, resource);
+        const patched = asResource(at(entry.origin, () => applyJsonPatch(resource, patch.ops), resource), entry.origin, resource);
+        keepsKindAndName(resource, patched, entry.origin);
+        return patched;
       }
       let current: JsonObject | null = resource;
       patch.docs.forEach((doc, i) => {
@@ -122,6 +124,17 @@ function setOrDelete(map: JsonObject, key: string, value: Json | undefined): voi
 function asResource(value: Json, origin: Origin, resource: JsonObject): JsonObject {
   if (isObject(value)) return value;
   throw new KsetError(`${describeOrigin(origin)}: the patch turned ${describeId(resource)} into something that is not a map`, position(origin));
+}
+
+/** kustomize refuses a patch that leaves a resource without kind or metadata.name (`missing metadata.name in object`). */
+function keepsKindAndName(before: JsonObject, after: JsonObject, origin: Origin): void {
+  const name = (resource: JsonObject) => (isObject(resource.metadata) ? resource.metadata.name : undefined);
+  const present = (value: Json | undefined) => value !== undefined && value !== null && value !== '';
+  for (const [field, read] of [['kind', (resource: JsonObject) => resource.kind], ['metadata.name', name]] as const) {
+    if (present(read(before)) && !present(read(after))) {
+      throw new KsetError(`${describeOrigin(origin)}: the patch leaves ${describeId(before)} without ${field}`, position(origin));
+    }
+  }
 }
 
 /** Runs `work`; a KsetError from it is reported at the patch entry, naming it (and the resource). */

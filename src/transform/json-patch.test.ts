@@ -53,6 +53,28 @@ describe('applyJsonPatch', () => {
     { name: 'replace under missing annotations too', ops: [{ op: 'replace', path: '/metadata/annotations/note', value: 'hi' }], expect: (d) => d.metadata, want: { name: 'settings', labels: { tier: 'web' }, annotations: { note: 'hi' } } },
     { name: 'an annotations map created and emptied again is dropped', ops: [{ op: 'add', path: '/metadata/annotations/note', value: 'hi' }, { op: 'remove', path: '/metadata/annotations/note' }], expect: (d) => d.metadata, want: { name: 'settings', labels: { tier: 'web' } } },
     { name: 'remove /metadata/annotations when absent succeeds (kustomize)', ops: [{ op: 'remove', path: '/metadata/annotations' }], expect: (d) => d.metadata, want: { name: 'settings', labels: { tier: 'web' } } },
+    // evanphx/json-patch, in kustomize as in kubectl patch --type json
+    { name: 'copy from a missing map key copies null', ops: [{ op: 'copy', from: '/data/missing', path: '/data/b' }], expect: (d) => d.data, want: { mode: 'fast', level: '3', b: null } },
+    { name: 'add without value adds null', ops: [{ op: 'add', path: '/data/b' }], expect: (d) => d.data, want: { mode: 'fast', level: '3', b: null } },
+    { name: 'replace without value writes null', ops: [{ op: 'replace', path: '/data/mode' }], expect: (d) => d.data, want: { mode: null, level: '3' } },
+    { name: 'a path without leading slash loses its first part', ops: [{ op: 'add', path: 'data/x', value: '1' }], expect: (d) => d.x, want: '1' },
+    { name: 'a from without leading slash too', ops: [{ op: 'copy', from: 'x/list', path: '/copied' }], expect: (d) => d.copied, want: ['a', 'b', 'c'] },
+    // kustomize's internal annotations, there while it patches
+    {
+      name: 'a copy of metadata.annotations takes kustomize\'s internal annotations along',
+      ops: [{ op: 'copy', from: '/metadata/annotations', path: '/data/copied' }],
+      expect: (d) => [d.metadata, (d.data as JsonObject).copied],
+      want: [
+        { name: 'settings', labels: { tier: 'web' } },
+        {
+          'internal.config.kubernetes.io/previousKinds': 'ConfigMap',
+          'internal.config.kubernetes.io/previousNames': 'settings',
+          'internal.config.kubernetes.io/previousNamespaces': 'default',
+        },
+      ],
+    },
+    { name: 'internal annotations can be tested', ops: [{ op: 'test', path: '/metadata/annotations/internal.config.kubernetes.io~1previousNames', value: 'settings' }], expect: (d) => d.metadata, want: { name: 'settings', labels: { tier: 'web' } } },
+    { name: 'internal annotations go whatever the patch did to them', ops: [{ op: 'replace', path: '/metadata/annotations/internal.config.kubernetes.io~1previousKinds', value: 'x' }], expect: (d) => d.metadata, want: { name: 'settings', labels: { tier: 'web' } } },
   ];
 
   for (const c of cases) {
@@ -82,8 +104,9 @@ describe('applyJsonPatch', () => {
     { name: 'an index out of range on the way', ops: [{ op: 'add', path: '/nested/items/2/key', value: 3 }], message: 'operation 0 (add /nested/items/2/key): index 2 is out of range: /nested/items has 2 items' },
     { name: 'move from a missing key', ops: [{ op: 'move', from: '/data/missing', path: '/data/b' }], message: 'operation 0 (move /data/b from /data/missing): from path /data/missing not found' },
     { name: 'move into its own child', ops: [{ op: 'move', from: '/nested', path: '/nested/inner' }], message: /path not found: \/nested does not exist/ },
-    { name: 'copy from a missing key', ops: [{ op: 'copy', from: '/data/missing', path: '/data/b' }], message: /from path \/data\/missing not found/ },
     { name: 'copy from a missing parent', ops: [{ op: 'copy', from: '/nope/x', path: '/data/b' }], message: /from path not found: \/nope does not exist/ },
+    { name: 'test of the whole annotations map (kustomize\'s internal ones are in it)', ops: [{ op: 'test', path: '/metadata/annotations', value: {} }], message: /test failed/ },
+    { name: 'test of a missing key without value', ops: [{ op: 'test', path: '/data/absent' }], message: /missing "value"/ },
     { name: 'a __proto__ path', ops: [{ op: 'add', path: '/__proto__/polluted', value: 1 }], message: /__proto__/ },
   ];
 
@@ -129,6 +152,25 @@ describe('applyJsonPatch', () => {
     expect(input).toEqual(before);
   });
 
+  it('gives a namespaced resource its namespace in the internal annotations, a cluster-scoped one none', () => {
+    const copy = toOperations([{ op: 'copy', from: '/metadata/annotations', path: '/copied' }]);
+    const namespaced = { ...configMap(), metadata: { name: 'settings', namespace: 'prod', annotations: { a: 'b' } } };
+    expect((applyJsonPatch(namespaced, copy) as JsonObject).copied).toMatchObject({ a: 'b', 'internal.config.kubernetes.io/previousNamespaces': 'prod' });
+    const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' } };
+    expect((applyJsonPatch(role, copy) as JsonObject).copied).toMatchObject({ 'internal.config.kubernetes.io/previousNamespaces': '_non_namespaceable_' });
+  });
+
+  it('keeps the annotations map of a resource whose annotations the patch does not change', () => {
+    const input = { ...configMap(), metadata: { name: 'settings', annotations: { a: 'b' } } };
+    const output = applyJsonPatch(input, toOperations([{ op: 'add', path: '/data/x', value: '1' }])) as JsonObject;
+    expect((output.metadata as JsonObject).annotations).toBe(input.metadata.annotations);
+  });
+
+  it('adds no internal annotations for kubectl patch', () => {
+    const copy = toOperations([{ op: 'copy', from: '/metadata', path: '/copied' }]);
+    expect((applyJsonPatch(configMap(), copy, { kubectl: true }) as JsonObject).copied).toEqual({ name: 'settings', labels: { tier: 'web' } });
+  });
+
   it('returns the input itself when there are no operations', () => {
     const input = configMap();
     expect(applyJsonPatch(input, [])).toBe(input);
@@ -148,8 +190,7 @@ describe('toOperations', () => {
     { name: 'unknown op', ops: [{ op: 'add', path: '/a', value: 1 }, { op: 'merge', path: '/x' }], message: 'operation 1: unknown op "merge" (expected add, remove, replace, move, copy or test)' },
     { name: 'missing path', ops: [{ op: 'add', value: 1 }], message: 'operation 0 (add): missing "path"' },
     { name: 'path not a string', ops: [{ op: 'remove', path: 3 }], message: 'operation 0 (remove): "path" must be a string' },
-    { name: 'path without leading slash', ops: [{ op: 'add', path: 'spec/x', value: 1 }], message: 'operation 0 (add spec/x): "path" "spec/x" must start with "/"' },
-    { name: 'missing value', ops: [{ op: 'replace', path: '/x' }], message: 'operation 0 (replace /x): missing "value"' },
+    { name: 'path without a slash', ops: [{ op: 'add', path: 'spec', value: 1 }], message: 'operation 0 (add spec): "path" "spec" must start with "/"' },
     { name: 'missing value on test', ops: [{ op: 'test', path: '/x' }], message: 'operation 0 (test /x): missing "value"' },
     { name: 'missing from', ops: [{ op: 'copy', path: '/x' }], message: 'operation 0 (copy /x): missing "from"' },
     { name: 'from without leading slash', ops: [{ op: 'move', from: 'a', path: '/x' }], message: /"from" "a" must start with "\/"/ },

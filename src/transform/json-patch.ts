@@ -1,5 +1,6 @@
 import type { Operation as LeafOperation } from 'fast-json-patch';
 import { KsetError } from '../errors.js';
+import { effectiveNamespace } from '../select/target.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
 import { lazyPackage } from '../util/yaml-lib.js';
 
@@ -7,15 +8,19 @@ import { lazyPackage } from '../util/yaml-lib.js';
 const jsonpatch = lazyPackage<typeof import('fast-json-patch')>('fast-json-patch');
 
 /**
- * RFC 6902 JSON patch with kustomize v5.5's reading of it (evanphx/json-patch v4 under the hood):
+ * RFC 6902 JSON patch with kustomize v5.5's reading of it (evanphx/json-patch v4 under the hood,
+ * as in kubectl patch --type json):
  * - `replace` of a missing map key adds it; `add` never creates missing parents;
  * - list indices are read as Go's `strconv.Atoi` reads them (`+1`, `01`) and may be negative,
  *   counting from the end (`-1` is the last item; for `add`, `-1` appends);
- * - `test` of a missing map key against `null` passes;
- * - `metadata.annotations` always exists while kustomize patches (it holds its internal
- *   annotations there), so an operation under it works on a resource without annotations.
- * Deliberate departures, for clearer errors: `copy` from a missing key, and `add`/`replace`/`test`
- * without `value`, are errors (evanphx copies or adds `null`, or crashes on `test`).
+ * - `test` of a missing map key against `null` passes; `add`/`replace` without `value` write null,
+ *   and `copy` from a missing map key copies null;
+ * - a path that does not start with `/` loses what comes before its first `/` (`spec/x` is `/x`);
+ * - while kustomize patches, `metadata.annotations` holds its internal annotations
+ *   (`internal.config.kubernetes.io/previousKinds`, `previousNames`, `previousNamespaces`): an operation
+ *   under it works on a resource without annotations, a `test` of the whole map fails, and a `copy`
+ *   of it takes them along. They leave `metadata.annotations` after the patch.
+ * `test` without `value` is an error (evanphx compares with null, or crashes on a missing key).
  */
 
 export type OpName = 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
@@ -30,7 +35,7 @@ export interface Operation {
 }
 
 const OP_NAMES: readonly string[] = ['add', 'remove', 'replace', 'move', 'copy', 'test'];
-const NEEDS_VALUE = new Set(['add', 'replace', 'test']);
+const TAKES_VALUE = new Set(['add', 'replace', 'test']);
 const NEEDS_FROM = new Set(['move', 'copy']);
 
 /** Checks the shape of a parsed JSON patch (a list of operation maps) and returns it typed. */
@@ -51,33 +56,34 @@ export function toOperation(item: Json, index: number): Operation {
   if (path === undefined) throw new KsetError(`${at} (${op}): missing "path"`);
   if (typeof path !== 'string') throw new KsetError(`${at} (${op}): "path" must be a string`);
   const head = `${at} (${op} ${showPath(path)})`;
-  checkPointer(path, `${head}: "path"`);
-  const operation: Operation = { op: op as OpName, path };
+  const operation: Operation = { op: op as OpName, path: pointerOf(path, `${head}: "path"`) };
   if (NEEDS_FROM.has(op)) {
     if (from === undefined) throw new KsetError(`${head}: missing "from"`);
     if (typeof from !== 'string') throw new KsetError(`${head}: "from" must be a string`);
-    checkPointer(from, `${head}: "from"`);
-    operation.from = from;
+    operation.from = pointerOf(from, `${head}: "from"`);
   }
-  if (NEEDS_VALUE.has(op)) {
-    if (!('value' in item)) throw new KsetError(`${head}: missing "value"`);
-    operation.value = item.value;
+  if (TAKES_VALUE.has(op)) {
+    if (op === 'test' && !('value' in item)) throw new KsetError(`${head}: missing "value"`);
+    operation.value = item.value ?? null;
   }
   return operation;
 }
 
-function checkPointer(pointer: string, what: string): void {
-  if (pointer !== '' && !pointer.startsWith('/')) {
-    throw new KsetError(`${what} ${JSON.stringify(pointer)} must start with "/"`);
-  }
+/** evanphx/json-patch splits a pointer on `/` and drops the first part: `spec/x` is `/x`. */
+function pointerOf(pointer: string, what: string): string {
+  if (pointer === '' || pointer.startsWith('/')) return pointer;
+  const slash = pointer.indexOf('/');
+  if (slash < 0) throw new KsetError(`${what} ${JSON.stringify(pointer)} must start with "/"`);
+  return pointer.slice(slash);
 }
 
 /**
  * Applies `ops` in order to a copy of `doc` (the input is never changed); throws KsetError on the first failing op.
- * `kubectl: true` (the patch verb) leaves out kustomize's always-present `metadata.annotations`:
- * kubectl patch fails on `add /metadata/annotations/x` when there are no annotations.
+ * `kubectl: true` (the patch verb) leaves out kustomize's internal annotations: kubectl patch fails on
+ * `add /metadata/annotations/x` when there are no annotations.
  */
 export function applyJsonPatch(doc: Json, ops: readonly Operation[], options: { kubectl?: boolean } = {}): Json {
+  if (ops.length === 0) return doc;
   const work = new Working(doc, !options.kubectl);
   const secret = isObject(doc) && doc.kind === 'Secret';
   ops.forEach((raw, index) => {
@@ -102,19 +108,21 @@ class PathError extends Error {}
 
 type Container = JsonObject | Json[];
 
+const INTERNAL_ANNOTATIONS = ['previousKinds', 'previousNames', 'previousNamespaces'].map(
+  (name) => `internal.config.kubernetes.io/${name}`,
+);
+
 /** The document being patched: containers on written paths are copied once, the rest is shared. */
 class Working {
   root: Json;
   private readonly owned = new WeakSet<object>();
   private readonly original: Json;
-  private addedAnnotations = false;
+  private internalAnnotations = false;
 
-  constructor(
-    doc: Json,
-    private readonly kustomizeAnnotations = true,
-  ) {
+  constructor(doc: Json, kustomize: boolean) {
     this.root = doc;
     this.original = doc;
+    if (kustomize) this.addInternalAnnotations();
   }
 
   own<T extends Container>(container: T): T {
@@ -124,36 +132,46 @@ class Working {
     return copy;
   }
 
-  /** Kustomize keeps its internal annotations in metadata.annotations while it patches. */
-  ensureAnnotations(): void {
-    if (!this.kustomizeAnnotations || !isObject(this.root)) return;
-    const metadata = this.root.metadata;
-    if (!isObject(metadata) || isObject(metadata.annotations)) return;
+  /** kustomize stores the resource's id in metadata.annotations before it patches (StorePreviousId). */
+  private addInternalAnnotations(): void {
+    if (!isObject(this.root) || !isObject(this.root.metadata)) return;
+    const existing = this.root.metadata.annotations;
+    if (existing !== undefined && existing !== null && !isObject(existing)) return;
     const root = (this.root = this.own(this.root));
-    const annotations: JsonObject = {};
+    const metadata = (root.metadata = this.own(this.root.metadata as JsonObject));
+    const [kinds, names, namespaces] = INTERNAL_ANNOTATIONS as [string, string, string];
+    const annotations: JsonObject = {
+      ...(existing ?? {}),
+      [kinds]: typeof root.kind === 'string' ? root.kind : '',
+      [names]: typeof metadata.name === 'string' ? metadata.name : '',
+      [namespaces]: effectiveNamespace(root),
+    };
     this.owned.add(annotations);
-    root.metadata = this.own(metadata);
-    root.metadata.annotations = annotations;
-    this.addedAnnotations = true;
+    metadata.annotations = annotations;
+    this.internalAnnotations = true;
   }
 
+  /** The patched document, kustomize's internal annotations taken out of metadata.annotations again. */
   finish(): Json {
-    if (!this.addedAnnotations || !isObject(this.root)) return this.root;
+    if (!this.internalAnnotations || !isObject(this.root)) return this.root;
     const metadata = this.root.metadata;
-    if (!isObject(metadata) || !isObject(metadata.annotations) || Object.keys(metadata.annotations).length > 0) {
-      return this.root;
-    }
+    if (!isObject(metadata) || !isObject(metadata.annotations)) return this.root;
+    const annotations = { ...metadata.annotations };
+    for (const key of INTERNAL_ANNOTATIONS) delete annotations[key];
+    const before = isObject(this.original) && isObject(this.original.metadata) ? this.original.metadata.annotations : undefined;
     const { annotations: _, ...rest } = metadata;
-    const before = isObject(this.original) && isObject(this.original.metadata) ? this.original.metadata : undefined;
-    if (before && 'annotations' in before) rest.annotations = before.annotations;
+    if (isObject(before) && equalMaps(annotations, before)) rest.annotations = before;
+    else if (Object.keys(annotations).length > 0 || before !== undefined) rest.annotations = annotations;
     return { ...this.root, metadata: rest };
   }
 }
 
+function equalMaps(a: JsonObject, b: JsonObject): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key, i) => Object.keys(b)[i] === key && a[key] === b[key]);
+}
+
 function applyOne(work: Working, op: Operation): void {
-  if (touchesAnnotations(op.path) || (op.from !== undefined && touchesAnnotations(op.from))) {
-    work.ensureAnnotations();
-  }
   switch (op.op) {
     case 'add':
       return add(work, op.path, structuredClone(op.value ?? null));
@@ -169,16 +187,11 @@ function applyOne(work: Working, op: Operation): void {
     case 'copy': {
       if (op.from === '') throw new PathError('the document root cannot be copied');
       const value = get(work.root, op.from!, 'from ');
-      if (value === undefined) throw new PathError(`from path ${op.from} not found`);
-      return add(work, op.path, structuredClone(value));
+      return add(work, op.path, structuredClone(value ?? null));
     }
     case 'test':
       return test(work.root, op.path, op.value ?? null);
   }
-}
-
-function touchesAnnotations(path: string): boolean {
-  return path === '/metadata/annotations' || path.startsWith('/metadata/annotations/');
 }
 
 function add(work: Working, path: string, value: Json): void {
