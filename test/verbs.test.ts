@@ -121,6 +121,8 @@ describe('kset patch: arguments and results as kubectl', () => {
     ['-p=…', ['cm/settings', '--type', 'merge', '-p={"data":{"b":"2"}}'], configMap, configMap + '  b: "2"\n'],
     ['--dry-run=client -o yaml', ['cm/settings', '--dry-run=client', '-o', 'yaml', '--type', 'merge', '-p', '{"data":{"b":"2"}}'], configMap, configMap + '  b: "2"\n'],
     ['-n NS and a document without namespace', ['cm/settings', '-n', 'shop', '--type', 'merge', '-p', '{"data":{"b":"2"}}'], configMap, configMap + '  b: "2"\n'],
+    // kubectl writes a string that YAML 1.1 reads as a timestamp quoted (a plain one reads as a date there)
+    ['a timestamp string is written quoted', ['cm/settings', '-p', '{"data":{"at":"2024-05-01T10:00:00Z","day":"2024-05-01"}}'], configMap, configMap + '  at: "2024-05-01T10:00:00Z"\n  day: "2024-05-01"\n'],
     // sigs.k8s.io/yaml reads a repeated key as the last one
     ['a repeated key in -p: the last wins', ['cm/settings', '--type', 'merge', '-p', '{"data":{"b":"1","b":"2"}}'], configMap, configMap + '  b: "2"\n'],
     ['TYPE1,TYPE2 NAME', ['deploy,sts', 'web', '--type', 'merge', '-p', '{"spec":{"replicas":2}}'], deployment + '---\n' + statefulSet, (deployment.replace('envoy:1\n', 'envoy:1\n  replicas: 2\n') + '---\n' + statefulSet.replace('acme/db:1\n', 'acme/db:1\n  replicas: 2\n'))],

@@ -34,7 +34,17 @@ export function kubectlTags(tags: Tags): Tags {
   // the yaml package's number types only write numbers now; explicit `!!int "7"` tags are read as go-yaml reads them
   const numbers = kept.map((tag) => (typeof tag !== 'string' && /:(int|float)$/.test(tag.tag) ? { ...tag, test: NEVER } : tag));
   const explicit = ['int', 'float'].map((name) => ({ tag: `tag:yaml.org,2002:${name}`, default: false, resolve: resolveNumber }));
-  return [GO_YAML_NUMBER, ...numbers, ...explicit] as Tags;
+  return [GO_YAML_NUMBER, ...numbers, ...explicit, ...timestampsAsStrings(tags)] as Tags;
+}
+
+/**
+ * Timestamps read as the strings kubectl keeps them as; and since the tag still claims them, writers quote
+ * such a string (`"2024-05-01T10:00:00Z"`), as kubectl writes it: a YAML 1.1 reader would take it plain as a date.
+ */
+function timestampsAsStrings(tags: Tags): Tags {
+  const time = tags.find((tag) => typeof tag !== 'string' && tag.tag.endsWith(':timestamp'));
+  if (!time || typeof time === 'string' || !time.test) return [];
+  return [{ tag: time.tag, default: true, test: time.test, resolve: (text: string) => text }] as Tags;
 }
 
 const NEVER = { test: () => false } as unknown as RegExp;
