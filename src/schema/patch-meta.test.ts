@@ -68,13 +68,39 @@ describe('schemaForResource', () => {
       path: 'spec.strategy',
       want: { strategy: 'retainKeys' },
     },
+    // Older API versions kubectl v1.32 still merges: their successor's metadata, less what the successor added.
     {
-      name: 'CRD schema properties are a map of typed schemas',
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      path: 'spec.versions.schema.openAPIV3Schema.properties.anyName.x-kubernetes-validations',
-      want: { strategy: 'merge', mergeKey: 'rule' },
+      name: 'apps/v1beta2 Deployment containers merge by name, as in apps/v1',
+      apiVersion: 'apps/v1beta2',
+      kind: 'Deployment',
+      path: 'spec.template.spec.containers',
+      want: { strategy: 'merge', mergeKey: 'name' },
     },
+    {
+      name: 'extensions/v1beta1 DaemonSet volumes merge by name',
+      apiVersion: 'extensions/v1beta1',
+      kind: 'DaemonSet',
+      path: 'spec.template.spec.volumes',
+      want: { strategy: 'merge,retainKeys', mergeKey: 'name' },
+    },
+    {
+      name: 'admissionregistration v1beta1 webhooks merge by name',
+      apiVersion: 'admissionregistration.k8s.io/v1beta1',
+      kind: 'MutatingWebhookConfiguration',
+      path: 'webhooks',
+      want: { strategy: 'merge', mergeKey: 'name' },
+    },
+    { name: 'policy/v1 PDB selector is replaced', apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', path: 'spec.selector', want: { strategy: 'replace' } },
+    { name: 'policy/v1beta1 PDB selector merges', apiVersion: 'policy/v1beta1', kind: 'PodDisruptionBudget', path: 'spec.selector', want: undefined },
+    {
+      name: 'policy/v1beta1 PDB conditions merge by type, as in policy/v1',
+      apiVersion: 'policy/v1beta1',
+      kind: 'PodDisruptionBudget',
+      path: 'status.conditions',
+      want: { strategy: 'merge', mergeKey: 'type' },
+    },
+    { name: 'autoscaling/v2 HPA conditions merge by type', apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', path: 'status.conditions', want: { mergeKey: 'type' } },
+    { name: 'autoscaling/v2beta2 HPA conditions are atomic', apiVersion: 'autoscaling/v2beta2', kind: 'HorizontalPodAutoscaler', path: 'status.conditions', want: undefined },
     { name: 'atomic lists carry nothing', apiVersion: 'v1', kind: 'Pod', path: 'spec.tolerations', want: undefined },
     { name: 'plain maps carry nothing', apiVersion: 'v1', kind: 'ConfigMap', path: 'metadata.labels', want: undefined },
   ];
@@ -91,6 +117,28 @@ describe('schemaForResource', () => {
     expect(schemaForResource('networking.k8s.io/v1', 'Ingress')).toBeDefined();
     expect(schemaForResource('core/v1', 'Pod')).toBeUndefined();
     expect(schemaForResource('example.com/v1', 'Widget')).toBeUndefined();
+  });
+
+  it('knows the kinds kubectl v1.32 merges strategically, and no other', () => {
+    for (const [apiVersion, kind] of [
+      ['apps/v1beta1', 'StatefulSet'],
+      ['extensions/v1beta1', 'Ingress'],
+      ['batch/v1beta1', 'CronJob'],
+      ['rbac.authorization.k8s.io/v1beta1', 'ClusterRole'],
+      ['resource.k8s.io/v1alpha3', 'ResourceClaim'],
+    ]) {
+      expect(schemaForResource(apiVersion, kind), `${apiVersion} ${kind}`).toBeDefined();
+    }
+    // kubectl refuses these ("strategic merge patch is not supported ... locally"): kustomize's merge applies.
+    for (const [apiVersion, kind] of [
+      ['apiextensions.k8s.io/v1', 'CustomResourceDefinition'],
+      ['apiregistration.k8s.io/v1', 'APIService'],
+      ['resource.k8s.io/v1', 'ResourceClaim'],
+      ['networking.k8s.io/v1', 'IPAddress'],
+      ['extensions/v1beta1', 'PodSecurityPolicy'],
+    ]) {
+      expect(schemaForResource(apiVersion, kind), `${apiVersion} ${kind}`).toBeUndefined();
+    }
   });
 
   it('falls back to the CRD schemas it is given, built-in kinds first', () => {
