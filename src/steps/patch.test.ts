@@ -53,3 +53,20 @@ describe('patchStep apply: what kustomize refuses after a JSON patch', () => {
     expect(apply('- {op: add, path: /spec/paused, value: true}', unnamed)).toMatchObject({ spec: { paused: true } });
   });
 });
+
+describe('patchStep apply: the id of a patched resource, as kustomize keeps it', () => {
+  const resource = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'a' }, spec: { replicas: 1 } };
+  const patched = (text: string, options: PatchEntry['options']) =>
+    patchStep({ text, target: { name: 'web' }, options, origin: { label: 'patches[0]' } }, context).apply(structuredClone(resource) as never, {} as never);
+  const patch = 'apiVersion: apps/v2\nkind: StatefulSet\nmetadata:\n  name: db\n  namespace: other\nspec:\n  replicas: 2\n';
+
+  // checked with kubectl kustomize: allowKindChange takes the kind, never the apiVersion; the namespace always stays
+  it.each([
+    [undefined, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'a' } }],
+    [{ allowKindChange: true }, { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web', namespace: 'a' } }],
+    [{ allowNameChange: true }, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'db', namespace: 'a' } }],
+    [{ allowNameChange: true, allowKindChange: true }, { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'a' } }],
+  ])('options %j', (options, id) => {
+    expect(patched(patch, options)).toMatchObject({ ...id, spec: { replicas: 2 } });
+  });
+});

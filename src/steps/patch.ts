@@ -98,16 +98,15 @@ function applyDocument(
 }
 
 /**
- * The patch with the resource's apiVersion, kind, name and namespace, unless the options allow a change
- * (kustomize applies a targeted patch to whatever the target selects, whatever the patch names).
+ * The patch with the resource's apiVersion, kind, name and namespace, unless the options allow a
+ * change of kind or name (kustomize applies a targeted patch to whatever the target selects, whatever
+ * the patch names). The apiVersion and namespace are always the resource's, as in kustomize.
  */
 function withIdOf(doc: JsonObject, resource: JsonObject, entry: PatchEntry): JsonObject {
   const { allowNameChange, allowKindChange } = entry.options ?? {};
   const patch: JsonObject = { ...doc };
-  if (!allowKindChange) {
-    setOrDelete(patch, 'apiVersion', resource.apiVersion);
-    setOrDelete(patch, 'kind', resource.kind);
-  }
+  setOrDelete(patch, 'apiVersion', resource.apiVersion);
+  if (!allowKindChange) setOrDelete(patch, 'kind', resource.kind);
   const meta: JsonObject = isObject(doc.metadata) ? { ...doc.metadata } : {};
   const theirs = isObject(resource.metadata) ? resource.metadata : {};
   if (!allowNameChange) setOrDelete(meta, 'name', theirs.name);
