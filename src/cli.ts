@@ -161,7 +161,7 @@ async function setImageCommand(argv: string[], io: Io): Promise<Outcome> {
   if (values.help) return usageText();
   const { resources, pairs } = resourcesAndPairs(positionals);
   const [{ parseSelection }, { setImageStep }] = await Promise.all([import('./select/selection.js'), import('./steps/set-image.js')]);
-  const selection = parseSelection(resources, values);
+  const selection = parseSelection(resources, { ...values, fromInput: Boolean(values.local || values.filename?.length) });
   const steps: Step[] = [setImageStep(selection, pairs)];
   const options = { steps, report: values.report !== undefined };
   if (streamsStdin(values.filename ?? [], values, io)) return streamStdin(io, emptyConfig(), options);
@@ -234,7 +234,7 @@ async function patchCommand(argv: string[], io: Io): Promise<Outcome> {
     import('./steps/patch-verb.js'),
   ]);
   const patch = parsePatch({ text, type, origin }, { mode: 'kubectl' });
-  const selection = parseSelection(positionals, values);
+  const selection = parseSelection(positionals, { ...values, fromInput: Boolean(values.local || values.filename?.length) });
   const steps: Step[] = [patchVerbStep(selection, patch, origin.label)];
   const options = { steps, report: values.report !== undefined };
   if (streamsStdin(values.filename ?? [], values, io)) return streamStdin(io, emptyConfig(), options);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kset } from './helpers.js';
+import { folderWith, kset } from './helpers.js';
 
 // Grammar and results of `kset set image` and `kset patch` where they once differed from kubectl
 // (`kubectl set image --local -f DOC …` / `kubectl patch --local -f DOC …`, and kubectl's resource
@@ -105,6 +105,22 @@ describe('kset set image: arguments as kubectl reads them', () => {
     expectError(await kset(['set', 'image', `${type}/web`, 'app=x:2'], { stdin: input }), /kubectl knows no kind/);
   });
 
+  // kubectl set image --local -f F PAIRS sets the objects of F; kset passes the ones without pod template
+  it.each([
+    [['--local', '-f', 'in.yaml', 'app=x:2']],
+    [['-f', 'in.yaml', 'app=x:2', '--local', '-o', 'yaml', '--dry-run=client']],
+  ])('%j: every workload of the input', async (args) => {
+    const result = await kset(['set', 'image', ...args], { cwd: folderWith({ 'in.yaml': stream }) });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(stream.replace('acme/web:1', 'x:2').replace('acme/db:1', 'x:2'));
+  });
+
+  it('-f FILE -l SELECTOR without a type: the objects of the input the selector takes', async () => {
+    const input = stream.replace('  name: web\n  namespace: shop\n', '  name: web\n  namespace: shop\n  labels: {tier: front}\n');
+    const result = await kset(['set', 'image', '-f', 'in.yaml', '-l', 'tier=front', 'app=x:2'], { cwd: folderWith({ 'in.yaml': input }) });
+    expect(result.stdout).toBe(input.replace('acme/web:1', 'x:2'));
+  });
+
   it('sets the image of an extensions/v1beta1 Deployment, which kubectl still decodes', async () => {
     const input = deployment.replace('apps/v1', 'extensions/v1beta1');
     const result = await kset(['set', 'image', 'deploy/web', 'app=x:2'], { stdin: input });
@@ -132,6 +148,14 @@ describe('kset patch: arguments and results as kubectl', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(expected);
+  });
+
+  it('--local -f FILE without resources patches every object of the input, as kubectl patch --local -f', async () => {
+    const result = await kset(['patch', '--local', '-f', 'in.yaml', '--type', 'merge', '-p', '{"metadata":{"labels":{"a":"b"}}}'], {
+      cwd: folderWith({ 'in.yaml': deployment + '---\n' + configMap }),
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(deployment.replace('  namespace: shop\n', '  namespace: shop\n  labels:\n    a: b\n') + '---\n' + configMap.replace('  name: settings\n', '  name: settings\n  labels:\n    a: b\n'));
   });
 
   const errors: [string, string[], RegExp][] = [

@@ -5,7 +5,7 @@ import { parseSelection, selects } from './selection.js';
 
 // kubectl's resource builder (ResourceTypeOrNameArgs and its visitors) as kset reads a verb's resources.
 describe('parseSelection', () => {
-  const ok: [string, string[], { all?: boolean; selector?: string }, { named: { type: string; name: string }[]; types: string[]; all: boolean }][] = [
+  const ok: [string, string[], { all?: boolean; selector?: string; fromInput?: boolean }, { named: { type: string; name: string }[]; types: string[]; all: boolean }][] = [
     ['TYPE/NAME…', ['deploy/a', 'sts/b'], {}, { named: [{ type: 'deploy', name: 'a' }, { type: 'sts', name: 'b' }], types: [], all: false }],
     ['TYPE NAME…', ['deploy', 'a', 'b'], {}, { named: [{ type: 'deploy', name: 'a' }, { type: 'deploy', name: 'b' }], types: [], all: false }],
     ['TYPE1,TYPE2 NAME: each name of each type', ['deploy,sts', 'a'], {}, { named: [{ type: 'deploy', name: 'a' }, { type: 'sts', name: 'a' }], types: [], all: false }],
@@ -14,6 +14,9 @@ describe('parseSelection', () => {
     ['--all beside names is ignored', ['deploy', 'a'], { all: true }, { named: [{ type: 'deploy', name: 'a' }], types: [], all: false }],
     ['--all alone (every workload)', [], { all: true }, { named: [], types: [], all: true }],
     ['TYPE -l', ['deploy'], { selector: 'a=b' }, { named: [], types: ['deploy'], all: false }],
+    // kubectl set image --local -f F PAIRS: the objects of the input
+    ['-f or --local without resources', [], { fromInput: true }, { named: [], types: [], all: true }],
+    ['-f -l without a type', [], { fromInput: true, selector: 'a=b' }, { named: [], types: [], all: false }],
   ];
   it.each(ok)('%s', (_, args, flags, expected) => {
     expect(parseSelection(args, flags)).toMatchObject(expected);

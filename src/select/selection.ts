@@ -18,6 +18,11 @@ export interface SelectionFlags {
   all?: boolean;
   selector?: string;
   namespace?: string;
+  /**
+   * `-f FILE` or `--local` given: without resource arguments the input's own objects are the
+   * resources (kubectl set image --local -f F PAIRS, or -f F -l SELECTOR), as if `--all`.
+   */
+  fromInput?: boolean;
 }
 
 /**
@@ -45,6 +50,8 @@ export function parseSelection(args: string[], flags: SelectionFlags): Selection
     } else {
       selection.types = typeList;
     }
+  } else if (flags.fromInput) {
+    if (!selection.selector) selection.all = true;
   } else if (selection.selector) {
     throw new KsetError('at least one resource type must be specified to use a selector: TYPE -l SELECTOR');
   }
@@ -53,7 +60,7 @@ export function parseSelection(args: string[], flags: SelectionFlags): Selection
     throw new KsetError(
       selection.types.length
         ? `resource(s) were provided, but no name was specified: use TYPE/NAME, TYPE NAME, --all or -l SELECTOR`
-        : 'you must specify the resources: TYPE/NAME, TYPE NAME, TYPE --all, TYPE -l SELECTOR or --all',
+        : 'you must specify the resources: TYPE/NAME, TYPE NAME, TYPE --all, TYPE -l SELECTOR, --all, or -f FILE for all of its objects',
     );
   }
   return selection;
