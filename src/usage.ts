@@ -16,7 +16,8 @@ The patch verb mirrors kubectl patch --local: --type strategic (default), merge 
 -p takes the patch text (JSON or YAML, which may start with a dash).
 
 INPUT is a file, a folder (its *.yaml, *.yml, *.json, recursively), a glob, or - for stdin
-(the default). SELECTION is TYPE/NAME..., TYPE NAME..., TYPE --all, TYPE -l SELECTOR or --all.
+(the default). SELECTION is TYPE/NAME..., TYPE NAME..., TYPE --all, TYPE -l SELECTOR or --all;
+without it, -f FILE or --local takes the input's objects, as kubectl set image --local -f FILE does.
 
 Options:
   -f, --filename INPUT        an input (repeatable); the verbs read stdin without it
