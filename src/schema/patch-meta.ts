@@ -13,12 +13,15 @@ export interface FieldSchema {
   readonly listMapKeys?: readonly string[];
   /** Schema defaults of list-map keys, used when an item lacks one (CRDs only). */
   readonly keyDefaults?: Readonly<Record<string, Json>>;
-  /**
-   * The keys that together tell the items of a merged list apart, when more than the merge key: the list-map
-   * keys of a CRD list; of built-in lists only the ports lists' (port and protocol, kset's one departure from
-   * apimachinery, which compares the merge key alone: topologySpreadConstraints merge on topologyKey only).
-   */
+  /** The keys that together tell the items of a merged list apart, when more than the merge key (CRD lists). */
   readonly identityKeys?: readonly string[];
+  /**
+   * Keys that tell items apart only where the merge key alone cannot: a ports list naming one port twice (53/UDP
+   * and 53/TCP) is merged by port and protocol, kset's one departure from apimachinery, which compares the merge
+   * key alone and mangles such a list. Every other built-in list, topologySpreadConstraints too, merges on its
+   * merge key alone.
+   */
+  readonly disambiguatingKeys?: readonly string[];
   /** The type of the field's value (a map) or of its items (a list), when it holds anything that matters. */
   readonly type?: TypeSchema;
 }
@@ -81,6 +84,6 @@ class TableType implements TypeSchema {
 function toField(raw: TableField): FieldSchema {
   if (typeof raw === 'string') return { type: tableType(raw) };
   const { s, k, l, m, t } = raw;
-  const identityKeys = k !== undefined && m?.includes(k) && m.includes('protocol') ? m : undefined;
-  return { strategy: s, mergeKey: k, listType: l, listMapKeys: m, identityKeys, type: t === undefined ? undefined : tableType(t) };
+  const disambiguatingKeys = k !== undefined && m?.includes(k) && m.includes('protocol') ? m : undefined;
+  return { strategy: s, mergeKey: k, listType: l, listMapKeys: m, disambiguatingKeys, type: t === undefined ? undefined : tableType(t) };
 }

@@ -409,7 +409,7 @@ describe('strategicMerge: directives never reach the output (kset departure from
   ]);
 });
 
-describe('strategicMerge: ports are identified by port and protocol (kset departure from apimachinery)', () => {
+describe('strategicMerge: a port named twice is told apart by protocol (kset departure from apimachinery)', () => {
   const coredns = (ports: JsonObject[]) => deployment({ containers: [{ name: 'dns', ports }] });
   const portsOf = (r: JsonObject | null) => (podSpecOf(r).containers as JsonObject[])[0].ports;
   const service = (ports: JsonObject[]): JsonObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports } });
@@ -436,11 +436,30 @@ describe('strategicMerge: ports are identified by port and protocol (kset depart
       patch: podPatch({ containers: [{ name: 'dns', ports: [{ containerPort: 53, name: 'tcp' }] }] }),
       want: (r) => expect(portsOf(r)).toEqual([{ containerPort: 53, protocol: 'UDP' }, { containerPort: 53, name: 'tcp' }]),
     },
+    // A port named once merges by port alone, whatever the protocols, as kubectl does.
     {
-      name: 'a patch item without protocol does not merge into a UDP item',
+      name: 'a patch item without protocol merges into the UDP item of its port',
       doc: coredns([{ containerPort: 53, protocol: 'UDP' }]),
       patch: podPatch({ containers: [{ name: 'dns', ports: [{ containerPort: 53, name: 'tcp' }] }] }),
-      want: (r) => expect(portsOf(r)).toEqual([{ containerPort: 53, name: 'tcp' }, { containerPort: 53, protocol: 'UDP' }]),
+      want: (r) => expect(portsOf(r)).toEqual([{ containerPort: 53, protocol: 'UDP', name: 'tcp' }]),
+    },
+    {
+      name: 'a TCP patch item changes the protocol of the UDP item of its port',
+      doc: coredns([{ containerPort: 53, protocol: 'UDP' }]),
+      patch: podPatch({ containers: [{ name: 'dns', ports: [{ containerPort: 53, protocol: 'TCP', name: 't' }] }] }),
+      want: (r) => expect(portsOf(r)).toEqual([{ containerPort: 53, protocol: 'TCP', name: 't' }]),
+    },
+    {
+      name: 'a UDP delete item deletes the TCP item of its port',
+      doc: service([{ port: 80, protocol: 'TCP', name: 'a' }, { port: 81 }]),
+      patch: { spec: { ports: [{ port: 80, protocol: 'UDP', $patch: 'delete' }] } },
+      want: service([{ port: 81 }]),
+    },
+    {
+      name: 'a patch naming a port twice adds its second protocol (kubectl would merge both into one item)',
+      doc: service([{ port: 80, protocol: 'TCP', name: 'a' }, { port: 81 }]),
+      patch: { spec: { ports: [{ port: 80, protocol: 'TCP', name: 't' }, { port: 80, protocol: 'UDP', name: 'u' }] } },
+      want: service([{ port: 80, protocol: 'TCP', name: 't' }, { port: 80, protocol: 'UDP', name: 'u' }, { port: 81 }]),
     },
     {
       name: 'Service ports without protocol anywhere merge by port',

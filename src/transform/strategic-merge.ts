@@ -9,8 +9,9 @@ import { deepEqual } from '../util/equal.js';
 //   (a new field, a new list item, a replaced list) as written, with `$retainKeys`, `$setElementOrder/…`,
 //   nulls and, inside new list items, `$patch` maps. Here such values are cleaned the way apimachinery cleans
 //   a new field: null members dropped, maps holding `$patch` left out, the other directive keys removed.
-// - Items of ports lists (containerPort/port + protocol) are identified by both list-map keys, a missing
-//   `protocol` meaning TCP; apimachinery compares the merge key alone (as kset does in every other built-in list).
+// - A ports list (or its patch) that names one port twice (53/UDP and 53/TCP) is merged by port and protocol,
+//   a missing `protocol` meaning TCP; apimachinery compares the port alone and mangles such a list. Every other
+//   list, and a ports list naming each port once, merges on the merge key alone, as apimachinery does.
 // - Where apimachinery's order of operations is Go's random map order (a `$deleteFromPrimitiveList/x` next
 //   to `x`, both naming one item), the patch's keys apply in the order written: the order Go's map iteration
 //   takes most often (7 times in 8 for two keys side by side in a small map).
@@ -140,7 +141,7 @@ function setElementOrder(
   if (patchList !== undefined && !Array.isArray(patchList)) throw fail(here, `${key} applies to a list, but the patch holds a ${shapeOf(patchList)}`);
 
   const field = type?.field(name);
-  const identity = identityOf(field);
+  const identity = identityOf(field, [original ?? [], patchList ?? []]);
   checkOrderMatchesPatch(patchList ?? [], order, field, identity, here, key);
 
   let merged: Json[];
@@ -248,7 +249,7 @@ function mergeList(
 
   const mergeKey = field?.mergeKey;
   if (!mergeKey) throw fail(path, 'cannot merge a list of maps without a merge key');
-  const identity = identityOf(field);
+  const identity = identityOf(field, [original, patch]);
   let base = original;
   let items: { item: JsonObject; at: string }[] = [];
   let replace = false;
@@ -389,18 +390,35 @@ function scalarOrUndefined(value: Json | undefined): Json | undefined {
 }
 
 const SCALARS = new Identity();
-const identities = new WeakMap<FieldSchema, Identity>();
+const byMergeKey = new WeakMap<FieldSchema, Identity>();
+const byAllKeys = new WeakMap<FieldSchema, Identity>();
 
-function identityOf(field: FieldSchema | undefined): Identity {
+/** How the items of the field's lists (the original and the patch list) are told apart. */
+function identityOf(field: FieldSchema | undefined, lists: Json[][]): Identity {
   const mergeKey = field?.mergeKey;
   if (!field || !mergeKey) return SCALARS;
-  let identity = identities.get(field);
+  let keys = field.identityKeys;
+  if (!keys && field.disambiguatingKeys && lists.some((list) => repeatsKey(list, mergeKey))) keys = field.disambiguatingKeys;
+  const all = keys !== undefined && keys.includes(mergeKey) && keys.length > 1;
+  const cache = all ? byAllKeys : byMergeKey;
+  let identity = cache.get(field);
   if (!identity) {
-    const keys = field.identityKeys?.includes(mergeKey) ? field.identityKeys : [mergeKey];
-    identity = new Identity(mergeKey, keys, field.keyDefaults);
-    identities.set(field, identity);
+    identity = new Identity(mergeKey, all ? keys : [mergeKey], field.keyDefaults);
+    cache.set(field, identity);
   }
   return identity;
+}
+
+/** Whether two items of the list (directives aside) share a merge key value. */
+function repeatsKey(list: Json[], mergeKey: string): boolean {
+  const seen = new Set<Json>();
+  for (const item of list) {
+    if (!isObject(item) || hasDirective(item) || !Object.hasOwn(item, mergeKey)) continue;
+    const value = item[mergeKey];
+    if (seen.has(value)) return true;
+    seen.add(value);
+  }
+  return false;
 }
 
 /** The patch strategy that decides merging: `merge`, `replace` or undefined (the default for the shape). */
