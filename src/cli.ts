@@ -330,7 +330,8 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[]
 /**
  * A flag that takes a value takes the next argument whatever it starts with, as in kubectl
  * (`-p '- op: add…'`, a YAML JSON patch); node's parseArgs refuses a value that starts with a
- * dash, so such pairs are joined as `--name=value` first. `-p=value` is read as kubectl reads it too.
+ * dash, so such pairs are joined as `--name=value` first. `-p=value` and `--all=true|false` are read as
+ * kubectl (pflag) reads them too.
  */
 function withValuesAttached(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
   const byShort = new Map(Object.entries(options).flatMap(([name, option]) => (option.short ? [[option.short, name] as const] : [])));
@@ -344,7 +345,10 @@ function withValuesAttached(argv: string[], options: NonNullable<ParseArgsConfig
     }
     const short = /^-([^-])(=?)(.*)$/s.exec(arg);
     const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : short && !short[3] ? byShort.get(short[1]!) : undefined;
-    if (takesValue(name) && i + 1 < argv.length) {
+    const flag = /^--([^=]+)=(true|false)$/.exec(arg);
+    if (flag && Object.hasOwn(options, flag[1]!) && options[flag[1]!]!.type === 'boolean') {
+      if (flag[2] === 'true') result.push(`--${flag[1]}`); // pflag's --all=true; --all=false is no flag at all
+    } else if (takesValue(name) && i + 1 < argv.length) {
       result.push(`--${name}=${argv[++i]}`);
     } else if (short?.[2] === '=' && takesValue(byShort.get(short[1]!))) {
       result.push(`--${byShort.get(short[1]!)}=${short[3]}`);

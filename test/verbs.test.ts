@@ -69,6 +69,9 @@ describe('kset set image: arguments as kubectl reads them', () => {
     // kubectl --local -n NS takes a document without a namespace
     ['-n takes a document without namespace', ['sts/web', '-n', 'shop', 'app=x:2'], stream.replace('acme/db:1', 'x:2')],
     ['-f=… and -l=… forms', ['sts', '-l=!tier', 'app=x:2'], stream.replace('acme/db:1', 'x:2')],
+    // pflag's boolean forms
+    ['--all=true', ['sts', '--all=true', 'app=x:2'], stream.replace('acme/db:1', 'x:2')],
+    ['--local=false', ['sts/web', '--local=false', 'app=x:2'], stream.replace('acme/db:1', 'x:2')],
   ];
   it.each(ok)('%s', async (_, args, expected) => {
     const result = await kset(['set', 'image', ...args], { stdin: stream });
