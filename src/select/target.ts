@@ -2,6 +2,7 @@ import type { PatchTarget } from '../config/types.js';
 import { KsetError } from '../errors.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
 import { matches, parseSelector, type Selector } from './label-selector.js';
+import { fromGoRegExp, GoRegExpError, type TranslatedRegExp } from './target-regexp.js';
 
 /**
  * Which resources a kustomize patch applies to (kustomize `resmap.Select` with `types.SelectorRegex`,
@@ -133,20 +134,20 @@ export function isClusterScoped(apiVersion: string, kind: string): boolean {
   return CLUSTER_SCOPED.has(`${apiVersion} ${kind}`);
 }
 
-/** Go RE2 syntax as far as JavaScript can take it: `(?P<name>…)` groups and leading `(?i)`-style flags. */
+/** A target field's Go regular expression, anchored at both ends as kustomize anchors it. */
 function anchoredRegExp(pattern: string, field: string): RegExp {
-  let source = pattern.replace(/\(\?P</g, '(?<');
-  let flags = '';
-  const leading = /^\(\?([ims]+)\)/.exec(source);
-  if (leading) {
-    flags = [...new Set(leading[1]!)].join('');
-    source = source.slice(leading[0].length);
+  const invalid = (reason: string) => new KsetError(`target ${field} ${JSON.stringify(pattern)} is not a valid regular expression: ${reason}`);
+  let translated: TranslatedRegExp;
+  try {
+    translated = fromGoRegExp(pattern);
+  } catch (error) {
+    if (error instanceof GoRegExpError) throw invalid(error.message);
+    throw error;
   }
   try {
-    return new RegExp(`^(?:${source})$`, flags);
+    return new RegExp(`^(?:${translated.source})$`, translated.flags);
   } catch (error) {
-    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '');
-    throw new KsetError(`target ${field} ${JSON.stringify(pattern)} is not a valid regular expression: ${reason}`);
+    throw invalid((error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, ''));
   }
 }
 

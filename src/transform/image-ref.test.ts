@@ -81,6 +81,11 @@ describe('imageMatches', () => {
     ['redis-extra:7', 'busybox|redis', false],
     // a leading Go flag group
     ['BUSYBOX:1', '(?i)busybox', true],
+    // Go's regexp syntax (checked with kubectl kustomize)
+    ['gcr.io/app:1', '\\Qgcr.io\\E/app', true],
+    ['gcr-io/app:1', '\\Qgcr.io\\E/app', false],
+    ['quay/app:1', '[[:alpha:]]+/app', true],
+    ['q1/app:1', '[[:alpha:]]+/app', false],
   ];
   it.each(cases)('%s against name %s → %s', (ref, name, expected) => {
     expect(imageMatches(ref, name)).toBe(expected);
@@ -92,7 +97,7 @@ describe('imageNamePattern', () => {
     expect(imageNamePattern('busybox')).toBe(imageNamePattern('busybox'));
   });
 
-  it.each(['team/(app', 'app[', '(?U)app', 'app(?i)x'])('rejects %s with a KsetError', (name) => {
+  it.each(['team/(app', 'app[', '(?U)app', 'app(?i)x', '(?=g)gcr.io/app'])('rejects %s with a KsetError', (name) => {
     expect(() => imageNamePattern(name)).toThrow(KsetError);
     expect(() => imageNamePattern(name)).toThrow(JSON.stringify(name));
   });

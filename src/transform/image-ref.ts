@@ -1,4 +1,5 @@
 import { KsetError } from '../errors.js';
+import { fromGoRegExp, GoRegExpError, type TranslatedRegExp } from '../select/target-regexp.js';
 
 /** An image reference cut into its parts, as kustomize's `image.Split` cuts it. */
 export interface ImageRef {
@@ -45,7 +46,6 @@ export function joinImage({ name, tag, digest }: ImageRef): string {
 
 // kustomize v5.5 (api v0.18) accepts these tag characters and only sha256 digests after the name.
 const TAG_AND_DIGEST = '(?::[a-zA-Z0-9_.{}-]*)?(?:@sha256:[a-zA-Z0-9_.{}-]*)?$';
-const GO_FLAGS = /^\(\?([a-zA-Z]+)\)/;
 const patterns = new Map<string, RegExp>();
 
 /**
@@ -56,29 +56,25 @@ const patterns = new Map<string, RegExp>();
  * users rely on names such as `.*` or `.+/app` to rewrite several images with one entry. Escaping would
  * change which images an existing kustomization rewrites. Nor is the name wrapped in a group: in
  * `nginx|redis` the alternation splits the whole pattern (`^nginx` or `redis(:tag)?…$`) in
- * kustomize too, so `nginx-anything` matches. A leading Go flag group
- * (`(?i)`, `(?s)`, `(?m)`) becomes a JavaScript flag. A name that is not a valid regular expression
- * (kustomize v5.5 crashes on it) is a KsetError.
+ * kustomize too, so `nginx-anything` matches. Go's syntax is translated (target-regexp.ts). A name
+ * that is not a valid regular expression (kustomize v5.5 crashes on it) is a KsetError.
  */
 export function imageNamePattern(name: string): RegExp {
   let pattern = patterns.get(name);
   if (pattern) return pattern;
-  let body = name;
-  let flags = '';
-  const goFlags = GO_FLAGS.exec(name);
-  if (goFlags) {
-    flags = goFlags[1]!;
-    if (/[^ims]/.test(flags)) {
-      throw new KsetError(`image name ${JSON.stringify(name)}: regular expression flags (?${flags}) are not supported`);
-    }
-    body = name.slice(goFlags[0].length);
+  const invalid = (reason: string) =>
+    new KsetError(`image name ${JSON.stringify(name)} is not a valid regular expression (kustomize reads it as one): ${reason}`);
+  let translated: TranslatedRegExp;
+  try {
+    translated = fromGoRegExp(name);
+  } catch (error) {
+    if (error instanceof GoRegExpError) throw invalid(error.message);
+    throw error;
   }
   try {
-    pattern = new RegExp('^' + body + TAG_AND_DIGEST, flags);
+    pattern = new RegExp('^' + translated.source + TAG_AND_DIGEST, translated.flags);
   } catch (error) {
-    throw new KsetError(
-      `image name ${JSON.stringify(name)} is not a valid regular expression (kustomize reads it as one): ${(error as Error).message}`,
-    );
+    throw invalid((error as Error).message);
   }
   if (patterns.size >= 1000) patterns.clear();
   patterns.set(name, pattern);
