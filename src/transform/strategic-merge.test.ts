@@ -554,6 +554,13 @@ describe('strategicMerge: apimachinery quirks, checked against kubectl', () => {
       },
       want: pod({ containers: [{ name: 'c', env: [...env('Q'), { name: 'N', value: '2' }, ...env('R')] }] }),
     },
+    {
+      // kubectl keeps the item with `name: null` (its order differs: kubectl puts it first).
+      name: 'a patch item whose merge key is null has the key: it is added, without the null',
+      doc: pod({ containers: [{ name: 'a', image: 'a:1' }] }),
+      patch: { spec: { containers: [{ name: null, image: 'x' }] } },
+      want: (r) => expect((r!.spec as JsonObject).containers).toContainEqual({ image: 'x' }),
+    },
   ]);
 });
 

@@ -161,7 +161,8 @@ function setElementOrder(
   if (kind === 'map' && !mergeKey) throw fail(here, `${key} needs a list merged by key, or a list of scalars`);
   if (kind === 'map') {
     requireMergeKey(order, mergeKey!, here, key);
-    requireMergeKey(merged, mergeKey!, here, 'the merged list');
+    // Checked on the lists as written: a patch item whose merge key is null has it (apimachinery keeps it).
+    requireMergeKey(original ?? patchList ?? [], mergeKey!, here, 'the merged list');
   }
   const orderAt = identity.indexIn(order);
   const named = (item: Json) => orderAt(item) >= 0;
@@ -273,9 +274,10 @@ function mergeList(
       throw fail(at, `unknown patch type ${JSON.stringify(directive)} in list item (expected "delete" or "replace")`);
     }
   });
+  let written = base;
   if (replace) {
-    const listed = items.map(({ item }) => item);
-    base = cleanList(listed, ctx, path);
+    written = items.map(({ item }) => item);
+    base = cleanList(written, ctx, path);
     items = [];
   }
 
@@ -291,7 +293,7 @@ function mergeList(
       merged[index] = mergeMap(merged[index] as JsonObject, item, field?.type, ctx, at) as JsonObject;
     }
   }
-  requireMergeKey(merged, mergeKey, path, 'the merged list');
+  requireMergeKey(written, mergeKey, path, 'the merged list');
   const patched = items.map(({ item }) => item);
   const patchedAt = identity.indexIn(patched);
   const inPatch = (v: Json) => patchedAt(v) >= 0;
