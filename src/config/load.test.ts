@@ -260,13 +260,16 @@ describe('normalisation', () => {
     ]);
   });
 
-  it('reads the config as kustomize does: keys in any case, nulls as nothing, entries without a name dropped', async () => {
+  it('reads the config as kustomize does: keys in any case, nulls as nothing, a missing name empty', async () => {
     await tree({
       'kset.yaml': 'IMAGES:\n- name: web\n  newtag: "2"\n- null\n- newTag: "3"\n- name: ""\n  newTag: "4"\nimageTags:\n- name: db\n  digest: sha256:1\n  newName:\npatches:\n',
     });
     const config = await loadConfig({ cwd: root, configFile: 'kset.yaml' });
     expect(config.images.map(({ origin, ...image }) => [origin.label, image])).toEqual([
       ['images[0]', { name: 'web', newTag: '2' }],
+      ['images[1]', { name: '' }],
+      ['images[2]', { name: '', newTag: '3' }],
+      ['images[3]', { name: '', newTag: '4' }],
       ['imageTags[0]', { name: 'db', digest: 'sha256:1' }],
     ]);
     expect(config.patches).toEqual([]);

@@ -308,12 +308,12 @@ async function normalize(loaded: LoadedFile, context: Context): Promise<Config> 
   validation.validateConfig(value, loaded);
   const raw = value as RawConfig;
 
-  // kustomize appends the deprecated imageTags to images. An entry without a name matches no image
-  // there (its pattern is only the optional tag and digest), and is not an error.
+  // kustomize appends the deprecated imageTags to images. An entry without a name is not an error
+  // there: its name is empty, and it matches the images that are only a tag or digest (`:1`, ``).
   config.images = [
     ...(raw.images ?? []).map((image, i) => imageEntry(image, ['images', i], context)),
     ...(raw.imageTags ?? []).map((image, i) => imageEntry(image, ['imageTags', i], context)),
-  ].filter((entry) => entry.name);
+  ];
   // kustomize's order: patchesStrategicMerge, then patches, then patchesJson6902
   // (its PatchStrategicMerge, Patch and PatchJson6902 transformers run in that order).
   for (const [i, text] of (raw.patchesStrategicMerge ?? []).entries()) {

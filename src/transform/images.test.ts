@@ -62,6 +62,11 @@ describe('applyImages: rewriting one image', () => {
     // docker.io forms are distinct names
     ['docker.io/library/busybox:1', { name: 'busybox', newTag: '2' }, 'docker.io/library/busybox:1'],
     ['busybox:1', { name: 'docker.io/busybox', newTag: '2' }, 'busybox:1'],
+    // an entry without a name (kustomize accepts it) matches images that are only a tag or digest
+    [':1', { name: '', newTag: '2' }, ':2'],
+    ['', { name: '', newTag: '2' }, ':2'],
+    ['@sha256:aa', { name: '', newTag: '2' }, ':2'],
+    ['busybox:1', { name: '', newTag: '2' }, 'busybox:1'],
     // outside kustomize's tag charset or a non-sha256 digest: no match
     ['busybox:1+build', { name: 'busybox', newTag: '2' }, 'busybox:1+build'],
     ['busybox@sha512:aa', { name: 'busybox', newTag: '2' }, 'busybox@sha512:aa'],
