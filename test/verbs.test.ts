@@ -161,6 +161,21 @@ describe('kset patch: arguments and results as kubectl', () => {
     expect(result.stdout).toBe(deployment.replace('  namespace: shop\n', '  namespace: shop\n  labels:\n    a: b\n') + '---\n' + configMap.replace('  name: settings\n', '  name: settings\n  labels:\n    a: b\n'));
   });
 
+  it('merges an extensions/v1beta1 Deployment strategically, as kubectl still decodes it (containers by name)', async () => {
+    const input = deployment.replace('apps/v1', 'extensions/v1beta1');
+    const result = await kset(['patch', 'deploy/web', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"proxy","image":"envoy:2"}]}}}}'], { stdin: input });
+    expect(result.stdout).toBe(input.replace('envoy:1', 'envoy:2'));
+  });
+
+  it.each([
+    ['a CustomResourceDefinition', 'apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'crd'],
+    ['an APIService', 'apiregistration.k8s.io/v1', 'APIService', 'apiservice'],
+    ['a DaemonSet of apps/v1beta1 (a version that never had it)', 'apps/v1beta1', 'DaemonSet', 'ds'],
+  ])('refuses a strategic merge on %s, as kubectl does', async (_, apiVersion, kind, type) => {
+    const input = `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: x\n`;
+    expectError(await kset(['patch', `${type}/x`, '-p', '{"metadata":{"labels":{"a":"b"}}}'], { stdin: input }), /strategic merge patch is not supported/);
+  });
+
   const errors: [string, string[], RegExp][] = [
     // kubectl patch has no kustomize annotations map: add under a missing one fails
     ['json add under missing annotations', ['cm/settings', '--type', 'json', '-p', '[{"op":"add","path":"/metadata/annotations/a","value":"b"}]'], /annotations/],

@@ -1,7 +1,7 @@
 import { KsetError } from '../errors.js';
 import type { ParsedPatch } from '../patch/parse.js';
 import type { Step } from '../pipeline.js';
-import { schemaForResource, type TypeSchema } from '../schema/patch-meta.js';
+import { schemaForResource } from '../schema/patch-meta.js';
 import { notFound, selects, type Selection } from '../select/selection.js';
 import { applyJsonPatch } from '../transform/json-patch.js';
 import { applyMergePatch } from '../transform/merge-patch.js';
@@ -38,7 +38,8 @@ function patchOne(resource: JsonObject, patch: ParsedPatch): Json {
   if (patch.type === 'merge') return applyMergePatch(resource, doc);
   const apiVersion = String(resource.apiVersion ?? '');
   const kind = String(resource.kind ?? '');
-  const schema = kubectlSchema(apiVersion, kind);
+  // the table holds the kinds kubectl v1.32 merges strategically (older versions too; no CRDs, no APIServices)
+  const schema = schemaForResource(apiVersion, kind);
   if (!schema) {
     throw new KsetError(`strategic merge patch is not supported for ${apiVersion}, Kind=${kind} locally, try --type merge`);
   }
@@ -56,60 +57,3 @@ function withKind(patched: JsonObject, resource: JsonObject): JsonObject {
   throw new KsetError(`the patch leaves ${describe(resource)} without a kind (kubectl: Object 'Kind' is missing)`);
 }
 
-// kubectl's scheme (client-go v1.32) has no apiextensions or apiregistration types: kubectl patch
-// --local refuses a strategic merge on a CustomResourceDefinition or an APIService.
-const NOT_IN_KUBECTL = new Set(['apiextensions.k8s.io', 'apiregistration.k8s.io']);
-
-// Older versions kubectl's scheme still decodes, with their kinds, and the group whose current
-// version holds the same merge keys (extensions/v1beta1 kinds moved to apps and networking.k8s.io).
-const RBAC = ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'];
-const STORAGE = ['CSIDriver', 'CSINode', 'CSIStorageCapacity', 'StorageClass', 'VolumeAttachment', 'VolumeAttributesClass'];
-const RESOURCE = ['DeviceClass', 'ResourceClaim', 'ResourceClaimTemplate', 'ResourceSlice'];
-const OLDER: Record<string, string[]> = {
-  'apps/v1beta1': ['ControllerRevision', 'Deployment', 'StatefulSet'],
-  'apps/v1beta2': ['ControllerRevision', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'],
-  'extensions/v1beta1': ['DaemonSet', 'Deployment', 'Ingress', 'NetworkPolicy', 'ReplicaSet'],
-  'batch/v1beta1': ['CronJob'],
-  'autoscaling/v2beta1': ['HorizontalPodAutoscaler'],
-  'autoscaling/v2beta2': ['HorizontalPodAutoscaler'],
-  'policy/v1beta1': ['PodDisruptionBudget'],
-  'networking.k8s.io/v1beta1': ['Ingress', 'IngressClass', 'IPAddress', 'ServiceCIDR'],
-  'networking.k8s.io/v1alpha1': ['IPAddress', 'ServiceCIDR'],
-  'rbac.authorization.k8s.io/v1beta1': RBAC,
-  'rbac.authorization.k8s.io/v1alpha1': RBAC,
-  'storage.k8s.io/v1beta1': STORAGE,
-  'storage.k8s.io/v1alpha1': ['CSIStorageCapacity', 'VolumeAttachment', 'VolumeAttributesClass'],
-  'scheduling.k8s.io/v1beta1': ['PriorityClass'],
-  'scheduling.k8s.io/v1alpha1': ['PriorityClass'],
-  'node.k8s.io/v1beta1': ['RuntimeClass'],
-  'node.k8s.io/v1alpha1': ['RuntimeClass'],
-  'discovery.k8s.io/v1beta1': ['EndpointSlice'],
-  'events.k8s.io/v1beta1': ['Event'],
-  'coordination.k8s.io/v1beta1': ['Lease'],
-  'certificates.k8s.io/v1beta1': ['CertificateSigningRequest'],
-  'admissionregistration.k8s.io/v1beta1': ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding'],
-  'admissionregistration.k8s.io/v1alpha1': ['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding'],
-  'flowcontrol.apiserver.k8s.io/v1beta1': ['FlowSchema', 'PriorityLevelConfiguration'],
-  'flowcontrol.apiserver.k8s.io/v1beta2': ['FlowSchema', 'PriorityLevelConfiguration'],
-  'flowcontrol.apiserver.k8s.io/v1beta3': ['FlowSchema', 'PriorityLevelConfiguration'],
-  'resource.k8s.io/v1beta1': RESOURCE,
-  'resource.k8s.io/v1alpha3': RESOURCE,
-  'storagemigration.k8s.io/v1alpha1': ['StorageVersionMigration'],
-};
-const CURRENT_VERSIONS = ['v1', 'v2', 'v1beta1'];
-const MOVED: Record<string, string> = { Ingress: 'networking.k8s.io', NetworkPolicy: 'networking.k8s.io' };
-
-/** The merge schema kubectl patch --local uses for the kind, or undefined where it refuses a strategic merge. */
-export function kubectlSchema(apiVersion: string, kind: string): TypeSchema | undefined {
-  const slash = apiVersion.lastIndexOf('/');
-  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-  if (NOT_IN_KUBECTL.has(group)) return undefined;
-  const schema = schemaForResource(apiVersion, kind);
-  if (schema || !OLDER[apiVersion]?.includes(kind)) return schema;
-  const current = group === 'extensions' ? (MOVED[kind] ?? 'apps') : group;
-  for (const version of CURRENT_VERSIONS) {
-    const found = schemaForResource(`${current}/${version}`, kind);
-    if (found) return found;
-  }
-  return undefined;
-}
