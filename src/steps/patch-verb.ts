@@ -56,4 +56,3 @@ function withKind(patched: JsonObject, resource: JsonObject): JsonObject {
   if (typeof patched.kind === 'string' && patched.kind !== '') return patched;
   throw new KsetError(`the patch leaves ${describe(resource)} without a kind (kubectl: Object 'Kind' is missing)`);
 }
-
