@@ -36,12 +36,18 @@ export function compileTarget(target: PatchTarget): TargetMatcher {
   return matcher;
 }
 
-export function matchesTarget(matcher: TargetMatcher, resource: JsonObject): boolean {
+/**
+ * Whether the target selects `resource`. `original` is the resource as it was read, when patches
+ * have changed its id since: as in kustomize, its name and namespace may match the original ones
+ * or the current ones (each on its own); group, version and kind are the current ones.
+ */
+export function matchesTarget(matcher: TargetMatcher, resource: JsonObject, original: JsonObject = resource): boolean {
   const { group, version } = splitApiVersion(resource.apiVersion);
   const metadata = isObject(resource.metadata) ? resource.metadata : {};
+  const originalName = isObject(original.metadata) ? text(original.metadata.name) : '';
   return (
-    test(matcher.namespace, effectiveNamespace(resource)) &&
-    test(matcher.name, text(metadata.name)) &&
+    (test(matcher.namespace, effectiveNamespace(resource)) || test(matcher.namespace, effectiveNamespace(original))) &&
+    (test(matcher.name, text(metadata.name)) || test(matcher.name, originalName)) &&
     test(matcher.group, group) &&
     test(matcher.version, version) &&
     test(matcher.kind, text(resource.kind)) &&

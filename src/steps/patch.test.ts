@@ -70,3 +70,35 @@ describe('patchStep apply: the id of a patched resource, as kustomize keeps it',
     expect(patched(patch, options)).toMatchObject({ ...id, spec: { replicas: 2 } });
   });
 });
+
+describe('patchStep apply: a renamed resource keeps its previous ids, as in kustomize', () => {
+  const resource = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'a' }, data: { k: 'v' } };
+  const entry = (text: string, target?: object, options?: object): PatchEntry => ({
+    text,
+    ...(target ? { target } : {}),
+    ...(options ? { options } : {}),
+    origin: { label: 'p' },
+  });
+  const run = (...entries: PatchEntry[]) =>
+    entries.reduce<any>((current, e) => patchStep(e, context).apply(current, {} as never), structuredClone(resource));
+  const renameSmp = entry('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web2\n', { kind: 'Deployment', name: 'web' }, { allowNameChange: true });
+  const renameJson = entry('- {op: replace, path: /metadata/name, value: web3}', { kind: 'Deployment', name: 'web' });
+  const mark = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: a\n  annotations:\n    second: "yes"\n';
+
+  // each checked with kubectl kustomize
+  it.each([
+    ['an untargeted patch naming the old name, after a strategic rename', [renameSmp, entry(mark)], 'web2'],
+    ['an untargeted patch naming the old name, after a JSON rename', [renameJson, entry(mark)], 'web3'],
+    ['a target with the old name', [renameSmp, entry(mark.replace('web', 'x'), { kind: 'Deployment', name: 'web' })], 'web2'],
+    ['a target with the new name', [renameSmp, entry(mark.replace('web', 'x'), { kind: 'Deployment', name: 'web2' })], 'web2'],
+  ])('%s', (_name, entries, name) => {
+    expect(run(...entries).metadata).toMatchObject({ name, namespace: 'a', annotations: { second: 'yes' } });
+  });
+
+  it('a target with the old kind does not select a re-kinded resource (kustomize matches the current kind)', () => {
+    const rekind = entry('apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\n', { kind: 'Deployment' }, { allowKindChange: true });
+    const result = run(rekind, entry('- {op: add, path: /data/x, value: "1"}', { kind: 'Deployment' }));
+    expect(result.kind).toBe('StatefulSet');
+    expect(result.data).toEqual({ k: 'v' });
+  });
+});

@@ -34,17 +34,17 @@ export function patchStep(entry: PatchEntry, context: PatchContext): Step {
     mayTouch: (text) => text.includes('\\') || words.some((all) => all !== null && all.every((word) => text.includes(word))),
     apply(resource) {
       if (patch.type === 'json') {
-        if (!target || !matchesTarget(target, resource)) return resource;
+        if (!target || !matchesTarget(target, resource, originalOf(resource))) return resource;
         matched.add(0);
         const patched = asResource(at(entry.origin, () => applyJsonPatch(resource, patch.ops), resource), entry.origin, resource);
         keepsKindAndName(resource, patched, entry.origin);
-        return patched;
+        return remember(resource, patched);
       }
       let current: JsonObject | null = resource;
       patch.docs.forEach((doc, i) => {
         if (current === null || !selects(doc, target, current)) return;
         matched.add(i);
-        current = applyDocument(current, doc, patch.type, entry, context);
+        current = remember(current, applyDocument(current, doc, patch.type, entry, context));
       });
       return current;
     },
@@ -78,7 +78,42 @@ function idWords(doc: JsonObject): { kind?: string; name?: string } {
 }
 
 function selects(doc: JsonObject, target: TargetMatcher | undefined, resource: JsonObject): boolean {
-  return target ? matchesTarget(target, resource) : matchesPatchId(doc, resource);
+  if (target) return matchesTarget(target, resource, originalOf(resource));
+  return [resource, ...(previousIds.get(resource) ?? [])].some((id) => matchesPatchId(doc, id));
+}
+
+/**
+ * The ids a patched resource had before (kustomize's previous ids, kept in its internal annotations):
+ * an untargeted patch matches any of them, a target the first (the original) name and namespace.
+ * Kept per resource object, from one patch step to the next.
+ */
+const previousIds = new WeakMap<JsonObject, JsonObject[]>();
+
+function remember(before: JsonObject, after: JsonObject | null): JsonObject | null {
+  if (after === null || after === before) return after;
+  const earlier = previousIds.get(before) ?? [];
+  const ids = idOf(before) === idOf(after) ? earlier : [...earlier, idsOnly(before)];
+  if (ids.length > 0) previousIds.set(after, ids);
+  return after;
+}
+
+function originalOf(resource: JsonObject): JsonObject {
+  return previousIds.get(resource)?.[0] ?? resource;
+}
+
+function idsOnly(resource: JsonObject): JsonObject {
+  const meta = isObject(resource.metadata) ? resource.metadata : {};
+  const metadata: JsonObject = {};
+  if (meta.name !== undefined) metadata.name = meta.name;
+  if (meta.namespace !== undefined) metadata.namespace = meta.namespace;
+  const id: JsonObject = { metadata };
+  if (resource.apiVersion !== undefined) id.apiVersion = resource.apiVersion;
+  if (resource.kind !== undefined) id.kind = resource.kind;
+  return id;
+}
+
+function idOf(resource: JsonObject): string {
+  return JSON.stringify(idsOnly(resource));
 }
 
 /** One strategic (or merge) patch document on one resource, keeping the resource's id as kustomize does. */
