@@ -166,6 +166,15 @@ describe('applyJsonPatch', () => {
     expect((output.metadata as JsonObject).annotations).toBe(input.metadata.annotations);
   });
 
+  it.each([
+    ['an empty annotations map', {}, [{ op: 'add', path: '/data/x', value: '1' }]],
+    ['null annotations', null, [{ op: 'add', path: '/data/x', value: '1' }]],
+    ['annotations the patch empties', { a: 'b' }, [{ op: 'remove', path: '/metadata/annotations/a' }]],
+  ])('drops %s, as kustomize (checked with kubectl kustomize)', (_name, annotations, ops) => {
+    const input = { ...configMap(), metadata: { name: 'settings', annotations } } as JsonObject;
+    expect((applyJsonPatch(input, toOperations(ops as Json)) as JsonObject).metadata).toEqual({ name: 'settings' });
+  });
+
   it('adds no internal annotations for kubectl patch', () => {
     const copy = toOperations([{ op: 'copy', from: '/metadata', path: '/copied' }]);
     expect((applyJsonPatch(configMap(), copy, { kubectl: true }) as JsonObject).copied).toEqual({ name: 'settings', labels: { tier: 'web' } });

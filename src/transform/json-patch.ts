@@ -19,7 +19,8 @@ const jsonpatch = lazyPackage<typeof import('fast-json-patch')>('fast-json-patch
  * - while kustomize patches, `metadata.annotations` holds its internal annotations
  *   (`internal.config.kubernetes.io/previousKinds`, `previousNames`, `previousNamespaces`): an operation
  *   under it works on a resource without annotations, a `test` of the whole map fails, and a `copy`
- *   of it takes them along. They leave `metadata.annotations` after the patch.
+ *   of it takes them along. They leave `metadata.annotations` after the patch, and an annotations map
+ *   left empty goes with them (`annotations: {}` or null included), as kustomize sets them anew.
  * `test` without `value` is an error (evanphx compares with null, or crashes on a missing key).
  */
 
@@ -160,8 +161,9 @@ class Working {
     for (const key of INTERNAL_ANNOTATIONS) delete annotations[key];
     const before = isObject(this.original) && isObject(this.original.metadata) ? this.original.metadata.annotations : undefined;
     const { annotations: _, ...rest } = metadata;
-    if (isObject(before) && equalMaps(annotations, before)) rest.annotations = before;
-    else if (Object.keys(annotations).length > 0 || before !== undefined) rest.annotations = annotations;
+    // kustomize sets the annotations anew after the patch: an empty map goes (`annotations: {}` or null too)
+    if (isObject(before) && equalMaps(annotations, before) && Object.keys(before).length > 0) rest.annotations = before;
+    else if (Object.keys(annotations).length > 0) rest.annotations = annotations;
     return { ...this.root, metadata: rest };
   }
 }
