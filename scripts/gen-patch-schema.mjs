@@ -11,8 +11,10 @@
 //   t: type name, s: x-kubernetes-patch-strategy, k: x-kubernetes-patch-merge-key,
 //   l: x-kubernetes-list-type (atomic is the default and left out), m: x-kubernetes-list-map-keys.
 // The field "*" stands for every key of a map (additionalProperties); a field holding a map of typed
-// values refers to the synthetic type `map[X]`, whose only field is "*".
-// Only fields that carry merge metadata, or lead to a type that does, are kept.
+// values refers to the synthetic type `map[X]`, whose only field is "*". The field "-" lists, space-separated,
+// the type's other fields (scalars, opaque values): a key a type does not name is no field of it.
+// A kind whose name starts with "~" (an old API version described by its successor) may hold fields the
+// successor lacks: unknown keys are not checked there.
 //
 // The kinds are those `kubectl patch --local --type strategic` (kubectl v1.32, the conformance oracle) merges
 // strategically: the kinds of its Go scheme. kubectl refuses the others ("strategic merge patch is not
@@ -211,28 +213,24 @@ while (stack.length) {
   for (const { ref } of Object.values(rawFields(definition(name)))) if (ref) stack.push(ref);
 }
 
-// A type is relevant when one of its fields carries metadata or leads to a relevant type (fixpoint for cycles).
+// Every object type reachable from a kind gets an entry, so that a field kubectl's Go types lack is known to
+// be unknown (kubectl fails where it must merge into one). Types without properties (RawExtension, Quantity,
+// IntOrString, Time ...) get none: they are opaque or scalar.
 const fieldsOf = new Map([...reachable].map((n) => [n, rawFields(definition(n))]));
-const relevant = new Set();
-for (let changed = true; changed; ) {
-  changed = false;
-  for (const [name, fields] of fieldsOf) {
-    if (relevant.has(name)) continue;
-    const hit = Object.values(fields).some((f) => Object.keys(f.meta).length || (f.ref && relevant.has(f.ref)));
-    if (hit) relevant.add(name), (changed = true);
-  }
-}
+const hasEntry = (name) => name !== undefined && fieldsOf.has(name) && Object.keys(fieldsOf.get(name)).length > 0;
 
 const names = shortNames([...reachable].sort());
 const types = {};
-for (const name of [...relevant].sort()) {
+for (const name of [...reachable].filter(hasEntry).sort()) {
   const entry = {};
+  const plain = [];
   for (const [field, { ref, meta }] of Object.entries(fieldsOf.get(name)).sort(([a], [b]) => cmp(a, b))) {
-    const type = ref && relevant.has(ref) ? names.get(ref) : undefined;
-    if (!type && !Object.keys(meta).length) continue;
-    entry[field] = Object.keys(meta).length ? sortKeys({ ...meta, ...(type ? { t: type } : {}) }) : type;
+    const type = hasEntry(ref) ? names.get(ref) : undefined;
+    if (!type && !Object.keys(meta).length) plain.push(field);
+    else entry[field] = Object.keys(meta).length ? sortKeys({ ...meta, ...(type ? { t: type } : {}) }) : type;
   }
-  types[names.get(name)] = entry;
+  if (plain.length) entry['-'] = plain.join(' ');
+  types[names.get(name)] = sortKeys(entry);
 }
 // Every kind gets an entry, even one whose type holds nothing that matters: a known kind is merged with
 // apimachinery's rules, an unknown one with kustomize's.
@@ -245,9 +243,9 @@ for (const gvk of Object.keys(kinds).sort(cmp)) {
 
 // Old versions with `except` get their own copies of the types on the way to each excepted field.
 for (const [gvk, alias] of Object.entries(KUBECTL_OLD_VERSIONS)) {
-  if (typeof alias === 'string') continue;
   const version = gvk.split('/').slice(-2, -1)[0];
-  for (const path of alias.except) kindTable[gvk] = without(kindTable[gvk], path.split('.'), version);
+  for (const path of typeof alias === 'string' ? [] : alias.except) kindTable[gvk] = without(kindTable[gvk], path.split('.'), version);
+  kindTable[gvk] = `~${kindTable[gvk]}`;
 }
 
 /** A copy of type `name` (named for `version`) in which the field at `path` carries no merge metadata. */
@@ -263,7 +261,10 @@ function without(name, path, version) {
     const derived = without(type, rest, version);
     entry[field] = typeof value === 'string' ? derived : { ...value, t: derived };
   } else if (type) entry[field] = type;
-  else delete entry[field];
+  else {
+    delete entry[field];
+    entry['-'] = [...(entry['-']?.split(' ') ?? []), field].sort(cmp).join(' ');
+  }
   types[copy] = sortKeys(entry);
   return copy;
 }

@@ -91,7 +91,7 @@ describe('schemaForResource', () => {
       want: { strategy: 'merge', mergeKey: 'name' },
     },
     { name: 'policy/v1 PDB selector is replaced', apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', path: 'spec.selector', want: { strategy: 'replace' } },
-    { name: 'policy/v1beta1 PDB selector merges', apiVersion: 'policy/v1beta1', kind: 'PodDisruptionBudget', path: 'spec.selector', want: undefined },
+    { name: 'policy/v1beta1 PDB selector merges', apiVersion: 'policy/v1beta1', kind: 'PodDisruptionBudget', path: 'spec.selector', want: { strategy: undefined } },
     {
       name: 'policy/v1beta1 PDB conditions merge by type, as in policy/v1',
       apiVersion: 'policy/v1beta1',
@@ -100,15 +100,21 @@ describe('schemaForResource', () => {
       want: { strategy: 'merge', mergeKey: 'type' },
     },
     { name: 'autoscaling/v2 HPA conditions merge by type', apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', path: 'status.conditions', want: { mergeKey: 'type' } },
-    { name: 'autoscaling/v2beta2 HPA conditions are atomic', apiVersion: 'autoscaling/v2beta2', kind: 'HorizontalPodAutoscaler', path: 'status.conditions', want: undefined },
-    { name: 'atomic lists carry nothing', apiVersion: 'v1', kind: 'Pod', path: 'spec.tolerations', want: undefined },
+    {
+      name: 'autoscaling/v2beta2 HPA conditions are atomic',
+      apiVersion: 'autoscaling/v2beta2',
+      kind: 'HorizontalPodAutoscaler',
+      path: 'status.conditions',
+      want: { strategy: undefined, mergeKey: undefined },
+    },
+    { name: 'atomic lists carry no strategy', apiVersion: 'v1', kind: 'Pod', path: 'spec.tolerations', want: { strategy: undefined, mergeKey: undefined } },
     { name: 'plain maps carry nothing', apiVersion: 'v1', kind: 'ConfigMap', path: 'metadata.labels', want: undefined },
   ];
   for (const { name, apiVersion, kind, path, want } of cases) {
     it(name, () => {
       const field = fieldAt(apiVersion, kind, path);
       if (want === undefined) expect(field).toBeUndefined();
-      else expect(field).toMatchObject(want);
+      else for (const [key, value] of Object.entries(want)) expect(field?.[key as keyof typeof field], key).toEqual(value);
     });
   }
 
@@ -141,6 +147,22 @@ describe('schemaForResource', () => {
     }
   });
 
+  it('knows every field of a built-in type, to fail as kubectl does on others', () => {
+    const podSpec = schemaForResource('v1', 'Pod')!.field('spec')!.type!;
+    expect(podSpec.strictName).toBe('PodSpec');
+    expect(['containers', 'hostname', 'nodeSelector', 'securityContext'].map((f) => podSpec.has!(f))).toEqual([true, true, true, true]);
+    expect(podSpec.has!('foo')).toBe(false);
+    const securityContext = podSpec.field('securityContext')!.type!;
+    expect([securityContext.strictName, securityContext.has!('runAsUser'), securityContext.has!('bogus')]).toEqual(['PodSecurityContext', true, false]);
+    expect(schemaForResource('v1', 'ConfigMap')!.field('metadata')!.type!.field('labels')).toBeUndefined();
+  });
+
+  it('checks no field of an old API version (its successor may lack some)', () => {
+    const spec = schemaForResource('extensions/v1beta1', 'Ingress')!.field('spec')!.type!;
+    expect(spec.strictName).toBeUndefined();
+    expect(schemaForResource('networking.k8s.io/v1', 'Ingress')!.field('spec')!.type!.strictName).toBe('IngressSpec');
+  });
+
   it('falls back to the CRD schemas it is given, built-in kinds first', () => {
     const widget: TypeSchema = { field: () => undefined };
     const extra = new Map([
@@ -162,8 +184,12 @@ describe('schemas/patch-meta.json', () => {
 
   it('refers only to types it holds', () => {
     const missing = [
-      ...Object.values(table.kinds),
-      ...Object.values(table.types).flatMap((fields) => Object.values(fields).map((f) => (typeof f === 'string' ? f : f.t))),
+      ...Object.values(table.kinds).map((name) => name.replace(/^~/, '')),
+      ...Object.values(table.types).flatMap((fields) =>
+        Object.entries(fields)
+          .filter(([key]) => key !== '-')
+          .map(([, f]) => (typeof f === 'string' ? f : f.t)),
+      ),
     ].filter((name) => name !== undefined && !(name in table.types));
     expect(missing).toEqual([]);
   });

@@ -30,6 +30,13 @@ export interface FieldSchema {
 export interface TypeSchema {
   /** The field `name` (or any key, for a map type), undefined when nothing about it matters for merging. */
   field(name: string): FieldSchema | undefined;
+  /**
+   * The type's name, when its fields are all known: kubectl (which merges through Go types) fails on a key the
+   * type lacks wherever it must merge into it ("unable to find api field in struct NAME").
+   */
+  readonly strictName?: string;
+  /** Whether `name` is a field of the type (or a key of a map type); asked only where strictName is set. */
+  has?(name: string): boolean;
 }
 
 /** Schemas of custom resources, by `group/version/Kind` (core group: `v1/Kind`). */
@@ -39,10 +46,15 @@ export type CrdSchemas = ReadonlyMap<string, TypeSchema>;
 export function schemaForResource(apiVersion: string, kind: string, extra?: CrdSchemas): TypeSchema | undefined {
   const id = `${apiVersion}/${kind}`;
   const builtin = loadTable().kinds[id];
-  return builtin !== undefined ? tableType(builtin) : extra?.get(id);
+  if (builtin === undefined) return extra?.get(id);
+  // "~": an old API version described by its successor, which may lack some of its fields.
+  return builtin.startsWith('~') ? tableType(builtin.slice(1), false) : tableType(builtin, true);
 }
 
-/** One field in schemas/patch-meta.json: a type name, or metadata with an optional type (`t`). */
+/**
+ * One field in schemas/patch-meta.json: a type name, or metadata with an optional type (`t`); the key "-" holds
+ * the type's other field names, space-separated.
+ */
 type TableField = string | { t?: string; s?: string; k?: string; l?: string; m?: string[] };
 
 interface Table {
@@ -52,38 +64,56 @@ interface Table {
 
 let table: Table | undefined;
 const types = new Map<string, TypeSchema>();
+const lenientTypes = new Map<string, TypeSchema>();
 
 function loadTable(): Table {
   table ??= JSON.parse(readFileSync(new URL('../../schemas/patch-meta.json', import.meta.url), 'utf8')) as Table;
   return table;
 }
 
-function tableType(name: string): TypeSchema {
-  let type = types.get(name);
+function tableType(name: string, strict: boolean): TypeSchema {
+  const cache = strict ? types : lenientTypes;
+  let type = cache.get(name);
   if (!type) {
-    type = new TableType(loadTable().types[name] ?? {});
-    types.set(name, type);
+    type = new TableType(name, loadTable().types[name] ?? {}, strict);
+    cache.set(name, type);
   }
   return type;
 }
 
 class TableType implements TypeSchema {
   private readonly fields = new Map<string, FieldSchema | undefined>();
+  private plain?: Set<string>;
+  readonly strictName?: string;
 
-  constructor(private readonly entry: Record<string, TableField>) {}
+  constructor(
+    name: string,
+    private readonly entry: Record<string, TableField>,
+    private readonly strict: boolean,
+  ) {
+    // The Go type's name: the table's name without group, version and map[...] wrapping.
+    if (strict) this.strictName = name.replace(/^map\[(.*)\]$/, '$1').split('.').pop();
+  }
 
   field(name: string): FieldSchema | undefined {
     if (this.fields.has(name)) return this.fields.get(name);
-    const raw = Object.hasOwn(this.entry, name) ? this.entry[name] : this.entry['*'];
-    const field = raw === undefined ? undefined : toField(raw);
+    const raw = name !== '-' && Object.hasOwn(this.entry, name) ? this.entry[name] : this.entry['*'];
+    const field = raw === undefined ? undefined : toField(raw, this.strict);
     this.fields.set(name, field);
     return field;
   }
+
+  has(name: string): boolean {
+    if (name !== '-' && (Object.hasOwn(this.entry, name) || Object.hasOwn(this.entry, '*'))) return true;
+    const listed = this.entry['-'];
+    this.plain ??= new Set(typeof listed === 'string' ? listed.split(' ') : []);
+    return this.plain.has(name);
+  }
 }
 
-function toField(raw: TableField): FieldSchema {
-  if (typeof raw === 'string') return { type: tableType(raw) };
+function toField(raw: TableField, strict: boolean): FieldSchema {
+  if (typeof raw === 'string') return { type: tableType(raw, strict) };
   const { s, k, l, m, t } = raw;
   const disambiguatingKeys = k !== undefined && m?.includes(k) && m.includes('protocol') ? m : undefined;
-  return { strategy: s, mergeKey: k, listType: l, listMapKeys: m, disambiguatingKeys, type: t === undefined ? undefined : tableType(t) };
+  return { strategy: s, mergeKey: k, listType: l, listMapKeys: m, disambiguatingKeys, type: t === undefined ? undefined : tableType(t, strict) };
 }

@@ -564,6 +564,51 @@ describe('strategicMerge: apimachinery quirks, checked against kubectl', () => {
   ]);
 });
 
+describe('strategicMerge: fields kubectl\'s Go types lack', () => {
+  const pod = (container: JsonObject): JsonObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', ...container }] } });
+  const containerPatch = (container: JsonObject): JsonObject => ({ spec: { containers: [{ name: 'c', ...container }] } });
+  run([
+    {
+      name: 'a scalar, or a value with nothing to merge into, is set whatever the field',
+      doc: pod({ securityContext: { bogus: 'x' } }),
+      patch: containerPatch({ securityContext: { bogus: 'y', extra: { a: [1] } } }),
+      want: pod({ securityContext: { bogus: 'y', extra: { a: [1] } } }),
+    },
+    {
+      name: 'an old API version may hold fields its successor lacks (extensions/v1beta1 Ingress backend)',
+      doc: { apiVersion: 'extensions/v1beta1', kind: 'Ingress', metadata: { name: 'i' }, spec: { backend: { serviceName: 's', servicePort: 80 } } },
+      patch: { spec: { backend: { servicePort: 81 } } },
+      want: { apiVersion: 'extensions/v1beta1', kind: 'Ingress', metadata: { name: 'i' }, spec: { backend: { serviceName: 's', servicePort: 81 } } },
+    },
+  ]);
+  const failing: { name: string; doc: JsonObject; patch: JsonObject; message: string }[] = [
+    {
+      name: 'a map merged into a field the type lacks',
+      doc: pod({ securityContext: { bogus: { a: 1 } } }),
+      patch: containerPatch({ securityContext: { bogus: { b: 2 } } }),
+      message: 'unable to find api field in struct SecurityContext for the json field "bogus"',
+    },
+    {
+      name: 'a status merged into a ConfigMap',
+      doc: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, status: { a: 1 } },
+      patch: { status: { b: 1 } },
+      message: 'unable to find api field in struct ConfigMap for the json field "status"',
+    },
+    {
+      name: 'a $setElementOrder for a field the type lacks, even with no such list',
+      doc: pod({}),
+      patch: { spec: { '$setElementOrder/sidecars': [{ name: 'a' }] } },
+      message: 'spec: unable to find api field in struct PodSpec for the json field "sidecars"',
+    },
+  ];
+  for (const { name, doc, patch, message } of failing) {
+    it(`fails on ${name}, as kubectl does`, () => {
+      expect(() => merge(doc, patch)).toThrow(KsetError);
+      expect(() => merge(doc, patch)).toThrow(message);
+    });
+  }
+});
+
 describe('strategicMerge: errors', () => {
   const cases: { name: string; doc: JsonObject; patch: JsonObject; message: RegExp }[] = [
     {

@@ -90,6 +90,7 @@ function mergeField(result: JsonObject, key: string, value: Json, type: TypeSche
     return;
   }
 
+  if (typeof current === 'object') requireField(type, name, path); // a map or a list: scalars are set unchecked
   const field = type?.field(name);
   if (isObject(current)) {
     const patchMap = value as JsonObject;
@@ -102,6 +103,13 @@ function mergeField(result: JsonObject, key: string, value: Json, type: TypeSche
     set(result, name, mergeList(current, value as Json[], field, deleteList, ctx, here));
   } else {
     set(result, name, value);
+  }
+}
+
+/** kubectl merges through Go types and fails on a field its type lacks, where it must merge into the field. */
+function requireField(type: TypeSchema | undefined, name: string, path: string): void {
+  if (type?.strictName !== undefined && type.has && !type.has(name)) {
+    throw fail(path, `unable to find api field in struct ${type.strictName} for the json field "${name}"`);
   }
 }
 
@@ -132,6 +140,7 @@ function setElementOrder(
 ): void {
   done.add(key);
   const name = directiveTarget(key, SET_ORDER, path);
+  requireField(type, name, path);
   const order = patch[key];
   if (!Array.isArray(order)) throw fail(path, `${key} must be a list`);
   const here = join(path, name);
