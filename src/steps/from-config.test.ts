@@ -36,9 +36,29 @@ describe('stepsFromConfig', () => {
         patch('- {op: replace, path: /spec/replicas, value: 3}', { kind: 'Deployment', name: 'web2' }),
       ],
     };
-    expect((await stepsFromConfig(config, { sources: () => [] })).length).toBe(2);
+    expect((await stepsFromConfig(config, { sources: () => [] })).length).toBe(3); // and dropEmptyAnnotations
     const { output } = await transform(input, config);
     expect(output).toContain('name: web2');
     expect(output).toContain('replicas: 3');
+  });
+});
+
+describe('empty metadata.annotations, which kustomize never writes (checked with kubectl kustomize)', () => {
+  const widget = (metadata: string) =>
+    `apiVersion: example.test/v1\nkind: Widget\nmetadata:\n  name: w\n${metadata}spec:\n  containers:\n  - name: a\n    image: nginx:1\n`;
+  const images = (name: string): Config => ({ ...emptyConfig(), images: [{ name, newTag: '2', origin: { label: 'images[0]' } }] });
+  const unannotate: Config = {
+    ...emptyConfig(),
+    patches: [{ text: 'apiVersion: example.test/v1\nkind: Widget\nmetadata:\n  name: w\n  annotations:\n    a: null\n', origin: { label: 'patches[0]' } }],
+  };
+
+  it.each([
+    ['an input annotations: {} goes, whatever the entries change', widget('  annotations: {}\n'), images('zzz'), widget('')],
+    ['… also beside a change', widget('  annotations: {}\n'), images('nginx'), widget('').replace('nginx:1', 'nginx:2')],
+    ['annotations a patch empties go', widget('  annotations:\n    a: b\n'), unannotate, widget('')],
+    ['labels: {} stays', widget('  labels: {}\n'), images('zzz'), widget('  labels: {}\n')],
+    ['a config without entries changes nothing', widget('  annotations: {}\n'), emptyConfig(), widget('  annotations: {}\n')],
+  ])('%s', async (_name, input, config, expected) => {
+    expect((await transform(input, config)).output).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import type { Config } from '../config/types.js';
 import type { Step } from '../pipeline.js';
-import type { Source } from '../types.js';
+import { isObject, type Source } from '../types.js';
 import { imageStep } from './images.js';
 
 export interface ConfigContext {
@@ -21,8 +21,28 @@ export async function stepsFromConfig(config: Config, context: ConfigContext): P
     const crds = lazy(() => crdsIn([...config.crds, ...context.sources()]));
     patches.push(...config.patches.map((entry) => patchStep(entry, { crds, strict: context.strict })));
   }
-  return chainPreChecks([...patches, ...config.images.map((entry) => imageStep(entry, config.imageFields))]);
+  const images = config.images.map((entry) => imageStep(entry, config.imageFields));
+  const steps = [...patches, ...images];
+  return chainPreChecks(steps.length > 0 ? [...steps, dropEmptyAnnotations] : steps);
 }
+
+const EMPTY_ANNOTATIONS = /annotations["']?\s*:\s*\{\s*\}/;
+
+/**
+ * kustomize writes no empty `metadata.annotations` (it sets them anew on every resource when it
+ * takes its internal ones out): an `annotations: {}` in the input goes, and so do annotations a patch
+ * empties. An empty `labels: {}` stays. Runs after the config's entries.
+ */
+export const dropEmptyAnnotations: Step = {
+  origin: { label: 'kustomize: no empty metadata.annotations' },
+  mayTouch: (text) => EMPTY_ANNOTATIONS.test(text),
+  apply(resource) {
+    const metadata = resource.metadata;
+    if (!isObject(metadata) || !isObject(metadata.annotations) || Object.keys(metadata.annotations).length > 0) return resource;
+    const { annotations: _, ...rest } = metadata;
+    return { ...resource, metadata: rest };
+  },
+};
 
 /**
  * A step's text pre-check (`mayTouch`) looks at the document as it was read; once an earlier step may
