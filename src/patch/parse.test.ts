@@ -49,9 +49,9 @@ describe('parsePatch', () => {
       want: { type: 'strategic', docs: [{ kind: 'A', metadata: { name: 'a' } }, { kind: 'B', metadata: { name: 'b' } }] },
     },
     {
-      name: 'YAML 1.1 scalars; timestamps and base-60 stay strings',
+      name: 'scalars as kyaml reads them: on and yes are strings; octal, timestamps and base-60 as go-yaml',
       entry: entry('kind: A\nmetadata: {name: a}\ndata: {on: yes, mode: 0755, at: 12:30, day: 2024-01-02, num: 1_000}\n'),
-      want: { type: 'strategic', docs: [{ kind: 'A', metadata: { name: 'a' }, data: { true: true, mode: 493, at: '12:30', day: '2024-01-02', num: 1000 } }] },
+      want: { type: 'strategic', docs: [{ kind: 'A', metadata: { name: 'a' }, data: { on: 'yes', mode: 493, at: '12:30', day: '2024-01-02', num: 1000 } }] },
     },
     {
       name: 'a kind: List patch stands for its items, queued after the other documents',
@@ -159,5 +159,31 @@ describe('parsePatch', () => {
     const quoted: Origin = { label: 'patches[2]', file: 'kset.yaml', line: 9 };
     const error = caught(() => parsePatch({ text: 'hello', origin: quoted }));
     expect(error.position).toEqual({ file: 'kset.yaml', line: 9 });
+  });
+});
+
+describe('parsePatch: scalars as kustomize reads them (checked with kubectl kustomize)', () => {
+  const smp = 'apiVersion: example.test/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  v: VALUE\n  y: 1\n';
+  // kyaml reads a strategic merge patch: only true/false are booleans; a JSON 6902 patch is read as YAML 1.1
+  it.each([
+    ['yes', 'yes'],
+    ['on', 'on'],
+    ['NO', 'NO'],
+    ['true', true],
+    ['False', false],
+    ['0755', 493],
+  ])('strategic: %s', (text, value) => {
+    const parsed = parsePatch(entry(smp.replace('VALUE', text)));
+    expect(parsed.type === 'strategic' && parsed.docs[0]!.spec).toEqual({ v: value, y: 1 });
+  });
+
+  it('reads JSON 6902 values as YAML 1.1 (yes is true)', () => {
+    const parsed = parsePatch(entry('- {op: add, path: /spec/v, value: yes}', { target }));
+    expect(parsed.type === 'json' && parsed.ops[0]!.value).toBe(true);
+  });
+
+  it('reads kset patch -p text as kubectl does (yes is true)', () => {
+    const parsed = parsePatch(entry('spec:\n  v: yes\n'), { mode: 'kubectl' });
+    expect(parsed.type === 'strategic' && parsed.docs[0]!.spec).toEqual({ v: true });
   });
 });

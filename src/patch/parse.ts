@@ -26,10 +26,11 @@ export interface ParseOptions {
  */
 export function parsePatch(entry: PatchEntry, options: ParseOptions = {}): ParsedPatch {
   const kustomize = options.mode !== 'kubectl';
-  const docs = readDocuments(entry, kustomize);
+  let docs = readDocuments(entry, kustomize);
   if (docs.length === 0) throw fail(entry, 'the patch is empty');
   const first = docs[0]!;
   const type = entry.type ?? (Array.isArray(first.value) ? 'json' : 'strategic');
+  if (kustomize && type !== 'json') docs = readDocuments(entry, true, KYAML_TAGS);
 
   if (type === 'json') {
     // kustomize reads a JSON 6902 patch from the first document only.
@@ -71,11 +72,22 @@ interface ReadDocument {
 }
 
 /**
+ * How kustomize reads a strategic merge patch: as a resource, with kyaml (go-yaml v3), where only
+ * true and false are booleans: `yes`, `on`, `y`, `no` are strings (kubectl's go-yaml v2, and so
+ * YAML_11, reads them as booleans; kustomize reads a JSON 6902 patch that way too).
+ */
+const KYAML_TAGS: typeof YAML_11.customTags = (tags) =>
+  YAML_11.customTags(tags).map((tag) => {
+    if (typeof tag === 'string' || !tag.tag.endsWith(':bool') || !(tag.test instanceof RegExp)) return tag;
+    return { ...tag, test: tag.test.test('true') ? /^(?:[Tt]rue|TRUE)$/ : /^(?:[Ff]alse|FALSE)$/ };
+  }) as ReturnType<typeof YAML_11.customTags>;
+
+/**
  * The non-empty documents of the text, as plain values (YAML 1.1 scalars; timestamps stay strings, as in kubectl).
  * A repeated key is an error for kustomize; kubectl patch -p takes the last one.
  */
-function readDocuments(entry: PatchEntry, uniqueKeys: boolean): ReadDocument[] {
-  const parsed = yamlLib().parseAllDocuments(entry.text, { ...YAML_11, uniqueKeys });
+function readDocuments(entry: PatchEntry, uniqueKeys: boolean, customTags = YAML_11.customTags): ReadDocument[] {
+  const parsed = yamlLib().parseAllDocuments(entry.text, { ...YAML_11, uniqueKeys, customTags });
   const docs = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
   const result: ReadDocument[] = [];
   for (const doc of docs) {
