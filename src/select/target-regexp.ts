@@ -269,3 +269,22 @@ function complement(set: Range[]): Range[] {
   if (from <= 0x10ffff) result.push([from, 0x10ffff]);
   return result;
 }
+
+/**
+ * A Go regular expression as a JavaScript RegExp, its translated source placed by `wrap` (anchors, a
+ * suffix). Why the pattern is invalid goes to `invalid`, which makes the error thrown.
+ */
+export function compileGoRegExp(pattern: string, wrap: (source: string) => string, invalid: (reason: string) => Error): RegExp {
+  let translated: TranslatedRegExp;
+  try {
+    translated = fromGoRegExp(pattern);
+  } catch (error) {
+    if (error instanceof GoRegExpError) throw invalid(error.message);
+    throw error;
+  }
+  try {
+    return new RegExp(wrap(translated.source), translated.flags);
+  } catch (error) {
+    throw invalid((error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, ''));
+  }
+}

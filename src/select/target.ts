@@ -2,7 +2,7 @@ import type { PatchTarget } from '../config/types.js';
 import { KsetError } from '../errors.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
 import { matches, parseSelector, type Selector } from './label-selector.js';
-import { fromGoRegExp, GoRegExpError, type TranslatedRegExp } from './target-regexp.js';
+import { compileGoRegExp } from './target-regexp.js';
 
 /**
  * Which resources a kustomize patch applies to (kustomize `resmap.Select` with `types.SelectorRegex`,
@@ -142,19 +142,11 @@ export function isClusterScoped(apiVersion: string, kind: string): boolean {
 
 /** A target field's Go regular expression, anchored at both ends as kustomize anchors it. */
 function anchoredRegExp(pattern: string, field: string): RegExp {
-  const invalid = (reason: string) => new KsetError(`target ${field} ${JSON.stringify(pattern)} is not a valid regular expression: ${reason}`);
-  let translated: TranslatedRegExp;
-  try {
-    translated = fromGoRegExp(pattern);
-  } catch (error) {
-    if (error instanceof GoRegExpError) throw invalid(error.message);
-    throw error;
-  }
-  try {
-    return new RegExp(`^(?:${translated.source})$`, translated.flags);
-  } catch (error) {
-    throw invalid((error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, ''));
-  }
+  return compileGoRegExp(
+    pattern,
+    (source) => `^(?:${source})$`,
+    (reason) => new KsetError(`target ${field} ${JSON.stringify(pattern)} is not a valid regular expression: ${reason}`),
+  );
 }
 
 function selectorFor(text: string, field: string): Selector {

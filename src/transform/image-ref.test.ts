@@ -101,4 +101,8 @@ describe('imageNamePattern', () => {
     expect(() => imageNamePattern(name)).toThrow(KsetError);
     expect(() => imageNamePattern(name)).toThrow(JSON.stringify(name));
   });
+
+  it("says why in the engine's words, without the translated pattern", () => {
+    expect(() => imageNamePattern('team/(app')).toThrow(/is not a valid regular expression \(kustomize reads it as one\): Unterminated group$/);
+  });
 });

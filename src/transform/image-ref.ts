@@ -1,5 +1,5 @@
 import { KsetError } from '../errors.js';
-import { fromGoRegExp, GoRegExpError, type TranslatedRegExp } from '../select/target-regexp.js';
+import { compileGoRegExp } from '../select/target-regexp.js';
 
 /** An image reference cut into its parts, as kustomize's `image.Split` cuts it. */
 export interface ImageRef {
@@ -62,20 +62,11 @@ const patterns = new Map<string, RegExp>();
 export function imageNamePattern(name: string): RegExp {
   let pattern = patterns.get(name);
   if (pattern) return pattern;
-  const invalid = (reason: string) =>
-    new KsetError(`image name ${JSON.stringify(name)} is not a valid regular expression (kustomize reads it as one): ${reason}`);
-  let translated: TranslatedRegExp;
-  try {
-    translated = fromGoRegExp(name);
-  } catch (error) {
-    if (error instanceof GoRegExpError) throw invalid(error.message);
-    throw error;
-  }
-  try {
-    pattern = new RegExp('^' + translated.source + TAG_AND_DIGEST, translated.flags);
-  } catch (error) {
-    throw invalid((error as Error).message);
-  }
+  pattern = compileGoRegExp(
+    name,
+    (source) => '^' + source + TAG_AND_DIGEST,
+    (reason) => new KsetError(`image name ${JSON.stringify(name)} is not a valid regular expression (kustomize reads it as one): ${reason}`),
+  );
   if (patterns.size >= 1000) patterns.clear();
   patterns.set(name, pattern);
   return pattern;
