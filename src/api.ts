@@ -6,7 +6,7 @@ import { DocumentPipeline, runPipeline, type Change, type FileResult, type Pipel
 import { StreamSplitter, type StreamChunk } from './read/split.js';
 import { stepsFromConfig } from './steps/from-config.js';
 import { isObject, type Source } from './types.js';
-import { keepPostrenderFilename } from './write/postrender-filename.js';
+import { keepPostrenderFilename } from './steps/postrender-filename.js';
 
 // The library's transforms, which the CLI runs too (index.ts re-exports them with the rest of the API).
 

@@ -2,9 +2,9 @@ import type { Origin } from './config/types.js';
 import { KsetError } from './errors.js';
 import { parseDocument, positioned, type ManifestDocument } from './read/document.js';
 import { skipByteOrderMark, splitStream, type Chunk } from './read/split.js';
-import type { TreeNode } from './read/tree.js';
-import { reconcile, type Edit } from './reconcile/reconcile.js';
-import { splice } from './render/splice.js';
+import type { TreeNode } from './yaml/tree.js';
+import { reconcile } from './reconcile/reconcile.js';
+import { splice, type Edit } from './render/splice.js';
 import { isObject, type Json, type JsonObject, type Source } from './types.js';
 import { diffValues, type ValueChange } from './util/diff-values.js';
 

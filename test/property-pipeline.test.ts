@@ -11,7 +11,7 @@ import { parseAllDocuments } from 'yaml';
 import { transform, transformStream } from '../src/api.js';
 import { configFromObject } from '../src/config/load.js';
 import { isList, type Step } from '../src/pipeline.js';
-import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../src/read/document.js';
+import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../src/yaml/schema.js';
 import { splitStream } from '../src/read/split.js';
 import { stepsFromConfig } from '../src/steps/from-config.js';
 import { isObject, type Json, type JsonObject } from '../src/types.js';

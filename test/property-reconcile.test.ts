@@ -7,8 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
-import { MAX_ALIAS_COUNT, PARSE_OPTIONS, parseDocument as readDocument } from '../src/read/document.js';
-import type { TreeNode } from '../src/read/tree.js';
+import { parseDocument as readDocument } from '../src/read/document.js';
+import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../src/yaml/schema.js';
+import type { TreeNode } from '../src/yaml/tree.js';
 import { matchItems, reconcile } from '../src/reconcile/reconcile.js';
 import { splice } from '../src/render/splice.js';
 import type { Json } from '../src/types.js';

@@ -19,7 +19,7 @@ import {
 } from './types.js';
 import type { ConfigLocation, ConfigPath } from './validate.js';
 import { asKustomizeReads } from './go-json.js';
-import { YAML_11 } from '../read/document.js';
+import { YAML_11 } from '../yaml/schema.js';
 
 /**
  * validate.ts and the schema validators it imports (100 KB of generated code) load with the first config:

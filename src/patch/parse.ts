@@ -2,7 +2,7 @@ import type { Document } from 'yaml';
 import { yamlLib } from '../util/yaml-lib.js';
 import type { PatchEntry } from '../config/types.js';
 import { KsetError, excerptAt, lineColAt } from '../errors.js';
-import { MAX_ALIAS_COUNT, YAML_11 } from '../read/document.js';
+import { MAX_ALIAS_COUNT, YAML_11 } from '../yaml/schema.js';
 import { toOperation, type Operation } from '../transform/json-patch.js';
 import { isObject, type Json, type JsonObject, type Position } from '../types.js';
 

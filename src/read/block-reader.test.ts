@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
 import type { Json } from '../types.js';
 import { readBlock } from './block-reader.js';
-import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from './document.js';
+import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../yaml/schema.js';
 import { splitStream } from './split.js';
-import { fromYaml, type TreeNode } from './tree.js';
+import { fromYaml, type TreeNode } from '../yaml/tree.js';
 
 /**
  * What the `yaml` package reads in `text` (one document), as the block reader gives it; undefined when the

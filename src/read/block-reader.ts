@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../types.js';
-import { resolvePlain } from './scalars.js';
-import type { MapNode, Pair, Range, ScalarNode, ScalarStyle, SeqNode, TreeNode } from './tree.js';
+import { resolvePlain } from '../yaml/scalars.js';
+import type { MapNode, Pair, Range, ScalarNode, ScalarStyle, SeqNode, TreeNode } from '../yaml/tree.js';
 
 /** A document read by the block reader: its root node (null when it holds none) and its plain value. */
 export interface BlockDocument {

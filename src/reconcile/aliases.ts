@@ -1,12 +1,11 @@
 import type { Document, Node } from 'yaml';
-import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../read/document.js';
+import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../yaml/schema.js';
 import { renderFlow } from '../render/block.js';
 import { scalarSource } from '../render/scalar.js';
-import { splice } from '../render/splice.js';
+import { splice, type Edit } from '../render/splice.js';
 import { DEFAULT_STYLE } from '../render/style.js';
 import type { Json } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
-import type { Edit } from './reconcile.js';
 
 /**
  * Edits of a document that holds aliases, made safe for them: an alias (`*a`) stands for its anchored node

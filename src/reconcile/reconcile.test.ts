@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { PARSE_OPTIONS } from '../read/document.js';
+import { PARSE_OPTIONS } from '../yaml/schema.js';
 import { splice } from '../render/splice.js';
 import type { Json } from '../types.js';
 import { matchItems, reconcile } from './reconcile.js';

@@ -1,18 +1,12 @@
 import type { Document } from 'yaml';
-import { fromYaml, isAlias, isMap, isScalar, isSeq, type MapNode, type Pair, type SeqNode, type TreeNode } from '../read/tree.js';
+import { fromYaml, isAlias, isMap, isScalar, isSeq, type MapNode, type Pair, type ScalarStyle, type SeqNode, type TreeNode } from '../yaml/tree.js';
 import { renderBlock, renderFlow } from '../render/block.js';
+import type { Edit } from '../render/splice.js';
 import { keepAliases } from './aliases.js';
-import { scalarSource, type ScalarStyle } from '../render/scalar.js';
+import { scalarSource } from '../render/scalar.js';
 import { column, detectStyle, type Style } from '../render/style.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
 import { deepEqual } from '../util/equal.js';
-
-/** Replace text[start, end) with `text`. Edits never overlap; inserts at one offset keep their order. */
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 /** Where a node stands: it decides how a new value is written in its place. */
 type Place =

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { kubectlTags } from '../read/document.js';
+import { kubectlTags } from '../yaml/schema.js';
 import { indentLines, renderBlock } from './block.js';
 import type { Style } from './style.js';
 

@@ -1,5 +1,5 @@
 import type { DocumentOptions, SchemaOptions, ToStringOptions } from 'yaml';
-import { kubectlTags } from '../read/document.js';
+import { kubectlTags } from '../yaml/schema.js';
 import { isObject } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { isPlainSafe, typedAsString } from './scalar.js';

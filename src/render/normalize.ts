@@ -1,5 +1,5 @@
 import { yamlLib } from '../util/yaml-lib.js';
-import { YAML_11 } from '../read/document.js';
+import { YAML_11 } from '../yaml/schema.js';
 import { isPlainSafe } from './scalar.js';
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { kubectlTags } from '../read/document.js';
+import { kubectlTags } from '../yaml/schema.js';
 import { isPlainSafe } from './scalar.js';
 
 /** The definition: the yaml package writes the string plain, and YAML 1.1 and 1.2 read it back as itself. */

@@ -1,9 +1,9 @@
-import { kubectlTags } from '../read/document.js';
-import { resolvePlain } from '../read/scalars.js';
+import { kubectlTags } from '../yaml/schema.js';
+import { resolvePlain } from '../yaml/scalars.js';
 import { yamlLib } from '../util/yaml-lib.js';
+import type { ScalarStyle } from '../yaml/tree.js';
 import type { Style } from './style.js';
 
-export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
 
 /** Words that YAML 1.1 (kubectl) or 1.2 reads as booleans or null when plain. */
 const RESERVED = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);

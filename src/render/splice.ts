@@ -1,4 +1,9 @@
-import type { Edit } from '../reconcile/reconcile.js';
+/** Replace text[start, end) with `text`. Edits never overlap; inserts at one offset keep their order. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
 
 /** Applies non-overlapping edits to `text`; inserted text takes the text's own line endings. */
 export function splice(text: string, edits: Edit[]): string {

@@ -1,4 +1,4 @@
-import { isMap, isSeq, type TreeNode } from '../read/tree.js';
+import { isMap, isSeq, type TreeNode } from '../yaml/tree.js';
 
 /** How a document is written, so that new structure can be written the same way. */
 export interface Style {

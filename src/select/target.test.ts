@@ -5,8 +5,6 @@ import type { JsonObject } from '../types.js';
 import {
   compileTarget,
   describeId,
-  effectiveNamespace,
-  isClusterScoped,
   matchesPatchId,
   matchesTarget,
   splitApiVersion,
@@ -129,21 +127,6 @@ describe('resource ids', () => {
     expect(splitApiVersion('apps/v1')).toEqual({ group: 'apps', version: 'v1' });
     expect(splitApiVersion('v1')).toEqual({ group: '', version: 'v1' });
     expect(splitApiVersion(undefined)).toEqual({ group: '', version: '' });
-  });
-
-  it('knows the cluster-scoped types kustomize v5.5 knows, by exact apiVersion', () => {
-    expect(isClusterScoped('v1', 'Namespace')).toBe(true);
-    expect(isClusterScoped('apiextensions.k8s.io/v1', 'CustomResourceDefinition')).toBe(true);
-    expect(isClusterScoped('storage.k8s.io/v1', 'StorageClass')).toBe(true);
-    expect(isClusterScoped('example.com/v1', 'Namespace')).toBe(false);
-    expect(isClusterScoped('flowcontrol.apiserver.k8s.io/v1', 'FlowSchema')).toBe(false);
-    expect(isClusterScoped('v1', 'ConfigMap')).toBe(false);
-  });
-
-  it('gives the effective namespace', () => {
-    expect(effectiveNamespace(stream.web)).toBe('shop');
-    expect(effectiveNamespace(stream.plain)).toBe('default');
-    expect(effectiveNamespace(stream.roleWithNs)).toBe('_non_namespaceable_');
   });
 
   it('describes ids as kustomize does', () => {

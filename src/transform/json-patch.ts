@@ -1,6 +1,6 @@
 import type { Operation as LeafOperation } from 'fast-json-patch';
 import { KsetError } from '../errors.js';
-import { effectiveNamespace } from '../select/target.js';
+import { effectiveNamespace } from '../schema/scope.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
 import { lazyPackage } from '../util/yaml-lib.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { YAML_11 } from './document.js';
+import { YAML_11 } from './schema.js';
 import { resolvePlain } from './scalars.js';
 
 /** What the `yaml` package makes of a plain scalar, read as kset reads input. */
