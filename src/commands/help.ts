@@ -1,0 +1,47 @@
+import { COMMANDS, commandsUnder } from './table.js';
+
+// Help texts: each command's own, built from the option blocks they share.
+
+export const INPUT_OPTIONS = `  -f, --filename INPUT        an input (repeatable): a file, a folder (its *.yaml, *.yml, *.json,
+                              recursively), a glob, or - for stdin (the default)
+  -o, --output yaml|json      output format (json: a v1 List)`;
+
+export const WRITE_BACK_OPTIONS = `  -w, --write                 rewrite each input file in place instead of printing the stream (atomic,
+                              all files or none; files that do not change are not touched)
+      --check                 write nothing; print the diff, list the files that would change on stderr,
+                              exit 1 if any
+      --diff                  print a unified diff (a/FILE, b/FILE) instead of the stream; with --write, too
+      --report FILE|-         a JSON report of every change (schemas/report.schema.json); - is stdout,
+                              with --write only`;
+
+export const SELECTION_OPTIONS = `  -l, --selector SELECTOR     only resources whose labels match (needs a TYPE)
+      --all                   every resource of the type (every workload without a type)
+  -n, --namespace NS          only resources in this namespace, or without one
+      --local, --dry-run[=client]
+                              accepted, as kubectl takes them; kset never talks to a cluster`;
+
+export const SELECTION_TEXT = `SELECTION is TYPE/NAME..., TYPE NAME..., TYPE --all, TYPE -l SELECTOR or --all, as kubectl reads
+them (TYPE: a kind, its plural or short name, TYPE.GROUP; several as TYPE1,TYPE2); without it,
+-f FILE or --local takes the input's objects, as kubectl VERB --local -f FILE does. Documents the
+selection does not take pass through unchanged.`;
+
+export const EXIT_CODES = `Exit codes: 0 done, 1 --check found changes, 2 usage, config, input or patch error.`;
+
+export const HELP_OPTION = `  -h, --help                  this help`;
+
+/** The list of commands for kset's own help: each synopsis, then its summary. */
+export function commandList(): string {
+  return COMMANDS.map((entry) => `  ${entry.synopsis}\n      ${entry.summary}`).join('\n');
+}
+
+/** `kset set --help`: the set verbs. */
+export function setHelp(): string {
+  const verbs = commandsUnder('set');
+  return `kset set: kubectl's set verbs, on a stream
+
+Usage:
+${verbs.map((entry) => `  ${entry.synopsis}\n      ${entry.summary}`).join('\n')}
+
+Each verb has its own help: ${verbs.map((entry) => `kset ${entry.words.join(' ')} --help`).join(', ')}.
+`;
+}

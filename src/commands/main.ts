@@ -1,0 +1,124 @@
+import { parseImageFlag } from '../config/image-flag.js';
+import { loadConfig } from '../config/load.js';
+import type { Config, PatchEntry, PatchTarget } from '../config/types.js';
+import { isObject } from '../types.js';
+import { VERSION } from '../version.js';
+import { yamlLib } from '../util/yaml-lib.js';
+import { COMMON, WRITE_BACK, parse, usage } from './args.js';
+import { EXIT_CODES, HELP_OPTION, INPUT_OPTIONS, WRITE_BACK_OPTIONS, commandList } from './help.js';
+import type { Io, Outcome } from './io.js';
+import { readPatchFile, transformInputs } from './transform.js';
+
+const OPTIONS = {
+  ...COMMON,
+  ...WRITE_BACK,
+  config: { type: 'string', short: 'c' },
+  image: { type: 'string', multiple: true },
+  'load-restrictor': { type: 'string' },
+  strict: { type: 'boolean' },
+  normalize: { type: 'boolean' },
+  patch: { type: 'string', multiple: true },
+  target: { type: 'string' },
+  version: { type: 'boolean' },
+} as const;
+
+export const HELP = `kset ${VERSION}: transform rendered Kubernetes manifests offline
+
+Usage:
+  kset [INPUT...] [options]
+      apply the config's images and patches, and those of the flags
+  kset (-w | --check | --diff) INPUT... [options]
+      rewrite the files in place, or show what would change (the commands below take these flags too)
+${commandList()}
+
+Each command has its own help: kset COMMAND --help (kset set --help lists the set verbs).
+
+INPUT is a file, a folder (its *.yaml, *.yml, *.json, recursively), a glob, or - for stdin
+(the default).
+
+Options:
+${INPUT_OPTIONS}
+  -c, --config FILE           the config file (default: .ksetrc*, kset.config.*, package.json#kset,
+                              found from the current folder upward)
+      --image NAME=NEW:TAG@DIGEST
+                              an images entry, kustomize edit set image syntax (repeatable)
+      --patch FILE            a patch file (strategic merge, or a JSON 6902 list of operations), applied
+                              after the config's patches (repeatable)
+      --target KIND[/NAME] | '{kind: K, name: N, labelSelector: S, ...}'
+                              the resources the --patch files apply to (kustomize target fields)
+      --normalize             write every document in one canonical style (2-space indent, flush
+                              sequences, block collections, comments kept)
+      --strict                a patch target or image entry that matches nothing is an error
+      --load-restrictor rootOnly|none
+                              whether patch and CRD files may lie outside the config's folder
+${WRITE_BACK_OPTIONS}
+${HELP_OPTION}
+      --version               kset's version
+
+${EXIT_CODES}
+
+Stdin is read as a stream and each document written as soon as it is done: an error in a later
+document then stops kset after the documents before it were written. The output waits for the end of
+the input (nothing is written on any error) with -o json, the write-back flags, --strict, a strategic
+patch without target, kset patch, and kset set image naming resources.
+`;
+
+/** kset's own command: the config's images and patches, and the flags'. */
+export async function run(argv: string[], io: Io): Promise<Outcome> {
+  const { values, positionals } = parse(argv, OPTIONS);
+  if (values.help) return HELP;
+  if (values.version) return VERSION + '\n';
+  const restrictor = values['load-restrictor'];
+  if (restrictor !== undefined && !['rootOnly', 'none', 'LoadRestrictionsRootOnly', 'LoadRestrictionsNone'].includes(restrictor)) {
+    throw usage(`--load-restrictor must be rootOnly or none, not ${JSON.stringify(restrictor)}`);
+  }
+  const config = await loadConfig({
+    configFile: values.config,
+    cwd: io.cwd,
+    loadRestrictor: restrictor === 'none' || restrictor === 'LoadRestrictionsNone' ? 'none' : 'rootOnly',
+  });
+  const flagImages = (values.image ?? []).map(parseImageFlag);
+  const flagPatches = await patchFlags(values.patch ?? [], values.target, io);
+  const withFlags: Config = {
+    ...config,
+    images: [...config.images, ...flagImages],
+    patches: [...config.patches, ...flagPatches],
+  };
+  const names = [...positionals, ...(values.filename ?? [])];
+  const options = { strict: values.strict, normalize: values.normalize, report: values.report !== undefined };
+  return transformInputs(names, withFlags, options, values, io);
+}
+
+/** `--patch FILE` entries (after the config's), each with the `--target` when one is given. */
+async function patchFlags(files: string[], targetText: string | undefined, io: Io): Promise<PatchEntry[]> {
+  if (targetText !== undefined && !files.length) throw usage('--target goes with --patch FILE');
+  const target = targetText === undefined ? undefined : parseTarget(targetText);
+  const entries: PatchEntry[] = [];
+  for (const file of files) {
+    const text = await readPatchFile(file, io);
+    entries.push({ text, target, origin: { label: `--patch ${file}`, file, line: 1, textLine: 1 } });
+  }
+  return entries;
+}
+
+/** `--target`: a YAML/JSON map of kustomize target fields, or `KIND` or `KIND/NAME`. */
+export function parseTarget(text: string): PatchTarget {
+  const fields = ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'];
+  if (!text.trim().startsWith('{')) {
+    const [kind, name, ...rest] = text.split('/');
+    if (!kind || rest.length) throw usage(`--target ${JSON.stringify(text)}: expected KIND, KIND/NAME or a map like '{kind: Deployment, name: web}'`);
+    return name ? { kind, name } : { kind };
+  }
+  let value: unknown;
+  try {
+    value = yamlLib().parse(text);
+  } catch (e) {
+    throw usage(`--target ${JSON.stringify(text)}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!isObject(value)) throw usage(`--target must be a map`);
+  for (const [key, field] of Object.entries(value)) {
+    if (!fields.includes(key)) throw usage(`--target: unknown field ${key} (known: ${fields.join(', ')})`);
+    if (typeof field !== 'string') throw usage(`--target: ${key} must be a string`);
+  }
+  return value as PatchTarget;
+}

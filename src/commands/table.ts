@@ -1,0 +1,44 @@
+import type { CommandModule } from './io.js';
+
+/** A command after `kset`: its words, the synopsis and summary that help lists, and its module. */
+export interface CommandEntry {
+  words: string[];
+  synopsis: string;
+  summary: string;
+  load: () => Promise<CommandModule>;
+}
+
+// Each command's module loads when it runs: start-up time matters.
+export const COMMANDS: CommandEntry[] = [
+  {
+    words: ['set', 'image'],
+    synopsis: 'kset set image SELECTION CONTAINER=IMAGE...',
+    summary: 'kubectl set image, on a stream',
+    load: () => import('./set-image.js'),
+  },
+  {
+    words: ['patch'],
+    synopsis: 'kset patch SELECTION (-p PATCH | --patch-file FILE) [--type strategic|merge|json]',
+    summary: 'kubectl patch --local, on a stream',
+    load: () => import('./patch.js'),
+  },
+  {
+    words: ['images'],
+    synopsis: 'kset images [INPUT...] [-o json]',
+    summary: 'list every image reference',
+    load: () => import('./images.js'),
+  },
+];
+
+/** The command `argv` starts with, and the arguments after its words; undefined for kset's own command. */
+export function findCommand(argv: string[]): { entry: CommandEntry; rest: string[] } | undefined {
+  for (const entry of COMMANDS) {
+    if (entry.words.every((word, i) => argv[i] === word)) return { entry, rest: argv.slice(entry.words.length) };
+  }
+  return undefined;
+}
+
+/** The commands whose words start with `prefix` (`set`: the set verbs). */
+export function commandsUnder(prefix: string): CommandEntry[] {
+  return COMMANDS.filter((entry) => entry.words.length > 1 && entry.words[0] === prefix);
+}
