@@ -7,7 +7,7 @@
 //
 // Prints nothing (and writes nothing) when every use of IMAGE is already at NEW_TAG. Comments,
 // quoting and layout of the manifests are kept; only the image references change.
-import { buildReport, formatError, KsetError, readFiles, transform, writeFiles } from 'kset';
+import { buildReport, formatError, KsetError, readFiles, transform, writeFiles } from 'kset-cli';
 
 const [folder, image, tag] = process.argv.slice(2);
 if (!folder || !image || !tag) {

@@ -8,5 +8,5 @@ fi
 if command -v kset >/dev/null 2>&1; then
   exec kset "$@"
 fi
-echo "kset: the Helm plugin in $dir is not built: run npm ci there, or npm install -g kset" >&2
+echo "kset: the Helm plugin in $dir is not built: run npm ci there, or put kset on PATH (README: Install)" >&2
 exit 2

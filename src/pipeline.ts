@@ -5,6 +5,7 @@ import { skipByteOrderMark, splitStream, type Chunk } from './read/split.js';
 import type { TreeNode } from './yaml/tree.js';
 import { reconcile } from './reconcile/reconcile.js';
 import { splice, type Edit } from './render/splice.js';
+import { resourceId, type ResourceId } from './resource-id.js';
 import { isObject, type Json, type JsonObject, type Source } from './types.js';
 import { diffValues, type ValueChange } from './util/diff-values.js';
 
@@ -36,7 +37,7 @@ export interface Step {
 export interface Change extends ValueChange {
   file: string | null;
   document: number;
-  resource: { apiVersion?: string; kind?: string; namespace?: string; name?: string };
+  resource: ResourceId;
   origin: Origin;
 }
 
@@ -183,13 +184,7 @@ function applyStep(step: Step, resource: JsonObject, context: ResourceContext): 
 }
 
 function record(changes: Change[], before: JsonObject, after: JsonObject | null, context: ResourceContext, origin: Origin) {
-  const meta = isObject(before.metadata) ? before.metadata : {};
-  const resource = {
-    apiVersion: typeof before.apiVersion === 'string' ? before.apiVersion : undefined,
-    kind: typeof before.kind === 'string' ? before.kind : undefined,
-    namespace: typeof meta.namespace === 'string' ? meta.namespace : undefined,
-    name: typeof meta.name === 'string' ? meta.name : undefined,
-  };
+  const resource = resourceId(before);
   const prefix = context.item === undefined ? '' : `/items/${context.item}`;
   for (const change of diffValues(before, after ?? undefined)) {
     changes.push({

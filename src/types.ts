@@ -17,15 +17,6 @@ export interface Position {
   col?: number;
 }
 
-/** apiVersion split into group and version, plus kind, namespace and name. */
-export interface ResourceId {
-  group: string;
-  version: string;
-  kind: string;
-  namespace?: string;
-  name?: string;
-}
-
 export function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

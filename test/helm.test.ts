@@ -161,6 +161,6 @@ describe('Helm 4: the postrenderer/v1 plugin (plugin.yaml)', () => {
     expect(filenames(output)).toEqual(filenames(helm4Stdin));
     expect(output).toContain('ghcr.io/acme/shop:1.5.0');
     const error = await postRender(command, args, helm4Stdin, { cwd: fixtures, env: { ...env, PATH: '/usr/bin:/bin' } }).catch((e: Error) => e);
-    expect((error as Error).message).toMatch(/kset: the Helm plugin in .* is not built: run npm ci there, or npm install -g kset\n: exit status 2$/);
+    expect((error as Error).message).toMatch(/kset: the Helm plugin in .* is not built: run npm ci there, or put kset on PATH \(README: Install\)\n: exit status 2$/);
   });
 });

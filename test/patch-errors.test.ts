@@ -34,7 +34,7 @@ const target = 'target:\n    kind: Deployment\n    name: web\n';
 describe('bad patches: exit 2, one line naming the patch, the operation or field, and the resource', () => {
   it('a JSON patch whose test fails', async () => {
     const result = await withConfig(`patches:\n- ${target}  patch: |-\n    - op: test\n      path: /spec/replicas\n      value: 5\n`);
-    expectPatchError(result, /operation 0 \(test \/spec\/replicas\)/, /Deployment\.v1\.apps\/web\.shop/);
+    expectPatchError(result, /operation 0 \(test \/spec\/replicas\)/, /\(on Deployment web in namespace shop\)$/);
   });
 
   it('a JSON patch removing a missing path', async () => {

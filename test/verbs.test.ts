@@ -90,8 +90,13 @@ describe('kset set image: arguments as kubectl reads them', () => {
     ['TYPE1,TYPE2/NAME', ['deploy,sts/web', 'app=x:2'], /must have a single resource and name/],
     ['TYPE/ without name', ['deploy/', 'app=x:2'], /must have a single resource and name/],
     // short names are matched as typed (the server doesn't have a resource type "DEPLOY")
-    ['DEPLOY/web', ['DEPLOY/web', 'app=x:2'], /DEPLOY "web" not found/],
-    ['-n NS excludes other namespaces', ['deploy/web', '-n', 'other', 'app=x:2'], /deploy "web" not found in the input \(in namespace other or without one\)/],
+    // kubectl: the server doesn't have a resource type "DEPLOY" (short names are matched as typed)
+    ['DEPLOY/web', ['DEPLOY/web', 'app=x:2'], /^kset: unknown resource type "DEPLOY" \(did you mean deploy\?\)/],
+    ['a misspelt type', ['deploymnt/web', 'app=x:2'], /^kset: unknown resource type "deploymnt" \(did you mean deployment\?\)/],
+    ['a misspelt type with --all', ['deploymnt', '--all', 'app=x:2'], /^kset: unknown resource type "deploymnt" \(did you mean deployment\?\)/],
+    ['a type far from any', ['gizmo/web', 'app=x:2'], /^kset: unknown resource type "gizmo": no built-in type and no kind of the input$/],
+    ['-n NS excludes other namespaces', ['deploy/web', '-n', 'other', 'app=x:2'], /^kset: deploy "web" not found in namespace other \(nor without one\): the input has it in namespace shop$/],
+    ['a name the input lacks', ['deploy/nosuch', 'app=x:2'], /^kset: deploy "nosuch" not found in the input$/],
     ['--dry-run=server', ['deploy/web', 'app=x:2', '--dry-run=server'], /--dry-run=server/],
     ['--dry-run=bogus', ['deploy/web', 'app=x:2', '--dry-run=bogus'], /invalid --dry-run value "bogus"/],
   ];

@@ -9,6 +9,7 @@ export const COMMON = {
   filename: { type: 'string', short: 'f', multiple: true },
   output: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
+  verbose: { type: 'boolean', short: 'v' },
 } as const satisfies Options;
 
 /** What to do with the result besides printing it (src/write/deliver.ts). */
@@ -37,6 +38,12 @@ export function parse<T extends Options>(argv: string[], options: T): Parsed<T> 
   } catch (e) {
     throw usage((e as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option/, 'unknown option'));
   }
+}
+
+/** The values of the options `names`, in the order the arguments give them (for flags that pair up). */
+export function inOrder(argv: string[], options: Options, names: string[]): { name: string; value: string }[] {
+  const { tokens } = parseArgs({ args: withValuesAttached(argv, options), options, allowPositionals: true, strict: false, tokens: true });
+  return tokens.flatMap((token) => (token.kind === 'option' && names.includes(token.name) && token.value !== undefined ? [{ name: token.name, value: token.value }] : []));
 }
 
 /**

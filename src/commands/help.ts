@@ -27,7 +27,8 @@ selection does not take pass through unchanged.`;
 
 export const EXIT_CODES = `Exit codes: 0 done, 1 --check found changes, 2 usage, config, input or patch error.`;
 
-export const HELP_OPTION = `  -h, --help                  this help`;
+export const HELP_OPTION = `  -v, --verbose               print on stderr the config used and how many changes each entry made
+  -h, --help                  this help`;
 
 /** The list of commands for kset's own help: each synopsis, then its summary. */
 export function commandList(): string {

@@ -1,6 +1,5 @@
 import { loadConfig } from '../config/load.js';
 import { COMMON, parse, usage } from './args.js';
-import { HELP_OPTION } from './help.js';
 import type { Io, Outcome } from './io.js';
 import { inputs } from './transform.js';
 
@@ -18,7 +17,8 @@ Options:
   -f, --filename INPUT        an input (repeatable): a file, a folder, a glob, or - for stdin (the default)
   -o, --output table|json     output format (default: table)
   -c, --config FILE           the config whose imageFields name more image fields
-${HELP_OPTION}
+  -v, --verbose               print on stderr the config used
+  -h, --help                  this help
 `;
 
 export async function run(argv: string[], io: Io): Promise<Outcome> {
@@ -27,6 +27,7 @@ export async function run(argv: string[], io: Io): Promise<Outcome> {
   const format = values.output ?? 'table';
   if (format !== 'table' && format !== 'json') throw usage(`--output must be table or json, not ${JSON.stringify(format)}`, 'images');
   const config = await loadConfig({ configFile: values.config, cwd: io.cwd });
+  if (values.verbose) io.stderr(`kset: config: ${config.file ?? 'none'}\n`);
   const sources = await inputs([...positionals, ...(values.filename ?? [])], io);
   const { listImagesReport } = await import('../steps/list-images.js');
   return listImagesReport(sources, config.imageFields, format);

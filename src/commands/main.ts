@@ -4,7 +4,7 @@ import type { Config, PatchEntry, PatchTarget } from '../config/types.js';
 import { isObject } from '../types.js';
 import { VERSION } from '../version.js';
 import { yamlLib } from '../util/yaml-lib.js';
-import { COMMON, WRITE_BACK, parse, usage } from './args.js';
+import { COMMON, WRITE_BACK, inOrder, parse, usage } from './args.js';
 import { EXIT_CODES, HELP_OPTION, INPUT_OPTIONS, WRITE_BACK_OPTIONS, commandList } from './help.js';
 import type { Io, Outcome } from './io.js';
 import { readPatchFile, transformInputs } from './transform.js';
@@ -18,7 +18,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   normalize: { type: 'boolean' },
   patch: { type: 'string', multiple: true },
-  target: { type: 'string' },
+  target: { type: 'string', multiple: true },
   version: { type: 'boolean' },
 } as const;
 
@@ -45,7 +45,7 @@ ${INPUT_OPTIONS}
       --patch FILE            a patch file (strategic merge, or a JSON 6902 list of operations), applied
                               after the config's patches (repeatable)
       --target KIND[/NAME] | '{kind: K, name: N, labelSelector: S, ...}'
-                              the resources the --patch files apply to (kustomize target fields)
+                              the resources the --patch before it applies to (kustomize target fields)
       --normalize             write every document in one canonical style (2-space indent, flush
                               sequences, block collections, comments kept)
       --strict                a patch target or image entry that matches nothing is an error
@@ -78,7 +78,7 @@ export async function run(argv: string[], io: Io): Promise<Outcome> {
     loadRestrictor: restrictor === 'none' || restrictor === 'LoadRestrictionsNone' ? 'none' : 'rootOnly',
   });
   const flagImages = (values.image ?? []).map(parseImageFlag);
-  const flagPatches = await patchFlags(values.patch ?? [], values.target, io);
+  const flagPatches = await patchFlags(inOrder(argv, OPTIONS, ['patch', 'target']), io);
   const withFlags: Config = {
     ...config,
     images: [...config.images, ...flagImages],
@@ -89,14 +89,22 @@ export async function run(argv: string[], io: Io): Promise<Outcome> {
   return transformInputs(names, withFlags, options, values, io);
 }
 
-/** `--patch FILE` entries (after the config's), each with the `--target` when one is given. */
-async function patchFlags(files: string[], targetText: string | undefined, io: Io): Promise<PatchEntry[]> {
-  if (targetText !== undefined && !files.length) throw usage('--target goes with --patch FILE');
-  const target = targetText === undefined ? undefined : parseTarget(targetText);
+/**
+ * `--patch FILE` entries (after the config's), in order; a `--target` applies to the `--patch` before
+ * it, and to that one alone.
+ */
+async function patchFlags(flags: { name: string; value: string }[], io: Io): Promise<PatchEntry[]> {
   const entries: PatchEntry[] = [];
-  for (const file of files) {
-    const text = await readPatchFile(file, io);
-    entries.push({ text, target, origin: { label: `--patch ${file}`, file, line: 1, textLine: 1 } });
+  for (const { name, value } of flags) {
+    if (name === 'patch') {
+      const text = await readPatchFile(value, io);
+      entries.push({ text, origin: { label: `--patch ${value}`, file: value, line: 1, textLine: 1 } });
+      continue;
+    }
+    const last = entries[entries.length - 1];
+    if (!last) throw usage(`--target ${value} goes after the --patch FILE it targets`);
+    if (last.target) throw usage(`--target ${value}: ${last.origin.label} has a target already (one --target follows each --patch)`);
+    last.target = parseTarget(value);
   }
   return entries;
 }

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { emptyConfig } from '../config/types.js';
 import { COMMON, SELECTION, WRITE_BACK, parse, usage, withoutDryRun } from './args.js';
 import { EXIT_CODES, HELP_OPTION, INPUT_OPTIONS, SELECTION_OPTIONS, SELECTION_TEXT, WRITE_BACK_OPTIONS } from './help.js';
@@ -48,6 +50,9 @@ export async function run(argv: string[], io: Io): Promise<Outcome> {
   if ((values.patch === undefined) === (file === undefined)) {
     throw usage('patch needs one of -p/--patch PATCH or --patch-file FILE', 'patch');
   }
+  if (file === undefined && (await namesFile(values.patch!, io))) {
+    throw usage(`-p takes the patch itself, and ${JSON.stringify(values.patch)} is a file: use --patch-file ${values.patch}`, 'patch');
+  }
   const text = file === undefined ? values.patch! : await readPatchFile(file, io);
   const origin = file === undefined ? { label: 'kset patch -p' } : { label: `kset patch --patch-file ${file}`, file, line: 1, textLine: 1 };
   const [{ parsePatch }, { parseSelection }, { patchVerbStep }] = await Promise.all([
@@ -59,4 +64,11 @@ export async function run(argv: string[], io: Io): Promise<Outcome> {
   const selection = parseSelection(positionals, { ...values, fromInput: Boolean(values.local || values.filename?.length) });
   const options = { steps: [patchVerbStep(selection, patch, origin.label)], report: values.report !== undefined };
   return transformInputs(values.filename ?? [], emptyConfig(), options, values, io);
+}
+
+/** Whether a `-p` value is the name of a file (kubectl's -p takes text only; --patch-file reads a file). */
+async function namesFile(value: string, io: Io): Promise<boolean> {
+  if (value.length > 4096 || /[\n{}[\]]/.test(value)) return false;
+  const info = await stat(path.resolve(io.cwd, value)).catch(() => undefined);
+  return Boolean(info?.isFile());
 }

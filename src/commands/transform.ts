@@ -1,7 +1,8 @@
 import { transform, transformStream, type TransformOptions, type TransformResult } from '../api.js';
-import type { Config } from '../config/types.js';
+import type { Config, Origin } from '../config/types.js';
 import { KsetError } from '../errors.js';
 import { toJsonList } from '../output.js';
+import type { Change, Step } from '../pipeline.js';
 import type { Source } from '../types.js';
 import type { WriteBackFlags } from '../write/deliver.js';
 import { usage } from './args.js';
@@ -10,12 +11,30 @@ import { Exit, type Io, type Outcome } from './io.js';
 // The tail every transforming command shares: read the inputs, run the config and steps, then print the
 // stream or write it back. The write-back code loads only when a write-back flag is given.
 
-export type OutputFlags = WriteBackFlags & { output?: string };
+export type OutputFlags = WriteBackFlags & { output?: string; verbose?: boolean };
 
 /** Runs `config` and `options.steps` over the inputs `names` (stdin without any) and delivers the result. */
 export async function transformInputs(names: string[], config: Config, options: TransformOptions, flags: OutputFlags, io: Io): Promise<Outcome> {
-  if (streamsStdin(names, flags, io)) return streamStdin(io, config, options);
-  return render(await transform(await inputs(names, io, flags), config, options), flags, io);
+  // -v counts each entry's changes: they are recorded then
+  const recorded = { ...options, report: Boolean(options.report || flags.verbose) };
+  const tell = (changes: Change[]) => flags.verbose && io.stderr(verboseSummary(config, options.steps ?? [], changes));
+  if (streamsStdin(names, flags, io)) return streamStdin(io, config, recorded, tell);
+  const result = await transform(await inputs(names, io, flags), config, recorded);
+  tell(result.changes);
+  return render(result, flags, io);
+}
+
+/** `-v`: the config used, and how many changes each of its entries and each step made. */
+function verboseSummary(config: Config, steps: Step[], changes: Change[]): string {
+  const counts = new Map<Origin, number>();
+  for (const change of changes) counts.set(change.origin, (counts.get(change.origin) ?? 0) + 1);
+  const origins = [...config.patches, ...config.images].map((entry) => entry.origin).concat(steps.map((step) => step.origin));
+  const lines = [`kset: config: ${config.file ?? 'none'}`];
+  for (const origin of origins) {
+    const count = counts.get(origin) ?? 0;
+    lines.push(`kset: ${origin.label}: ${count} change${count === 1 ? '' : 's'}`);
+  }
+  return lines.join('\n') + '\n';
 }
 
 /** The stream on stdout (yaml or json), or what the write-back flags make of the result. */
@@ -52,13 +71,14 @@ function writesBack(flags: WriteBackFlags): boolean {
 }
 
 /** Stdin to stdout as a stream: each document written as soon as it is done, when no step needs the whole input (transformStream). */
-async function streamStdin(io: Io, config: Config, options: TransformOptions): Promise<Outcome> {
+async function streamStdin(io: Io, config: Config, options: TransformOptions, tell: (changes: Change[]) => void): Promise<Outcome> {
   const pieces =
     io.stdinChunks?.() ??
     (async function* () {
       yield await io.stdin();
     })();
   const result = await transformStream(pieces, io.stdout, config, options);
+  tell(result.changes);
   for (const warning of result.warnings) io.stderr(`kset: warning: ${warning}\n`);
   if (result.emptied) throw everythingDeleted();
   return new Exit('', 0);

@@ -51,7 +51,8 @@ export interface ConfigFromObjectOptions {
 
 /**
  * The files discovery looks for, in this order, in each folder from the current one upward
- * (cosmiconfig's order). Data formats only: a config found by discovery never runs code.
+ * (cosmiconfig's order, then kset.yaml and .kset.yaml, the names people write by hand). Data formats
+ * only: a config found by discovery never runs code.
  */
 export const SEARCH_PLACES = [
   'package.json',
@@ -62,6 +63,10 @@ export const SEARCH_PLACES = [
   'kset.config.yaml',
   'kset.config.yml',
   'kset.config.json',
+  'kset.yaml',
+  'kset.yml',
+  '.kset.yaml',
+  '.kset.yml',
 ];
 
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];

@@ -88,6 +88,11 @@ for (const type of BUILTIN) {
   for (const name of type.short) BY_SHORT_NAME.set(name, type);
 }
 
+/** Every name kubectl knows a built-in type by: plural, singular and short names. */
+export function builtinTypeNames(): Iterable<string> {
+  return [...BY_NAME.keys(), ...BY_SHORT_NAME.keys()];
+}
+
 const VERSION = /^v\d+(?:(?:alpha|beta)\d+)?$/;
 
 /**

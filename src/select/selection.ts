@@ -1,6 +1,7 @@
 import { KsetError } from '../errors.js';
 import { isObject, type JsonObject } from '../types.js';
-import { typeMatchesKind } from './kinds.js';
+import { closest } from '../util/suggest.js';
+import { builtinTypeNames, resolveType, typeMatchesKind } from './kinds.js';
 import { matches, parseSelector, type Selector } from './label-selector.js';
 
 /** Which resources a kubectl-style verb names: `TYPE/NAME…`, `TYPE NAME…`, `TYPE --all`, `TYPE -l SEL`, `--all`. */
@@ -104,7 +105,58 @@ function labelsOf(value: unknown): Record<string, string> | undefined {
   return isObject(value) ? (value as Record<string, string>) : undefined;
 }
 
+/**
+ * A selection as a step uses it over one stream: `select` takes each resource as `selects` does and
+ * remembers what the errors at the end need; `finish` throws what only the whole input shows: a named
+ * resource it does not hold, or a type that names no built-in type and no kind of the input.
+ */
+export interface SelectionTracker {
+  select(resource: JsonObject): { named?: number[] } | undefined;
+  finish(): void;
+  /** Whether finish() may throw: the step's output must wait for the end of the input. */
+  failsAtEnd: boolean;
+}
+
+export function trackSelection(selection: Selection): SelectionTracker {
+  const found = new Set<number>();
+  const kinds = new Map<string, string | undefined>(); // kind → an apiVersion it comes in
+  const elsewhere = new Map<number, string>(); // named entry → a namespace the input has it in
+  const unresolved = [...selection.types, ...selection.named.map((entry) => entry.type)].filter((type) => !resolveType(type));
+  return {
+    failsAtEnd: selection.named.length > 0 || unresolved.length > 0,
+    select(resource) {
+      if (unresolved.length && typeof resource.kind === 'string' && !kinds.has(resource.kind)) {
+        kinds.set(resource.kind, typeof resource.apiVersion === 'string' ? resource.apiVersion : undefined);
+      }
+      const match = selects(selection, resource);
+      for (const index of match?.named ?? []) found.add(index);
+      if (!match && selection.namespace !== undefined && selection.named.length) {
+        const anywhere = selects({ ...selection, namespace: undefined }, resource);
+        const namespace = isObject(resource.metadata) ? resource.metadata.namespace : undefined;
+        for (const index of anywhere?.named ?? []) if (typeof namespace === 'string') elsewhere.set(index, namespace);
+      }
+      return match;
+    },
+    finish() {
+      for (const type of unresolved) {
+        if (![...kinds].some(([kind, apiVersion]) => typeMatchesKind(type, kind, apiVersion))) throw unknownType(type, kinds.keys());
+      }
+      const missing = selection.named.findIndex((_, i) => !found.has(i));
+      if (missing >= 0) throw notFound(selection.named[missing]!, selection.namespace, elsewhere.get(missing));
+    },
+  };
+}
+
+/** A type kubectl would not know, with the name it most likely meant. */
+function unknownType(type: string, kinds: Iterable<string>): KsetError {
+  const name = type.split('.')[0]!;
+  const guess = closest(name.toLowerCase(), [...builtinTypeNames(), ...[...kinds].map((kind) => kind.toLowerCase())]);
+  return new KsetError(`unknown resource type ${JSON.stringify(type)}${guess ? ` (did you mean ${guess}?)` : ''}: no built-in type and no kind of the input`);
+}
+
 /** kubectl's `deployments.apps "web" not found` for a named resource the input does not hold (in the `-n` namespace). */
-export function notFound({ type, name }: { type: string; name: string }, namespace?: string): KsetError {
-  return new KsetError(`${type} "${name}" not found in the input${namespace === undefined ? '' : ` (in namespace ${namespace} or without one)`}`);
+export function notFound({ type, name }: { type: string; name: string }, namespace?: string, elsewhere?: string): KsetError {
+  const where = namespace === undefined ? ' in the input' : ` in namespace ${namespace} (nor without one)`;
+  const hint = elsewhere === undefined ? '' : `: the input has it in namespace ${elsewhere}`;
+  return new KsetError(`${type} "${name}" not found${where}${hint}`);
 }

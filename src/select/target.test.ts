@@ -4,7 +4,6 @@ import { KsetError } from '../errors.js';
 import type { JsonObject } from '../types.js';
 import {
   compileTarget,
-  describeId,
   matchesPatchId,
   matchesTarget,
   splitApiVersion,
@@ -127,11 +126,5 @@ describe('resource ids', () => {
     expect(splitApiVersion('apps/v1')).toEqual({ group: 'apps', version: 'v1' });
     expect(splitApiVersion('v1')).toEqual({ group: '', version: 'v1' });
     expect(splitApiVersion(undefined)).toEqual({ group: '', version: '' });
-  });
-
-  it('describes ids as kustomize does', () => {
-    expect(describeId(stream.web)).toBe('Deployment.v1.apps/web.shop');
-    expect(describeId(resource('v1', 'ConfigMap', 'inprod'))).toBe('ConfigMap.v1.[noGrp]/inprod.[noNs]');
-    expect(describeId({ kind: 'ConfigMap', metadata: {} })).toBe('ConfigMap.[noVer].[noGrp]/[noName].[noNs]');
   });
 });

@@ -79,14 +79,6 @@ export function matchesPatchId(patch: JsonObject, resource: JsonObject): boolean
   );
 }
 
-/** kustomize's id string, for messages: `Deployment.v1.apps/web.prod`, with `[noGrp]`, `[noNs]`… for empty parts. */
-export function describeId(resource: JsonObject): string {
-  const { group, version } = splitApiVersion(resource.apiVersion);
-  const metadata = isObject(resource.metadata) ? resource.metadata : {};
-  const parts = [text(resource.kind) || '[noKind]', version || '[noVer]', group || '[noGrp]'];
-  return `${parts.join('.')}/${text(metadata.name) || '[noName]'}.${text(metadata.namespace) || '[noNs]'}`;
-}
-
 /** `apps/v1` → apps + v1; `v1` → core group "" + v1. */
 export function splitApiVersion(apiVersion: Json | undefined): { group: string; version: string } {
   const value = text(apiVersion);

@@ -6,7 +6,7 @@ import { imageStep } from './images.js';
 export interface ConfigContext {
   /** The input, for the CRDs it holds (read when a patch first needs them). */
   sources: () => Source[];
-  /** Unmatched patches and targets are errors, not warnings. */
+  /** Unmatched patches, targets and image entries are errors, not warnings. */
   strict?: boolean;
 }
 
@@ -21,7 +21,7 @@ export async function stepsFromConfig(config: Config, context: ConfigContext): P
     const crds = lazy(() => crdsIn([...config.crds, ...context.sources()]));
     patches.push(...config.patches.map((entry) => patchStep(entry, { crds, strict: context.strict })));
   }
-  const images = config.images.map((entry) => imageStep(entry, config.imageFields));
+  const images = config.images.map((entry) => imageStep(entry, config.imageFields, context.strict));
   const steps = [...patches, ...images];
   return chainPreChecks(steps.length > 0 ? [...steps, dropEmptyAnnotations] : steps);
 }

@@ -1,5 +1,6 @@
 import type { ImageField } from '../config/types.js';
 import { runPipeline, type Step } from '../pipeline.js';
+import { resourceId } from '../resource-id.js';
 import { listImages } from '../transform/list-images.js';
 import { isObject, type Source } from '../types.js';
 
@@ -19,9 +20,8 @@ export function findImages(sources: Source[], fields: ImageField[]): ImageUse[] 
     origin: { label: 'images' },
     mayTouch: (text) => text.includes('image') || fields.length > 0,
     apply(resource, context) {
-      const meta = isObject(resource.metadata) ? resource.metadata : {};
-      const ns = typeof meta.namespace === 'string' ? `${meta.namespace}/` : '';
-      const id = `${String(resource.kind)}/${ns}${String(meta.name ?? '')}`;
+      const { kind, namespace, name } = resourceId(resource);
+      const id = `${String(kind)}/${namespace !== undefined ? `${namespace}/` : ''}${name ?? ''}`;
       const prefix = context.item === undefined ? '' : `/items/${context.item}`;
       for (const location of listImages(resource, fields)) {
         found.push({

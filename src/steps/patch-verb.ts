@@ -2,30 +2,28 @@ import { KsetError } from '../errors.js';
 import type { ParsedPatch } from '../patch/parse.js';
 import type { Step } from '../pipeline.js';
 import { schemaForResource } from '../schema/patch-meta.js';
-import { notFound, selects, type Selection } from '../select/selection.js';
+import { trackSelection, type Selection } from '../select/selection.js';
 import { applyJsonPatch } from '../transform/json-patch.js';
 import { applyMergePatch } from '../transform/merge-patch.js';
 import { strategicMerge } from '../transform/strategic-merge.js';
+import { kubectlName } from '../resource-id.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
-import { describe } from './set-image.js';
 
 /** `kset patch`: `kubectl patch --local` on every selected resource; every other document passes. */
 export function patchVerbStep(selection: Selection, patch: ParsedPatch, label: string): Step {
-  const found = new Set<number>();
+  const tracker = trackSelection(selection);
   let any = false;
   return {
     origin: { label },
     failsAtEnd: true, // a selection that matches nothing
     apply(resource) {
-      const match = selects(selection, resource);
+      const match = tracker.select(resource);
       if (!match) return resource;
       any = true;
-      for (const index of match.named ?? []) found.add(index);
       return withKind(asMap(patchOne(resource, patch), resource), resource);
     },
     finish() {
-      const missing = selection.named.findIndex((_, i) => !found.has(i));
-      if (missing >= 0) throw notFound(selection.named[missing], selection.namespace);
+      tracker.finish();
       if (!any) throw new KsetError('no objects passed to patch: the selection matches no resource of the input');
       return [];
     },
@@ -48,11 +46,11 @@ function patchOne(resource: JsonObject, patch: ParsedPatch): Json {
 
 function asMap(value: Json, resource: JsonObject): JsonObject {
   if (isObject(value)) return value;
-  throw new KsetError(`the patch turned ${describe(resource)} into something that is not a map`);
+  throw new KsetError(`the patch turned ${kubectlName(resource)} into something that is not a map`);
 }
 
 /** kubectl decodes the patched object again and fails without a kind (`Object 'Kind' is missing`). */
 function withKind(patched: JsonObject, resource: JsonObject): JsonObject {
   if (typeof patched.kind === 'string' && patched.kind !== '') return patched;
-  throw new KsetError(`the patch leaves ${describe(resource)} without a kind (kubectl: Object 'Kind' is missing)`);
+  throw new KsetError(`the patch leaves ${kubectlName(resource)} without a kind (kubectl: Object 'Kind' is missing)`);
 }

@@ -33,7 +33,7 @@ describe('patchStep apply: what kustomize refuses after a JSON patch', () => {
   const apply = (ops: string, input: object = resource) => json(ops).apply(structuredClone(input) as never, {} as never);
 
   it.each([
-    ['removes the kind', '- {op: remove, path: /kind}', /leaves Deployment\.v1\.apps\/web\.ops without kind/],
+    ['removes the kind', '- {op: remove, path: /kind}', /leaves Deployment web in namespace ops without kind/],
     ['removes metadata.name', '- {op: remove, path: /metadata/name}', /without metadata\.name/],
     ['empties metadata.name', '- {op: replace, path: /metadata/name, value: ""}', /without metadata\.name/],
     ['removes metadata', '- {op: remove, path: /metadata}', /without metadata\.name/],

@@ -4,7 +4,8 @@ import { parsePatch, type ParsedPatch } from '../patch/parse.js';
 import type { Step } from '../pipeline.js';
 import type { CrdSchemas } from '../schema/patch-meta.js';
 import { schemaForResource } from '../schema/patch-meta.js';
-import { compileTarget, describeId, matchesPatchId, matchesTarget, type TargetMatcher } from '../select/target.js';
+import { describeResource, resourceId } from '../resource-id.js';
+import { compileTarget, matchesPatchId, matchesTarget, type TargetMatcher } from '../select/target.js';
 import { applyJsonPatch } from '../transform/json-patch.js';
 import { applyMergePatch } from '../transform/merge-patch.js';
 import { strategicMerge } from '../transform/strategic-merge.js';
@@ -23,6 +24,11 @@ export function patchStep(entry: PatchEntry, context: PatchContext): Step {
   const target = entry.target ? at(entry.origin, () => compileTarget(entry.target!)) : undefined;
   const label = describeOrigin(entry.origin);
   const matched = new Set<number>();
+  const elsewhere = new Map<number, string>(); // untargeted patch document → a namespace the input has its resource in
+  const noteElsewhere = (doc: JsonObject, resource: JsonObject, i: number) => {
+    const [wanted, found] = [resourceId(doc), resourceId(resource)];
+    if (found.namespace && wanted.kind === found.kind && wanted.name === found.name && wanted.namespace !== found.namespace) elsewhere.set(i, found.namespace);
+  };
 
   // for each patch document, the words a document must hold to be selected (none for a JSON patch without target)
   const words = patch.type === 'json' ? [target ? literalWords(entry.target!) : null] : patch.docs.map((doc) => literalWords(entry.target ?? idWords(doc)));
@@ -42,7 +48,11 @@ export function patchStep(entry: PatchEntry, context: PatchContext): Step {
       }
       let current: JsonObject | null = resource;
       patch.docs.forEach((doc, i) => {
-        if (current === null || !selects(doc, target, current)) return;
+        if (current === null) return;
+        if (!selects(doc, target, current)) {
+          if (!target && !matched.has(i)) noteElsewhere(doc, current, i);
+          return;
+        }
         matched.add(i);
         current = remember(current, applyDocument(current, doc, patch.type, entry, context));
       });
@@ -53,7 +63,8 @@ export function patchStep(entry: PatchEntry, context: PatchContext): Step {
         // kustomize: an untargeted strategic merge patch must name a resource of the input
         const missing = patch.docs.findIndex((_, i) => !matched.has(i));
         if (missing >= 0) {
-          throw new KsetError(`${label}: no resource matches the patch's ${describeId(patch.docs[missing])}`, position(entry.origin));
+          const hint = elsewhere.has(missing) ? `: the input has it in namespace ${elsewhere.get(missing)}` : '';
+          throw new KsetError(`${label}: no resource matches the patch's ${describeResource(patch.docs[missing]!)}${hint}`, position(entry.origin));
         }
       }
       if (target && matched.size === 0) {
@@ -157,7 +168,7 @@ function setOrDelete(map: JsonObject, key: string, value: Json | undefined): voi
 
 function asResource(value: Json, origin: Origin, resource: JsonObject): JsonObject {
   if (isObject(value)) return value;
-  throw new KsetError(`${describeOrigin(origin)}: the patch turned ${describeId(resource)} into something that is not a map`, position(origin));
+  throw new KsetError(`${describeOrigin(origin)}: the patch turned ${describeResource(resource)} into something that is not a map`, position(origin));
 }
 
 /** kustomize refuses a patch that leaves a resource without kind or metadata.name (`missing metadata.name in object`). */
@@ -166,7 +177,7 @@ function keepsKindAndName(before: JsonObject, after: JsonObject, origin: Origin)
   const present = (value: Json | undefined) => value !== undefined && value !== null && value !== '';
   for (const [field, read] of [['kind', (resource: JsonObject) => resource.kind], ['metadata.name', name]] as const) {
     if (present(read(before)) && !present(read(after))) {
-      throw new KsetError(`${describeOrigin(origin)}: the patch leaves ${describeId(before)} without ${field}`, position(origin));
+      throw new KsetError(`${describeOrigin(origin)}: the patch leaves ${describeResource(before)} without ${field}`, position(origin));
     }
   }
 }
@@ -177,7 +188,7 @@ function at<T>(origin: Origin, work: () => T, resource?: JsonObject): T {
     return work();
   } catch (e) {
     if (!(e instanceof KsetError) || e.position.file) throw e;
-    const on = resource ? ` (on ${describeId(resource)})` : '';
+    const on = resource ? ` (on ${describeResource(resource)})` : '';
     throw new KsetError(`${describeOrigin(origin)}: ${e.message}${on}`, position(origin), e.excerpt);
   }
 }

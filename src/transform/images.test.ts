@@ -334,3 +334,16 @@ describe('replaceAt', () => {
     expect((result.a as JsonObject).d).toBe((root.a as JsonObject).d);
   });
 });
+
+describe('applyImages: which entries matched', () => {
+  it.each([
+    ['a name that matches', { name: 'busybox', newTag: '2' }, true],
+    ['a match that changes nothing', { name: 'busybox', newTag: '1' }, true],
+    ['a container name, not an image name', { name: 'app', newName: 'busybox', newTag: '2' }, false],
+    ['an entry whose result the image is already', { name: 'docker.io/busybox', newName: 'busybox', newTag: '1' }, true],
+    ['a rename whose tag differs', { name: 'docker.io/busybox', newName: 'busybox', newTag: '2' }, false],
+  ])('%s', (_, fields, expected) => {
+    const one = entry(fields);
+    expect(applyImages(pod('busybox:1'), [one]).matched.has(one)).toBe(expected);
+  });
+});

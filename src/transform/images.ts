@@ -15,7 +15,9 @@ export interface ImageChange {
 /**
  * kustomize `images:` on one resource: every image reference `listImages` finds is matched against
  * the entries in order, each entry seeing what the earlier ones made of it. Returns the resource
- * itself (same object) when nothing changed, else a copy sharing the untouched subtrees.
+ * itself (same object) when nothing changed, else a copy sharing the untouched subtrees; `matched`
+ * holds the entries whose name matched a reference (whether or not they changed it), or whose
+ * result it is already (isRenamedBy).
  *
  * As in kustomize v5.5, an entry may rewrite a reference twice: its ImageTagTransformer runs the
  * legacy filter (every `containers`/`initContainers` list) and then its field specs
@@ -29,8 +31,9 @@ export function applyImages(
   resource: JsonObject,
   entries: ImageEntry[],
   fields: ImageField[] = [],
-): { value: JsonObject; changes: ImageChange[] } {
-  if (entries.length === 0) return { value: resource, changes: [] };
+): { value: JsonObject; changes: ImageChange[]; matched: Set<ImageEntry> } {
+  const matched = new Set<ImageEntry>();
+  if (entries.length === 0) return { value: resource, changes: [], matched };
   for (const entry of entries) imageNamePattern(entry.name);
 
   const changes: ImageChange[] = [];
@@ -40,6 +43,7 @@ export function applyImages(
     let current = image;
     for (const entry of entries) {
       let next = current;
+      if (imageMatches(next, entry.name) || isRenamedBy(next, entry)) matched.add(entry);
       for (let pass = 0; pass < passes && imageMatches(next, entry.name); pass++) next = rewriteImage(next, entry);
       if (next === current) continue;
       changes.push({ path, old: current, new: next, entry });
@@ -47,7 +51,12 @@ export function applyImages(
     }
     if (current !== image) updates.push({ path, value: current });
   }
-  return { value: updates.length > 0 ? replaceAt(resource, updates) : resource, changes };
+  return { value: updates.length > 0 ? replaceAt(resource, updates) : resource, changes, matched };
+}
+
+/** Whether `image` is what a renaming entry makes: a second run over its own output is no mistake. */
+function isRenamedBy(image: string, entry: ImageEntry): boolean {
+  return entry.newName !== undefined && splitImage(image).name === entry.newName && rewriteImage(image, entry) === image;
 }
 
 /**
