@@ -3,8 +3,9 @@
  * exit 0 and the right output, or exit 2 and one `kset:` error line; never a stack trace, a hang or an
  * exhausted memory.
  */
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { kset, type RunResult } from './helpers.js';
+import { folderWith, kset, type RunResult } from './helpers.js';
 
 const deployment = (extra = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -217,6 +218,36 @@ describe('other odd input', () => {
     const input = deployment() + '  x: \udcff\n';
     const result = await kset(['--image', 'nginx=nginx:2'], { stdin: input });
     if (result.code !== 0) expectError(result, /./);
+  });
+});
+
+describe('catastrophic regular expressions', () => {
+  // `(a+)+b` against a run of a's takes a backtracking engine 2^n steps (seconds at 28 characters): target
+  // and image names are matched by RE2, in time linear in the name
+  const long = 'a'.repeat(5000);
+  const input = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${long}\nspec:\n  containers:\n  - name: app\n    image: ${long}\n`;
+  const config = `images:
+  - name: (a+)+b
+    newTag: "2"
+patches:
+  - target:
+      name: (a+)+b
+    patch: |-
+      - op: add
+        path: /metadata/labels
+        value: {hit: "yes"}
+`;
+
+  it('(a+)+b as a patch target name and an image name, against 5,000-character names, selects nothing', async () => {
+    const dir = folderWith({ 'kset.yaml': config });
+    try {
+      const result = await kset(['-c', 'kset.yaml'], { cwd: dir, stdin: input });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toBe(input);
+      expect(result.stderr).toBe('kset: warning: patches[0]: the target {"name":"(a+)+b"} matches no resource\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

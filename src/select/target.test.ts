@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PatchTarget } from '../config/types.js';
 import { KsetError } from '../errors.js';
 import type { JsonObject } from '../types.js';
+import { isGoLiteral } from '../util/go-regexp.js';
 import {
   compileTarget,
   matchesPatchId,
@@ -35,6 +36,7 @@ const stream = {
   unnamed: { apiVersion: 'batch/v1', kind: 'Job', metadata: { generateName: 'hook-' } } as JsonObject,
 };
 type Name = keyof typeof stream;
+const REGEX_FIELDS = ['group', 'version', 'kind', 'name', 'namespace'] as const;
 
 function selected(target: PatchTarget): Name[] {
   const matcher = compileTarget(target);
@@ -54,6 +56,8 @@ describe('matchesTarget', () => {
     { name: 'regexes are case-sensitive', target: { name: 'WEB' }, want: [] },
     { name: 'a leading (?i) flag', target: { name: '(?i)WEB' }, want: ['web', 'webService', 'widget'] },
     { name: 'Go named groups', target: { name: '(?P<n>web)-worker' }, want: ['webWorker'] },
+    // kustomize splices the name into `^(?:…)$` and compiles the whole: `^(?:w)` or `(b)$`
+    { name: 'a name whose parentheses close the anchoring group', target: { name: 'w)|(n' }, want: ['web', 'webWorker', 'webService', 'plain', 'widget'] },
     { name: 'group "" is a wildcard, not the core group', target: { group: '', kind: 'Service' }, want: ['webService'] },
     { name: 'group regex', target: { group: 'rbac.*' }, want: ['role', 'roleWithNs'] },
     { name: 'version', target: { version: 'v1alpha1' }, want: ['widget'] },
@@ -77,10 +81,21 @@ describe('matchesTarget', () => {
     });
   }
 
+  // a field without regex syntax is compared as text, without the engine: `(?:field)` means the same through it
+  it.each(cases.filter((c) => REGEX_FIELDS.some((f) => c.target[f] && isGoLiteral(c.target[f]))))('$name: text comparison and engine agree', (c) => {
+    const throughEngine = { ...c.target };
+    for (const f of REGEX_FIELDS) if (c.target[f] && isGoLiteral(c.target[f])) throughEngine[f] = `(?:${c.target[f]})`;
+    expect(selected(throughEngine)).toEqual(c.want);
+  });
+
   it('names the field of a regex that does not compile', () => {
     expect(() => compileTarget({ name: 'pre(sent' })).toThrow(KsetError);
-    expect(() => compileTarget({ name: 'pre(sent' })).toThrow(/^target name "pre\(sent" is not a valid regular expression: /);
-    expect(() => compileTarget({ kind: '[' })).toThrow(/^target kind "\[" is not a valid regular expression/);
+    // Go's message about the anchored pattern, as kustomize prints it
+    expect(() => compileTarget({ name: 'pre(sent' })).toThrow(
+      new KsetError('target name "pre(sent" is not a valid regular expression: error parsing regexp: missing closing ): `^(?:pre(sent)$`'),
+    );
+    expect(() => compileTarget({ kind: '[' })).toThrow(/^target kind "\[" is not a valid regular expression: error parsing regexp: missing closing \]/);
+    expect(() => compileTarget({ name: '(?<=a)b' })).toThrow(/invalid named capture/);
   });
 
   it('names the selector that does not parse', () => {

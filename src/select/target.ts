@@ -1,9 +1,9 @@
 import type { PatchTarget } from '../config/types.js';
 import { KsetError } from '../errors.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
+import { compileGoRegExp, GoRegExpError, isGoLiteral, type GoRegExp } from '../util/go-regexp.js';
 import { matches, parseSelector, type Selector } from './label-selector.js';
 import { effectiveNamespace } from '../schema/scope.js';
-import { compileGoRegExp } from './target-regexp.js';
 
 /**
  * Which resources a kustomize patch applies to (kustomize `resmap.Select` with `types.SelectorRegex`,
@@ -12,11 +12,11 @@ import { compileGoRegExp } from './target-regexp.js';
 
 export interface TargetMatcher {
   target: PatchTarget;
-  group?: RegExp;
-  version?: RegExp;
-  kind?: RegExp;
-  name?: RegExp;
-  namespace?: RegExp;
+  group?: GoRegExp;
+  version?: GoRegExp;
+  kind?: GoRegExp;
+  name?: GoRegExp;
+  namespace?: GoRegExp;
   labelSelector?: Selector;
   annotationSelector?: Selector;
 }
@@ -86,13 +86,20 @@ export function splitApiVersion(apiVersion: Json | undefined): { group: string; 
   return slash === -1 ? { group: '', version: value } : { group: value.slice(0, slash), version: value.slice(slash + 1) };
 }
 
-/** A target field's Go regular expression, anchored at both ends as kustomize anchors it. */
-function anchoredRegExp(pattern: string, field: string): RegExp {
-  return compileGoRegExp(
-    pattern,
-    (source) => `^(?:${source})$`,
-    (reason) => new KsetError(`target ${field} ${JSON.stringify(pattern)} is not a valid regular expression: ${reason}`),
-  );
+/**
+ * A target field's Go regular expression, anchored at both ends as kustomize anchors it (`^(?:…)$`,
+ * compiled whole: Go's message quotes that).
+ */
+function anchoredRegExp(pattern: string, field: string): GoRegExp {
+  if (isGoLiteral(pattern)) return { test: (text) => text === pattern };
+  try {
+    return compileGoRegExp(`^(?:${pattern})$`);
+  } catch (error) {
+    if (error instanceof GoRegExpError) {
+      throw new KsetError(`target ${field} ${JSON.stringify(pattern)} is not a valid regular expression: ${error.message}`);
+    }
+    throw error;
+  }
 }
 
 function selectorFor(text: string, field: string): Selector {
@@ -104,7 +111,7 @@ function selectorFor(text: string, field: string): Selector {
   }
 }
 
-function test(regex: RegExp | undefined, value: string): boolean {
+function test(regex: GoRegExp | undefined, value: string): boolean {
   return !regex || regex.test(value);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KsetError } from '../errors.js';
+import { isGoLiteral } from '../util/go-regexp.js';
 import { imageMatches, imageNamePattern, joinImage, splitImage, type ImageRef } from './image-ref.js';
 
 describe('splitImage', () => {
@@ -46,6 +47,14 @@ describe('imageMatches', () => {
     ['busybox:{{ .Tag }}', 'busybox', false],
     ['busybox:{{tag}}', 'busybox', true],
     ['busybox:1_2-3.4', 'busybox', true],
+    ['busybox:', 'busybox', true],
+    ['busybox@sha256:', 'busybox', true],
+    ['busybox:@sha256:', 'busybox', true],
+    ['busybox@sha256', 'busybox', false],
+    ['busybox:1@', 'busybox', false],
+    ['busybox@sha256:a:b', 'busybox', false],
+    ['busybox@sha256:a@sha256:b', 'busybox', false],
+    ['busybox:1\n', 'busybox', false],
     // prefix overlap, both ways
     ['team/app-sidecar:1', 'team/app', false],
     ['team/app:1', 'team/app-sidecar', false],
@@ -86,23 +95,36 @@ describe('imageMatches', () => {
     ['gcr-io/app:1', '\\Qgcr.io\\E/app', false],
     ['quay/app:1', '[[:alpha:]]+/app', true],
     ['q1/app:1', '[[:alpha:]]+/app', false],
+    // flags anywhere, and (?U), as Go takes them
+    ['appX:1', 'app(?i)x', true],
+    ['Appx:1', 'app(?i)x', false],
+    ['app:1', '(?U)app', true],
+    // RE2 matches in linear time: a backtracking engine would not finish this
+    ['a'.repeat(5000), '(a+)+b', false],
   ];
   it.each(cases)('%s against name %s → %s', (ref, name, expected) => {
     expect(imageMatches(ref, name)).toBe(expected);
+  });
+
+  // a name without regex syntax is compared as text, without the engine: `(?:name)` means the same through it
+  it.each(cases.filter(([, name]) => isGoLiteral(name)))('%s against name %s: text comparison and engine agree', (ref, name, expected) => {
+    expect(imageMatches(ref, `(?:${name})`)).toBe(expected);
   });
 });
 
 describe('imageNamePattern', () => {
   it('returns the same compiled pattern for the same name', () => {
-    expect(imageNamePattern('busybox')).toBe(imageNamePattern('busybox'));
+    expect(imageNamePattern('gcr.io/app')).toBe(imageNamePattern('gcr.io/app'));
   });
 
-  it.each(['team/(app', 'app[', '(?U)app', 'app(?i)x', '(?=g)gcr.io/app'])('rejects %s with a KsetError', (name) => {
+  it.each(['team/(app', 'app[', 'a)|(b', '(?=g)gcr.io/app', 'app\\'])('rejects %s with a KsetError', (name) => {
     expect(() => imageNamePattern(name)).toThrow(KsetError);
     expect(() => imageNamePattern(name)).toThrow(JSON.stringify(name));
   });
 
-  it("says why in the engine's words, without the translated pattern", () => {
-    expect(() => imageNamePattern('team/(app')).toThrow(/is not a valid regular expression \(kustomize reads it as one\): Unterminated group$/);
+  it("says why in Go's words, about the name as written", () => {
+    expect(() => imageNamePattern('team/(app')).toThrow(
+      new KsetError('image name "team/(app" is not a valid regular expression (kustomize reads it as one): error parsing regexp: missing closing ): `team/(app`'),
+    );
   });
 });

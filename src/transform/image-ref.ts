@@ -1,5 +1,5 @@
 import { KsetError } from '../errors.js';
-import { compileGoRegExp } from '../select/target-regexp.js';
+import { compileGoRegExp, GoRegExpError, isGoLiteral, type GoRegExp } from '../util/go-regexp.js';
 
 /** An image reference cut into its parts, as kustomize's `image.Split` cuts it. */
 export interface ImageRef {
@@ -44,9 +44,8 @@ export function joinImage({ name, tag, digest }: ImageRef): string {
   return name + (tag ? ':' + tag : '') + (digest ? '@' + digest : '');
 }
 
-// kustomize v5.5 (api v0.18) accepts these tag characters and only sha256 digests after the name.
-const TAG_AND_DIGEST = '(?::[a-zA-Z0-9_.{}-]*)?(?:@sha256:[a-zA-Z0-9_.{}-]*)?$';
-const patterns = new Map<string, RegExp>();
+// kustomize v5.5 (api v0.18) accepts these tag characters and only sha256 digests after the name (its pattern, verbatim).
+const TAG_AND_DIGEST = '(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$';
 
 /**
  * The regular expression kustomize builds for an `images:` entry name: `^NAME(:tag)?(@sha256:…)?$`.
@@ -56,20 +55,43 @@ const patterns = new Map<string, RegExp>();
  * users rely on names such as `.*` or `.+/app` to rewrite several images with one entry. Escaping would
  * change which images an existing kustomization rewrites. Nor is the name wrapped in a group: in
  * `nginx|redis` the alternation splits the whole pattern (`^nginx` or `redis(:tag)?…$`) in
- * kustomize too, so `nginx-anything` matches. Go's syntax is translated (target-regexp.ts). A name
- * that is not a valid regular expression (kustomize v5.5 crashes on it) is a KsetError.
+ * kustomize too, so `nginx-anything` matches. A name without regex syntax is compared as text (the
+ * same answer without the engine). A name that is not a valid regular expression (kustomize v5.5
+ * crashes on it) is a KsetError with Go's reason.
  */
-export function imageNamePattern(name: string): RegExp {
-  let pattern = patterns.get(name);
-  if (pattern) return pattern;
-  pattern = compileGoRegExp(
-    name,
-    (source) => '^' + source + TAG_AND_DIGEST,
-    (reason) => new KsetError(`image name ${JSON.stringify(name)} is not a valid regular expression (kustomize reads it as one): ${reason}`),
-  );
-  if (patterns.size >= 1000) patterns.clear();
-  patterns.set(name, pattern);
-  return pattern;
+export function imageNamePattern(name: string): GoRegExp {
+  if (isGoLiteral(name)) return { test: (ref) => ref.startsWith(name) && isTagAndDigest(ref, name.length) };
+  try {
+    return compileGoRegExp('^' + name + TAG_AND_DIGEST);
+  } catch (error) {
+    if (!(error instanceof GoRegExpError)) throw error;
+    throw new KsetError(`image name ${JSON.stringify(name)} is not a valid regular expression (kustomize reads it as one): ${goReason(name) ?? error.message}`);
+  }
+}
+
+/** Whether `ref` from `from` on is TAG_AND_DIGEST: an optional `:tag`, then an optional `@sha256:digest`. */
+function isTagAndDigest(ref: string, from: number): boolean {
+  let at = from;
+  if (ref[at] === ':') at = skipTagChars(ref, at + 1);
+  if (ref.startsWith('@sha256:', at)) at = skipTagChars(ref, at + '@sha256:'.length);
+  return at === ref.length;
+}
+
+function skipTagChars(ref: string, from: number): number {
+  let at = from;
+  while (at < ref.length && /[a-zA-Z0-9_.{}-]/.test(ref[at]!)) at++;
+  return at;
+}
+
+/** Go's reason for refusing the name as written (rather than the whole pattern built around it), if it does. */
+function goReason(pattern: string): string | undefined {
+  try {
+    compileGoRegExp(pattern);
+    return undefined;
+  } catch (error) {
+    if (error instanceof GoRegExpError) return error.message;
+    throw error;
+  }
 }
 
 /** Whether the image reference `ref` is the image `name` (kustomize's IsImageMatched), with any tag and/or sha256 digest. */
