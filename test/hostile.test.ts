@@ -244,7 +244,7 @@ patches:
       const result = await kset(['-c', 'kset.yaml'], { cwd: dir, stdin: input });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toBe(input);
-      expect(result.stderr).toBe('kset: warning: patches[0]: the target {"name":"(a+)+b"} matches no resource\n');
+      expect(result.stderr).toBe('kset: warning: patches[0]: the target {"name":"(a+)+b"} matches no resource\nkset: warning: images[0]: image "(a+)+b" matched no image\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
