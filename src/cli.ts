@@ -1,6 +1,6 @@
 import { usage } from './commands/args.js';
 import { Exit, type Io, type Outcome } from './commands/io.js';
-import { commandsUnder, findCommand } from './commands/table.js';
+import { commandsUnder, findCommand, setHelp } from './commands/table.js';
 import { KsetError, formatError } from './errors.js';
 
 export type { Io } from './commands/io.js';
@@ -30,7 +30,7 @@ async function dispatch(argv: string[], io: Io): Promise<Outcome> {
 
 /** `kset set --help`, or a set verb kset does not have. */
 async function setWithoutVerb(word: string | undefined): Promise<string> {
-  if (word === undefined || word === '--help' || word === '-h') return (await import('./commands/help.js')).setHelp();
+  if (word === undefined || word === '--help' || word === '-h') return setHelp();
   const verbs = commandsUnder('set').map((entry) => `"${entry.words.join(' ')}"`);
   throw usage(`unknown command "set ${word}": kset has ${verbs.join(', ')}`, 'set');
 }

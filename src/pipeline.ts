@@ -5,9 +5,12 @@ import { skipByteOrderMark, splitStream, type Chunk } from './read/split.js';
 import type { TreeNode } from './yaml/tree.js';
 import { reconcile } from './reconcile/reconcile.js';
 import { splice, type Edit } from './render/splice.js';
-import { resourceId, type ResourceId } from './resource-id.js';
+import { resourceId } from './resource-id.js';
+import type { Change, FileResult } from './results.js';
 import { isObject, type Json, type JsonObject, type Source } from './types.js';
-import { diffValues, type ValueChange } from './util/diff-values.js';
+import { diffValues } from './util/diff-values.js';
+
+export type { Change, FileResult } from './results.js';
 
 /** Where a resource is: its document, and its item index when it stands in a List. */
 export interface ResourceContext {
@@ -31,22 +34,6 @@ export interface Step {
   readsAhead?: boolean;
   /** finish() may throw: no output may be written before the end of the input. */
   failsAtEnd?: boolean;
-}
-
-/** One change to one value, with the document it is in and the step that made it. */
-export interface Change extends ValueChange {
-  file: string | null;
-  document: number;
-  resource: ResourceId;
-  origin: Origin;
-}
-
-export interface FileResult {
-  /** The source path, or null for stdin. */
-  path: string | null;
-  input: string;
-  output: string;
-  changed: boolean;
 }
 
 export interface PipelineResult {

@@ -1,5 +1,3 @@
-import { COMMANDS, commandsUnder } from './table.js';
-
 // Help texts: each command's own, built from the option blocks they share.
 
 export const INPUT_OPTIONS = `  -f, --filename INPUT        an input (repeatable): a file, a folder (its *.yaml, *.yml, *.json,
@@ -29,20 +27,3 @@ export const EXIT_CODES = `Exit codes: 0 done, 1 --check found changes, 2 usage,
 
 export const HELP_OPTION = `  -v, --verbose               print on stderr the config used and how many changes each entry made
   -h, --help                  this help`;
-
-/** The list of commands for kset's own help: each synopsis, then its summary. */
-export function commandList(): string {
-  return COMMANDS.map((entry) => `  ${entry.synopsis}\n      ${entry.summary}`).join('\n');
-}
-
-/** `kset set --help`: the set verbs. */
-export function setHelp(): string {
-  const verbs = commandsUnder('set');
-  return `kset set: kubectl's set verbs, on a stream
-
-Usage:
-${verbs.map((entry) => `  ${entry.synopsis}\n      ${entry.summary}`).join('\n')}
-
-Each verb has its own help: ${verbs.map((entry) => `kset ${entry.words.join(' ')} --help`).join(', ')}.
-`;
-}

@@ -5,7 +5,8 @@ import { isObject } from '../types.js';
 import { VERSION } from '../version.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { COMMON, WRITE_BACK, inOrder, parse, usage } from './args.js';
-import { EXIT_CODES, HELP_OPTION, INPUT_OPTIONS, WRITE_BACK_OPTIONS, commandList } from './help.js';
+import { EXIT_CODES, HELP_OPTION, INPUT_OPTIONS, WRITE_BACK_OPTIONS } from './help.js';
+import { commandList } from './table.js';
 import type { Io, Outcome } from './io.js';
 import { readPatchFile, transformInputs } from './transform.js';
 

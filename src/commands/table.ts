@@ -42,3 +42,20 @@ export function findCommand(argv: string[]): { entry: CommandEntry; rest: string
 export function commandsUnder(prefix: string): CommandEntry[] {
   return COMMANDS.filter((entry) => entry.words.length > 1 && entry.words[0] === prefix);
 }
+
+/** The list of commands for kset's own help: each synopsis, then its summary. */
+export function commandList(): string {
+  return COMMANDS.map((entry) => `  ${entry.synopsis}\n      ${entry.summary}`).join('\n');
+}
+
+/** `kset set --help`: the set verbs. */
+export function setHelp(): string {
+  const verbs = commandsUnder('set');
+  return `kset set: kubectl's set verbs, on a stream
+
+Usage:
+${verbs.map((entry) => `  ${entry.synopsis}\n      ${entry.summary}`).join('\n')}
+
+Each verb has its own help: ${verbs.map((entry) => `kset ${entry.words.join(' ')} --help`).join(', ')}.
+`;
+}

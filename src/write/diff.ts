@@ -2,7 +2,7 @@ import { lazyPackage } from '../util/yaml-lib.js';
 
 /** The diff package, loaded with the first diff. */
 const diffLib = lazyPackage<typeof import('diff')>('diff');
-import type { FileResult } from '../pipeline.js';
+import type { FileResult } from '../results.js';
 import { maskSecrets } from './mask.js';
 
 export interface DiffOptions {

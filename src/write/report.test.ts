@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../pipeline.js';
+import type { Change } from '../results.js';
 import { buildReport, formatReport } from './report.js';
 
 const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' };

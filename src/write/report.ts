@@ -1,4 +1,4 @@
-import type { Change, FileResult } from '../pipeline.js';
+import type { Change, FileResult } from '../results.js';
 import { splitStream } from '../read/split.js';
 import { isObject, type Json } from '../types.js';
 import { MASK } from './mask.js';

@@ -1,5 +1,5 @@
 import { KsetError } from '../errors.js';
-import type { FileResult } from '../pipeline.js';
+import type { FileResult } from '../results.js';
 import { replaceFiles, type Replacement } from './atomic.js';
 
 export interface WriteOptions {
