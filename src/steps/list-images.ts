@@ -3,6 +3,7 @@ import { runPipeline, type Step } from '../pipeline.js';
 import { resourceId } from '../resource-id.js';
 import { listImages } from '../transform/list-images.js';
 import { isObject, type Source } from '../types.js';
+import { pointerOf } from '../util/json-pointer.js';
 
 export interface ImageUse {
   file: string | null;
@@ -29,7 +30,7 @@ export function findImages(sources: Source[], fields: ImageField[]): ImageUse[] 
           document: context.document.index,
           resource: id,
           container: location.container ?? location.volume,
-          pointer: prefix + '/' + location.path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
+          pointer: prefix + pointerOf(location.path),
           image: location.image,
         });
       }

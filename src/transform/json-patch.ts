@@ -3,6 +3,8 @@ import { KsetError } from '../errors.js';
 import { effectiveNamespace } from '../schema/scope.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
 import { lazyPackage } from '../util/yaml-lib.js';
+import { deepEqual } from '../util/equal.js';
+import { escapeSegment, unescapeSegment } from '../util/json-pointer.js';
 
 /** fast-json-patch, loaded with the first JSON patch. */
 const jsonpatch = lazyPackage<typeof import('fast-json-patch')>('fast-json-patch');
@@ -89,21 +91,16 @@ export function applyJsonPatch(doc: Json, ops: readonly Operation[], options: { 
   const secret = isObject(doc) && doc.kind === 'Secret';
   ops.forEach((raw, index) => {
     const op = toOperation(raw as unknown as Json, index);
-    hideValues = secret && [op.path, op.from].some((p) => p !== undefined && /^\/(data|stringData)(\/|$)/.test(p));
+    work.hideValues = secret && [op.path, op.from].some((p) => p !== undefined && /^\/(data|stringData)(\/|$)/.test(p));
     try {
       applyOne(work, op);
     } catch (error) {
       if (error instanceof PathError) throw new KsetError(`${describeOp(op, index)}: ${error.message}`);
       throw error;
-    } finally {
-      hideValues = false;
     }
   });
   return work.finish();
 }
-
-/** While an operation on a Secret's data runs: its error messages show no values. */
-let hideValues = false;
 
 class PathError extends Error {}
 
@@ -119,6 +116,8 @@ class Working {
   private readonly owned = new WeakSet<object>();
   private readonly original: Json;
   private internalAnnotations = false;
+  /** While an operation on a Secret's data runs: its error messages show no values. */
+  hideValues = false;
 
   constructor(doc: Json, kustomize: boolean) {
     this.root = doc;
@@ -188,11 +187,11 @@ function applyOne(work: Working, op: Operation): void {
     }
     case 'copy': {
       if (op.from === '') throw new PathError('the document root cannot be copied');
-      const value = get(work.root, op.from!, 'from ');
+      const value = get(work, op.from!, 'from ');
       return add(work, op.path, structuredClone(value ?? null));
     }
     case 'test':
-      return test(work.root, op.path, op.value ?? null);
+      return test(work, op.path, op.value ?? null);
   }
 }
 
@@ -222,14 +221,14 @@ function replace(work: Working, path: string, value: Json): void {
   leafOperation(parent, { op: 'replace', path: leafPath(leaf), value });
 }
 
-function test(root: Json, path: string, expected: Json): void {
-  const actual = get(root, path);
+function test(work: Working, path: string, expected: Json): void {
+  const actual = get(work, path);
   if (actual === undefined) {
     if (expected === null) return;
-    throw new PathError(`test failed: no value, expected ${show(expected)}`);
+    throw new PathError(`test failed: no value, expected ${show(expected, work.hideValues)}`);
   }
-  if (!jsonpatch()._areEquals(actual, expected)) {
-    throw new PathError(`test failed: value is ${show(actual)}, expected ${show(expected)}`);
+  if (!deepEqual(actual, expected)) {
+    throw new PathError(`test failed: value is ${show(actual, work.hideValues)}, expected ${show(expected, work.hideValues)}`);
   }
 }
 
@@ -239,11 +238,11 @@ function leafOperation(parent: Container, operation: LeafOperation): Json | unde
 }
 
 function leafPath(key: string): string {
-  return '/' + jsonpatch().escapePathComponent(key);
+  return '/' + escapeSegment(key);
 }
 
 function segmentsOf(path: string): string[] {
-  const segments = path.slice(1).split('/').map((segment) => jsonpatch().unescapePathComponent(segment));
+  const segments = path.slice(1).split('/').map((segment) => unescapeSegment(segment));
   if (segments.includes('__proto__')) throw new PathError('a path through "__proto__" is not supported');
   return segments;
 }
@@ -252,13 +251,13 @@ function segmentsOf(path: string): string[] {
 function parentFor(work: Working, path: string, role = ''): { parent: Container; key: string } {
   const segments = segmentsOf(path);
   const key = segments.pop()!;
-  if (!isContainer(work.root)) throw new PathError(`${role}path not found: the document is ${describe(work.root)}`);
+  if (!isContainer(work.root)) throw new PathError(`${role}path not found: the document is ${describe(work.root, work.hideValues)}`);
   let parent: Container = (work.root = work.own(work.root));
   let at = '';
   for (const segment of segments) {
     const child = step(parent, segment, at, path, role);
-    at += '/' + escape(segment);
-    if (!isContainer(child)) throw new PathError(`${role}path not found: ${at} is ${describe(child)}, not a map or list`);
+    at += '/' + escapeSegment(segment);
+    if (!isContainer(child)) throw new PathError(`${role}path not found: ${at} is ${describe(child, work.hideValues)}, not a map or list`);
     const owned = work.own(child);
     setChild(parent, segment, owned);
     parent = owned;
@@ -267,7 +266,8 @@ function parentFor(work: Working, path: string, role = ''): { parent: Container;
 }
 
 /** The value at `path`, or undefined when its last key is missing from an existing map. */
-function get(root: Json, path: string, role = ''): Json | undefined {
+function get(work: Working, path: string, role = ''): Json | undefined {
+  const root = work.root;
   if (path === '') return root;
   const segments = segmentsOf(path);
   const key = segments.pop()!;
@@ -276,10 +276,10 @@ function get(root: Json, path: string, role = ''): Json | undefined {
   for (const segment of segments) {
     if (!isContainer(parent)) break;
     parent = step(parent, segment, at, path, role);
-    at += '/' + escape(segment);
+    at += '/' + escapeSegment(segment);
   }
   if (!isContainer(parent)) {
-    throw new PathError(`${role}path not found: ${at || 'the document'} is ${describe(parent)}, not a map or list`);
+    throw new PathError(`${role}path not found: ${at || 'the document'} is ${describe(parent, work.hideValues)}, not a map or list`);
   }
   if (Array.isArray(parent)) return parent[itemIndex(parent, key, parentOf(path))];
   return Object.hasOwn(parent, key) ? parent[key] : undefined;
@@ -288,7 +288,7 @@ function get(root: Json, path: string, role = ''): Json | undefined {
 function step(parent: Container, segment: string, at: string, path: string, role: string): Json {
   if (Array.isArray(parent)) return parent[itemIndex(parent, segment, at)];
   if (!Object.hasOwn(parent, segment)) {
-    throw new PathError(`${role}path not found: ${at}/${escape(segment)} does not exist`);
+    throw new PathError(`${role}path not found: ${at}/${escapeSegment(segment)} does not exist`);
   }
   return parent[segment];
 }
@@ -338,10 +338,6 @@ function isContainer(value: Json | undefined): value is Container {
   return value !== null && typeof value === 'object';
 }
 
-function escape(segment: string): string {
-  return jsonpatch().escapePathComponent(segment);
-}
-
 function describeOp(op: Operation, index: number): string {
   const from = op.from !== undefined ? ` from ${showPath(op.from)}` : '';
   return `operation ${index} (${op.op} ${showPath(op.path)}${from})`;
@@ -351,15 +347,15 @@ function showPath(path: string): string {
   return path === '' ? '""' : path;
 }
 
-function describe(value: Json | undefined): string {
+function describe(value: Json | undefined, hide = false): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
-  return `a ${typeof value} (${show(value)})`;
+  return `a ${typeof value} (${show(value, hide)})`;
 }
 
-function show(value: Json): string {
-  if (hideValues) return '***';
+function show(value: Json, hide = false): string {
+  if (hide) return '***';
   const text = JSON.stringify(value);
   return text.length > 60 ? text.slice(0, 57) + '...' : text;
 }

@@ -1,4 +1,5 @@
 import { isObject, type Json, type JsonObject } from '../types.js';
+import { setOwn } from '../util/set-own.js';
 
 /**
  * RFC 7386 JSON merge patch, as `kubectl patch --type merge` applies it (evanphx/json-patch v4):
@@ -20,7 +21,7 @@ function mergeMaps(target: JsonObject, patch: JsonObject): JsonObject {
       continue;
     }
     const current = Object.hasOwn(target, key) ? target[key] : null;
-    setMember(result, key, isObject(current) ? (isObject(value) ? mergeMaps(current, value) : value) : pruneNulls(value));
+    setOwn(result, key, isObject(current) ? (isObject(value) ? mergeMaps(current, value) : value) : pruneNulls(value));
   }
   return result;
 }
@@ -31,13 +32,7 @@ function pruneNulls(value: Json): Json {
   if (!isObject(value)) return value;
   const result: JsonObject = {};
   for (const [key, member] of Object.entries(value)) {
-    if (member !== null) setMember(result, key, pruneNulls(member));
+    if (member !== null) setOwn(result, key, pruneNulls(member));
   }
   return result;
-}
-
-/** Plain assignment, except that a `__proto__` key stays data instead of reaching the prototype. */
-function setMember(map: JsonObject, key: string, value: Json): void {
-  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
-  else map[key] = value;
 }

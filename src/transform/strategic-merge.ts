@@ -2,6 +2,7 @@ import { KsetError } from '../errors.js';
 import type { FieldSchema, TypeSchema } from '../schema/patch-meta.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
 import { deepEqual } from '../util/equal.js';
+import { setOwn } from '../util/set-own.js';
 
 // Strategic merge patch as k8s.io/apimachinery `strategicpatch` applies it (`kubectl patch --type strategic`).
 // Departures, all deliberate:
@@ -96,13 +97,13 @@ function mergeField(result: JsonObject, key: string, value: Json, type: TypeSche
     const patchMap = value as JsonObject;
     if (strategyOf(field) === 'replace') return setCleaned(result, name, patchMap, ctx, here);
     const merged = mergeMap(current, patchMap, field?.type, ctx, here);
-    if (merged !== DROP) set(result, name, merged);
-    else if (ctx.known) set(result, name, {});
+    if (merged !== DROP) setOwn(result, name, merged);
+    else if (ctx.known) setOwn(result, name, {});
     else delete result[name];
   } else if (Array.isArray(current)) {
-    set(result, name, mergeList(current, value as Json[], field, deleteList, ctx, here));
+    setOwn(result, name, mergeList(current, value as Json[], field, deleteList, ctx, here));
   } else {
-    set(result, name, value);
+    setOwn(result, name, value);
   }
 }
 
@@ -175,7 +176,7 @@ function setElementOrder(
   }
   const orderAt = identity.indexIn(order);
   const named = (item: Json) => orderAt(item) >= 0;
-  set(result, name, interleave(merged.filter(named), order, merged.filter((item) => !named(item)), serverOrder, identity));
+  setOwn(result, name, interleave(merged.filter(named), order, merged.filter((item) => !named(item)), serverOrder, identity));
 }
 
 /** What merging a list of maps did to the original list: the items deleted and those appended, in order. */
@@ -486,7 +487,7 @@ function directiveTarget(key: string, prefix: string, path: string): string {
 function setCleaned(result: JsonObject, name: string, value: Json, ctx: Context, path: string): void {
   const cleaned = clean(value, ctx, path);
   if (cleaned === DROP) delete result[name];
-  else set(result, name, cleaned);
+  else setOwn(result, name, cleaned);
 }
 
 /** A patch value with nothing to merge into, as it lands in the output: without nulls and directives. */
@@ -525,7 +526,7 @@ function cleanMap(map: JsonObject, ctx: Context, path: string): JsonObject | Dro
     }
     const cleaned = clean(value, ctx, join(path, key));
     if (cleaned !== value) changed = true;
-    if (cleaned !== DROP) set(out, key, cleaned);
+    if (cleaned !== DROP) setOwn(out, key, cleaned);
   }
   return changed ? out : map;
 }
@@ -534,12 +535,6 @@ function without(map: JsonObject, key: string): JsonObject {
   const copy = { ...map };
   delete copy[key];
   return copy;
-}
-
-/** Plain assignment, except that a `__proto__` key stays data instead of reaching the prototype. */
-function set(map: JsonObject, key: string, value: Json): void {
-  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
-  else map[key] = value;
 }
 
 function join(path: string, key: string): string {

@@ -1,5 +1,6 @@
 import { isObject, type Json } from '../types.js';
 import { deepEqual } from './equal.js';
+import { escapeSegment } from './json-pointer.js';
 
 /** One difference between two values: at a JSON pointer, what was there and what is there now. */
 export interface ValueChange {
@@ -16,11 +17,11 @@ export function diffValues(before: Json | undefined, after: Json | undefined, po
   if (isObject(before) && isObject(after)) {
     const out: ValueChange[] = [];
     for (const key of Object.keys(before)) {
-      if (!(key in after)) out.push({ pointer: `${pointer}/${escape(key)}`, old: before[key] });
-      else out.push(...diffValues(before[key], after[key], `${pointer}/${escape(key)}`));
+      if (!(key in after)) out.push({ pointer: `${pointer}/${escapeSegment(key)}`, old: before[key] });
+      else out.push(...diffValues(before[key], after[key], `${pointer}/${escapeSegment(key)}`));
     }
     for (const key of Object.keys(after)) {
-      if (!(key in before)) out.push({ pointer: `${pointer}/${escape(key)}`, new: after[key] });
+      if (!(key in before)) out.push({ pointer: `${pointer}/${escapeSegment(key)}`, new: after[key] });
     }
     return out;
   }
@@ -32,8 +33,4 @@ export function diffValues(before: Json | undefined, after: Json | undefined, po
   if (before !== undefined) change.old = before;
   if (after !== undefined) change.new = after;
   return [change];
-}
-
-function escape(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
