@@ -13,12 +13,23 @@ import { diffValues } from './util/diff-values.js';
 export type { Change, FileResult } from './results.js';
 
 /** Where a resource is: its document, and its item index when it stands in a List. */
-export interface ResourceContext {
+export interface ResourcePlace {
   document: ManifestDocument;
   /** Index in the List's `items`, when the resource is a List item. */
   item?: number;
   /** Offset of the resource's YAML document in the document text, for error positions. */
   offset: number;
+}
+
+/** What the steps know of the resource they transform, besides its current value: one per resource. */
+export interface ResourceContext extends ResourcePlace {
+  /** The resource as read, before any step. */
+  readonly original: JsonObject;
+  /**
+   * The ids (apiVersion, kind, metadata name and namespace) the resource had before steps renamed it,
+   * oldest first: kustomize's previous ids. A step that changes the id adds the one before.
+   */
+  readonly earlierIds: JsonObject[];
 }
 
 /** One transformation of the pipeline: a config entry, a flag, a verb. */
@@ -125,29 +136,30 @@ function reconcileOrFail(document: ManifestDocument, root: TreeNode | null, befo
 }
 
 /** A document's new value: its resource transformed, or each item of a List. */
-function transformValue(value: Json, context: ResourceContext, steps: Step[], changes: Change[] | undefined): Json {
+function transformValue(value: Json, place: ResourcePlace, steps: Step[], changes: Change[] | undefined): Json {
   if (!isObject(value)) return value;
   if (isList(value)) {
     const items = value.items as Json[];
     let changed = false;
     const next = items.map((item, i) => {
       if (!isObject(item)) return item;
-      const result = transformResource(item, { ...context, item: i }, steps, changes);
+      const result = transformResource(item, { ...place, item: i }, steps, changes);
       if (result !== item) changed = true;
       return result;
     });
     if (!changed) return value;
     return { ...value, items: next.filter((item) => item !== null) };
   }
-  return transformResource(value, context, steps, changes);
+  return transformResource(value, place, steps, changes);
 }
 
 function transformResource(
   resource: JsonObject,
-  context: ResourceContext,
+  place: ResourcePlace,
   steps: Step[],
   changes: Change[] | undefined,
 ): JsonObject | null {
+  const context: ResourceContext = { ...place, original: resource, earlierIds: [] };
   let current: JsonObject | null = resource;
   for (const step of steps) {
     if (current === null) break;

@@ -100,8 +100,8 @@ async function pureSteps(config: Record<string, unknown>, input: string): Promis
 /** What the steps make of one document's value, as the pipeline applies them (each List item on its own). */
 function applySteps(value: Json, steps: Step[]): Json {
   if (!isObject(value)) return value;
-  const context = { document: { file: null, index: 0, chunk: { start: 0, end: 0, line: 1 }, text: '' }, offset: 0 };
   const one = (resource: JsonObject): JsonObject | null => {
+    const context = { document: { file: null, index: 0, chunk: { start: 0, end: 0, line: 1 }, text: '' }, offset: 0, original: resource, earlierIds: [] };
     let current: JsonObject | null = resource;
     for (const step of steps) if (current) current = step.apply(current, context);
     return current;

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { PatchEntry } from '../config/types.js';
+import type { ResourceContext } from '../pipeline.js';
+import type { JsonObject } from '../types.js';
 import { patchStep } from './patch.js';
 
 const context = { crds: () => new Map() };
 const step = (entry: Omit<PatchEntry, 'origin'>) => patchStep({ ...entry, origin: { label: 'patches[0]' } }, context);
+
+/** The context the pipeline gives the steps of one resource, read as `original`. */
+function contextOf(original: JsonObject): ResourceContext {
+  return { document: { file: null, index: 0, chunk: { start: 0, end: 0, line: 1 }, text: '' }, offset: 0, original, earlierIds: [] };
+}
 
 const SMP = 'kind: Any\nmetadata:\n  name: any\nspec:\n  replicas: 1\n';
 const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n';
@@ -30,7 +37,10 @@ describe('patchStep mayTouch: a cheap look at the text before reading it', () =>
 describe('patchStep apply: what kustomize refuses after a JSON patch', () => {
   const resource = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'ops' }, spec: { replicas: 1 } };
   const json = (ops: string) => step({ target: { kind: 'Deployment' }, text: ops });
-  const apply = (ops: string, input: object = resource) => json(ops).apply(structuredClone(input) as never, {} as never);
+  const apply = (ops: string, input: object = resource) => {
+    const copy = structuredClone(input) as JsonObject;
+    return json(ops).apply(copy, contextOf(copy));
+  };
 
   it.each([
     ['removes the kind', '- {op: remove, path: /kind}', /leaves Deployment web in namespace ops without kind/],
@@ -57,7 +67,7 @@ describe('patchStep apply: what kustomize refuses after a JSON patch', () => {
 describe('patchStep apply: the id of a patched resource, as kustomize keeps it', () => {
   const resource = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'a' }, spec: { replicas: 1 } };
   const patched = (text: string, options: PatchEntry['options']) =>
-    patchStep({ text, target: { name: 'web' }, options, origin: { label: 'patches[0]' } }, context).apply(structuredClone(resource) as never, {} as never);
+    patchStep({ text, target: { name: 'web' }, options, origin: { label: 'patches[0]' } }, context).apply(structuredClone(resource), contextOf(resource));
   const patch = 'apiVersion: apps/v2\nkind: StatefulSet\nmetadata:\n  name: db\n  namespace: other\nspec:\n  replicas: 2\n';
 
   // checked with kubectl kustomize: allowKindChange takes the kind, never the apiVersion; the namespace always stays
@@ -79,8 +89,10 @@ describe('patchStep apply: a renamed resource keeps its previous ids, as in kust
     ...(options ? { options } : {}),
     origin: { label: 'p' },
   });
-  const run = (...entries: PatchEntry[]) =>
-    entries.reduce<any>((current, e) => patchStep(e, context).apply(current, {} as never), structuredClone(resource));
+  const run = (...entries: PatchEntry[]) => {
+    const shared = contextOf(resource); // one resource through every step: they share its context
+    return entries.reduce<any>((current, e) => patchStep(e, context).apply(current, shared), structuredClone(resource));
+  };
   const renameSmp = entry('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web2\n', { kind: 'Deployment', name: 'web' }, { allowNameChange: true });
   const renameJson = entry('- {op: replace, path: /metadata/name, value: web3}', { kind: 'Deployment', name: 'web' });
   const mark = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: a\n  annotations:\n    second: "yes"\n';

@@ -1,7 +1,7 @@
 import type { Origin, PatchEntry } from '../config/types.js';
 import { KsetError } from '../errors.js';
 import { parsePatch, type ParsedPatch } from '../patch/parse.js';
-import type { Step } from '../pipeline.js';
+import type { ResourceContext, Step } from '../pipeline.js';
 import type { CrdSchemas } from '../schema/patch-meta.js';
 import { schemaForResource } from '../schema/patch-meta.js';
 import { describeResource, resourceId } from '../resource-id.js';
@@ -19,7 +19,7 @@ export interface PatchContext {
 }
 
 /** A config `patches:` entry as a pipeline step (kustomize's selection, apimachinery's merge). */
-export function patchStep(entry: PatchEntry, context: PatchContext): Step {
+export function patchStep(entry: PatchEntry, shared: PatchContext): Step {
   const patch = parsePatch(entry);
   const target = entry.target ? at(entry.origin, () => compileTarget(entry.target!)) : undefined;
   const label = describeOrigin(entry.origin);
@@ -35,26 +35,26 @@ export function patchStep(entry: PatchEntry, context: PatchContext): Step {
   return {
     origin: entry.origin,
     readsAhead: patch.type !== 'json', // CRDs in the input tell how custom resources merge
-    failsAtEnd: (patch.type !== 'json' && !target) || Boolean(context.strict), // a patch that matched nothing
+    failsAtEnd: (patch.type !== 'json' && !target) || Boolean(shared.strict), // a patch that matched nothing
     // a `\` may be an escape spelling a word: such a text is always a candidate
     mayTouch: (text) => text.includes('\\') || words.some((all) => all !== null && all.every((word) => text.includes(word))),
-    apply(resource) {
+    apply(resource, context) {
       if (patch.type === 'json') {
-        if (!target || !matchesTarget(target, resource, originalOf(resource))) return resource;
+        if (!target || !matchesTarget(target, resource, context.earlierIds[0] ?? resource)) return resource;
         matched.add(0);
         const patched = asResource(at(entry.origin, () => applyJsonPatch(resource, patch.ops), resource), entry.origin, resource);
         keepsKindAndName(resource, patched, entry.origin);
-        return remember(resource, patched);
+        return remember(resource, patched, context);
       }
       let current: JsonObject | null = resource;
       patch.docs.forEach((doc, i) => {
         if (current === null) return;
-        if (!selects(doc, target, current)) {
+        if (!selects(doc, target, current, context)) {
           if (!target && !matched.has(i)) noteElsewhere(doc, current, i);
           return;
         }
         matched.add(i);
-        current = remember(current, applyDocument(current, doc, patch.type, entry, context));
+        current = remember(current, applyDocument(current, doc, patch.type, entry, shared), context);
       });
       return current;
     },
@@ -69,7 +69,7 @@ export function patchStep(entry: PatchEntry, context: PatchContext): Step {
       }
       if (target && matched.size === 0) {
         const message = `${label}: the target ${JSON.stringify(entry.target)} matches no resource`;
-        if (context.strict) throw new KsetError(message, position(entry.origin));
+        if (shared.strict) throw new KsetError(message, position(entry.origin));
         return [message];
       }
       return [];
@@ -88,28 +88,18 @@ function idWords(doc: JsonObject): { kind?: string; name?: string } {
   return { kind: typeof doc.kind === 'string' ? doc.kind : undefined, name: typeof meta.name === 'string' ? meta.name : undefined };
 }
 
-function selects(doc: JsonObject, target: TargetMatcher | undefined, resource: JsonObject): boolean {
-  if (target) return matchesTarget(target, resource, originalOf(resource));
-  return [resource, ...(previousIds.get(resource) ?? [])].some((id) => matchesPatchId(doc, id));
+function selects(doc: JsonObject, target: TargetMatcher | undefined, resource: JsonObject, context: ResourceContext): boolean {
+  if (target) return matchesTarget(target, resource, context.earlierIds[0] ?? resource);
+  return [resource, ...context.earlierIds].some((id) => matchesPatchId(doc, id));
 }
 
 /**
- * The ids a patched resource had before (kustomize's previous ids, kept in its internal annotations):
- * an untargeted patch matches any of them, a target the first (the original) name and namespace.
- * Kept per resource object, from one patch step to the next.
+ * `after`, having noted the id `before` had when the patch changed it (kustomize's previous ids: an
+ * untargeted patch matches any of them, a target the first, the original name and namespace).
  */
-const previousIds = new WeakMap<JsonObject, JsonObject[]>();
-
-function remember(before: JsonObject, after: JsonObject | null): JsonObject | null {
-  if (after === null || after === before) return after;
-  const earlier = previousIds.get(before) ?? [];
-  const ids = idOf(before) === idOf(after) ? earlier : [...earlier, idsOnly(before)];
-  if (ids.length > 0) previousIds.set(after, ids);
+function remember(before: JsonObject, after: JsonObject | null, context: ResourceContext): JsonObject | null {
+  if (after !== null && after !== before && idOf(before) !== idOf(after)) context.earlierIds.push(idsOnly(before));
   return after;
-}
-
-function originalOf(resource: JsonObject): JsonObject {
-  return previousIds.get(resource)?.[0] ?? resource;
 }
 
 function idsOnly(resource: JsonObject): JsonObject {

@@ -1,4 +1,4 @@
-import type { ResourceContext, Step } from '../pipeline.js';
+import type { Step } from '../pipeline.js';
 import { isObject, type JsonObject } from '../types.js';
 
 /**
@@ -8,37 +8,25 @@ import { isObject, type JsonObject } from '../types.js';
 export const POSTRENDER_FILENAME = 'postrenderer.helm.sh/postrender-filename';
 
 /**
- * `steps` wrapped so that a resource keeps its Helm post-render filename annotation whatever they
- * do to its metadata: a patch that replaces or drops the annotations still hands the resource back
- * to Helm under its template file. Only documents some step may touch pay for the check.
+ * `steps` followed by one that gives a resource back the Helm post-render filename annotation it was
+ * read with, whatever they did to its metadata: a patch that replaces or drops the annotations still
+ * hands the resource back to Helm under its template file. Only documents some step may touch pay
+ * for the check.
  */
 export function keepPostrenderFilename(steps: Step[]): Step[] {
   if (!steps.length) return steps;
-  const filenames = new WeakMap<ResourceContext, string>();
-  const origin = { label: `keep ${POSTRENDER_FILENAME}` };
-  const mayTouch = (text: string) =>
-    text.includes('postrender-filename') && steps.some((step) => !step.mayTouch || step.mayTouch(text));
-  const remember: Step = {
-    origin,
-    mayTouch,
-    apply(resource, context) {
-      const filename = filenameOf(resource);
-      if (filename !== undefined) filenames.set(context, filename);
-      return resource;
-    },
-  };
   const restore: Step = {
-    origin,
-    mayTouch,
+    origin: { label: `keep ${POSTRENDER_FILENAME}` },
+    mayTouch: (text) => text.includes('postrender-filename') && steps.some((step) => !step.mayTouch || step.mayTouch(text)),
     apply(resource, context) {
-      const filename = filenames.get(context);
+      const filename = filenameOf(context.original);
       if (filename === undefined || filenameOf(resource) === filename) return resource;
       const metadata = isObject(resource.metadata) ? resource.metadata : {};
       const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
       return { ...resource, metadata: { ...metadata, annotations: { ...annotations, [POSTRENDER_FILENAME]: filename } } };
     },
   };
-  return [remember, ...steps, restore];
+  return [...steps, restore];
 }
 
 function filenameOf(resource: JsonObject): string | undefined {
