@@ -1,8 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The tests that start processes (kset, helm, pre-commit, git), fuzz, or run over the whole real corpus:
+ * minutes on a 2-core machine.
+ */
+const SLOW = [
+  'test/write-kill.test.ts',
+  'test/fuzz.test.ts',
+  'test/helm.test.ts',
+  'test/hostile.test.ts',
+  'test/precommit.test.ts',
+  'test/corpus.test.ts',
+  'test/write-corpus.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
+    globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup.ts'],
+    // `npm test` runs both projects; `npm run test:fast` the fast one alone
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: SLOW } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 });

@@ -13,7 +13,7 @@
 // `--save` writes each new finding to fixtures/crashers/ (input and command line), which
 // test/fuzz.test.ts replays on every `npm test`.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -243,10 +243,10 @@ export function iteration(seed, i, seeds) {
 // Running kset: in a worker, replaced when a run hangs or dies.
 
 /** What is wrong with a run's result, or null when it is one kset may give. */
-export function verdict(result) {
-  if (result.timeout) return `no answer within ${3 * TIME_LIMIT_MS} ms`;
+export function verdict(result, limitMs = TIME_LIMIT_MS) {
+  if (result.timeout) return `no answer within ${3 * limitMs} ms`;
   if (result.died) return `the run died: ${result.died}`;
-  if (result.ms > TIME_LIMIT_MS) return `took ${Math.round(result.ms)} ms`;
+  if (result.ms > limitMs) return `took ${Math.round(result.ms)} ms`;
   if (result.output) return result.output;
   if (result.code === 0) return /\n\s+at |internal error/.test(result.stderr) ? `exit 0 with ${firstLine(result.stderr)}` : null;
   if (result.code !== 2) return `exit ${result.code}: ${firstLine(result.stderr)}`;
@@ -266,7 +266,9 @@ function signature(problem) {
 }
 
 export class Runner {
-  constructor() {
+  /** `limitMs`: how long one run may take before it is a finding (its timeout is three times that). */
+  constructor(limitMs = TIME_LIMIT_MS) {
+    this.limitMs = limitMs;
     this.cwd = mkdtempSync(path.join(tmpdir(), 'kset-fuzz-'));
     writeFileSync(path.join(this.cwd, 'kset.yaml'), CONFIG);
     this.worker = undefined;
@@ -304,7 +306,7 @@ export class Runner {
       const onError = (e) => (replace(), done({ died: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : String(e.message).split('\n')[0] }));
       const onExit = (code) => (replace(), done({ died: `worker exited with ${code}` }));
       // the run, then reading its output and running kset on it again: three runs' time at most
-      const timer = setTimeout(() => (replace(), done({ timeout: true })), 3 * TIME_LIMIT_MS + 1000);
+      const timer = setTimeout(() => (replace(), done({ timeout: true })), 3 * this.limitMs + 1000);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
@@ -315,6 +317,7 @@ export class Runner {
   close() {
     this.worker?.terminate();
     this.worker = undefined;
+    rmSync(this.cwd, { recursive: true, force: true });
   }
 }
 
@@ -380,9 +383,9 @@ async function workerMain() {
  * Runs iterations from 0 (or only `only`) until `iterations` or `minutes` run out; returns how many ran and
  * the findings, one per kind, with the first iteration that showed it.
  */
-export async function fuzz({ seed = 1, iterations = Infinity, minutes = Infinity, only, save = false, log = () => {} } = {}) {
+export async function fuzz({ seed = 1, iterations = Infinity, minutes = Infinity, only, save = false, log = () => {}, limitMs = TIME_LIMIT_MS } = {}) {
   const seeds = seedTexts();
-  const runner = new Runner();
+  const runner = new Runner(limitMs);
   const deadline = Date.now() + minutes * 60_000;
   const findings = new Map();
   let count = 0;
@@ -393,7 +396,7 @@ export async function fuzz({ seed = 1, iterations = Infinity, minutes = Infinity
       const result = await runner.run(it.bytes, it.args, it.cuts);
       count++;
       if (result.ms > slowest.ms) slowest = { ms: result.ms, i, from: it.from, args: it.args };
-      const problem = verdict(result);
+      const problem = verdict(result, limitMs);
       if (problem) {
         const kind = signature(problem);
         if (!findings.has(kind)) {

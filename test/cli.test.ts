@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, changedLines, folderWith, kset } from './helpers.js';
+import { ROOT, folderWith, kset } from './helpers.js';
 
 const example = path.join(ROOT, 'fixtures/helm-app');
 const rendered = readFileSync(path.join(example, 'rendered.yaml'), 'utf8');

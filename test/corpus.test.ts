@@ -1,13 +1,13 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { isSeq, parseAllDocuments } from 'yaml';
 import { findImages } from '../src/steps/list-images.js';
-import { SHARED, changedLines, folderWith, kset } from './helpers.js';
+import { CORPUS, corpusFiles, changedLines, folderWith, kset } from './helpers.js';
 
-const corpus = path.join(SHARED, 'corpus/real');
-const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.yaml')) : [];
+const corpus = CORPUS;
+const files = corpusFiles('corpus.test.ts');
 
 describe.skipIf(!files.length)('real corpus (../shared/corpus/real)', () => {
   it.each(files)('%s: an empty config reproduces the file byte for byte', async (file) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,19 @@ import { run } from '../src/cli.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = path.resolve(ROOT, '..', 'shared');
+
+/** Where the real published manifests are (../shared/corpus/real, beside the project). */
+export const CORPUS = path.join(SHARED, 'corpus', 'real');
+
+/**
+ * The real manifests' file names, or none when ../shared is absent (a fresh clone alone): then the
+ * tests of `who` that need them are skipped, and this says so.
+ */
+export function corpusFiles(who: string): string[] {
+  if (existsSync(CORPUS)) return readdirSync(CORPUS).filter((file) => file.endsWith('.yaml')).sort();
+  console.warn(`${who}: the tests on the real corpus are skipped: ${CORPUS} is absent (it comes with ../shared, beside the project)`);
+  return [];
+}
 
 export interface RunResult {
   code: number;
@@ -28,9 +41,22 @@ export async function kset(args: string[], options: { stdin?: string; cwd?: stri
   return { code, stdout, stderr };
 }
 
-/** A new empty folder (no config file in it or above it, in the system's temp folder). */
+const made = new Set<string>();
+
+/**
+ * A new empty folder (no config file in it or above it, in the system's temp folder). It is removed
+ * after the test file's tests (test/setup.ts), or earlier with removeTempDirs().
+ */
 export function emptyDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'kset-test-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'kset-test-'));
+  made.add(dir);
+  return dir;
+}
+
+/** Removes the folders emptyDir() and folderWith() made. */
+export function removeTempDirs(): void {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  made.clear();
 }
 
 /** A new folder holding `files` (path → text). */

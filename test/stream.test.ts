@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.js';
-import { ROOT, SHARED, emptyDir, folderWith, kset } from './helpers.js';
+import { CORPUS, ROOT, corpusFiles, emptyDir, folderWith, kset } from './helpers.js';
 
 /**
  * Runs the CLI with stdin arriving in `pieces`; returns what it wrote and, for each write to stdout,
@@ -94,9 +94,10 @@ describe('stdin as a stream', () => {
   });
 });
 
-const corpus = path.join(SHARED, 'corpus/real');
+const corpus = CORPUS;
+const corpusNames = corpusFiles('stream.test.ts');
 
-describe.skipIf(!existsSync(corpus))('stdin as a stream on the real corpus', () => {
+describe.skipIf(!corpusNames.length)('stdin as a stream on the real corpus', () => {
   it('gives byte for byte what the whole input gives', async () => {
     const text = readdirSync(corpus)
       .filter((f) => f.endsWith('.yaml'))

@@ -1,12 +1,12 @@
-import { copyFileSync, existsSync, readFileSync, readdirSync, statSync, utimesSync, chmodSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, utimesSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitImage } from '../src/transform/image-ref.js';
 import { findImages } from '../src/steps/list-images.js';
-import { SHARED, changedLines, emptyDir, kset } from './helpers.js';
+import { CORPUS, corpusFiles, changedLines, emptyDir, kset } from './helpers.js';
 
-const corpus = path.join(SHARED, 'corpus/real');
-const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.yaml')) : [];
+const corpus = CORPUS;
+const files = corpusFiles('write-corpus.test.ts');
 const OLD = new Date('2020-01-01T00:00:00Z');
 
 /** The image references of a file, grouped by image name (what a kustomize `images:` name matches). */

@@ -1,5 +1,5 @@
 import type { Document } from 'yaml';
-import { fromYaml, isAlias, isMap, isScalar, isSeq, type MapNode, type Pair, type ScalarStyle, type SeqNode, type TreeNode } from '../yaml/tree.js';
+import { fromYaml, isMap, isScalar, isSeq, type MapNode, type Pair, type ScalarStyle, type SeqNode, type TreeNode } from '../yaml/tree.js';
 import { renderBlock, renderFlow } from '../render/block.js';
 import type { Edit } from '../render/splice.js';
 import { keepAliases } from './aliases.js';

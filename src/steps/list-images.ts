@@ -2,7 +2,7 @@ import type { ImageField } from '../config/types.js';
 import { runPipeline, type Step } from '../pipeline.js';
 import { resourceId } from '../resource-id.js';
 import { listImages } from '../transform/list-images.js';
-import { isObject, type Source } from '../types.js';
+import type { Source } from '../types.js';
 import { pointerOf } from '../util/json-pointer.js';
 
 export interface ImageUse {

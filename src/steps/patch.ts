@@ -1,6 +1,6 @@
 import type { Origin, PatchEntry } from '../config/types.js';
 import { KsetError } from '../errors.js';
-import { parsePatch, type ParsedPatch } from '../patch/parse.js';
+import { parsePatch } from '../patch/parse.js';
 import type { ResourceContext, Step } from '../pipeline.js';
 import type { CrdSchemas } from '../schema/patch-meta.js';
 import { schemaForResource } from '../schema/patch-meta.js';

@@ -255,7 +255,7 @@ function parentFor(work: Working, path: string, role = ''): { parent: Container;
   let parent: Container = (work.root = work.own(work.root));
   let at = '';
   for (const segment of segments) {
-    const child = step(parent, segment, at, path, role);
+    const child = step(parent, segment, at, role);
     at += '/' + escapeSegment(segment);
     if (!isContainer(child)) throw new PathError(`${role}path not found: ${at} is ${describe(child, work.hideValues)}, not a map or list`);
     const owned = work.own(child);
@@ -275,7 +275,7 @@ function get(work: Working, path: string, role = ''): Json | undefined {
   let at = '';
   for (const segment of segments) {
     if (!isContainer(parent)) break;
-    parent = step(parent, segment, at, path, role);
+    parent = step(parent, segment, at, role);
     at += '/' + escapeSegment(segment);
   }
   if (!isContainer(parent)) {
@@ -285,7 +285,7 @@ function get(work: Working, path: string, role = ''): Json | undefined {
   return Object.hasOwn(parent, key) ? parent[key] : undefined;
 }
 
-function step(parent: Container, segment: string, at: string, path: string, role: string): Json {
+function step(parent: Container, segment: string, at: string, role: string): Json {
   if (Array.isArray(parent)) return parent[itemIndex(parent, segment, at)];
   if (!Object.hasOwn(parent, segment)) {
     throw new PathError(`${role}path not found: ${at}/${escapeSegment(segment)} does not exist`);

@@ -1,15 +1,11 @@
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, readdirSync, statSync, symlinkSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KsetError } from '../errors.js';
 import { replaceFiles } from './atomic.js';
+import { folderWith } from '../../test/helpers.js';
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kset-atomic-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return dir;
-}
+const folder = folderWith;
 
 const read = (dir: string, name: string) => readFileSync(path.join(dir, name), 'utf8');
 
