@@ -59,7 +59,7 @@ describe('--target goes with the --patch before it', () => {
     const dir = folderWith(files);
     const result = await kset(['m.yaml', '--patch', 'two.yaml', '--target', 'Deployment/web', '--patch', 'three.yaml', '--target', 'Deployment/api'], { cwd: dir });
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(`${web}  replicas: 2\n---\n${api}  replicas: 3\n`.replace(/spec:\n  template:\n(    spec:\n      containers:\n      - name: app\n        image: acme\/(web|api):1\n)  replicas: (\d)\n/g, 'spec:\n  template:\n$1  replicas: $3\n'));
+    expect(result.stdout).toBe(`${web}  replicas: 2\n---\n${api}  replicas: 3\n`);
   });
 
   it('a --patch without a --target after it has none (an untargeted strategic merge patch)', async () => {

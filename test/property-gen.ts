@@ -314,7 +314,7 @@ class Renderer {
   }
 
   private key(k: string): string {
-    if (k === '<<' || !/^[A-Za-z][\w.\/-]*( \w+)?$/.test(k) || PLAIN.includes(k) || /^(y|n|yes|no|on|off|true|false|null)$/i.test(k)) {
+    if (k === '<<' || !/^[A-Za-z][\w./-]*( \w+)?$/.test(k) || PLAIN.includes(k) || /^(y|n|yes|no|on|off|true|false|null)$/i.test(k)) {
       return this.rng.chance(0.5) || /[\u0000-\u001f']/.test(k) ? JSON.stringify(k) : `'${k}'`;
     }
     return this.rng.chance(0.1) ? JSON.stringify(k) : k;
@@ -332,7 +332,7 @@ class Renderer {
   /** A scalar in flow-safe form: plain when plain reads back as the value, else quoted. */
   scalar(v: Json): string {
     if (typeof v === 'string') {
-      if (/^[A-Za-z][\w.\/-]*$/.test(v) && !/^(y|n|yes|no|on|off|true|false|null)$/i.test(v) && this.rng.chance(0.6)) return v;
+      if (/^[A-Za-z][\w./-]*$/.test(v) && !/^(y|n|yes|no|on|off|true|false|null)$/i.test(v) && this.rng.chance(0.6)) return v;
       if (!/[\u0000-\u001f\u007f]/.test(v) && this.rng.chance(0.4)) return `'${v.replace(/'/g, "''")}'`;
       return JSON.stringify(v);
     }
