@@ -12,6 +12,7 @@ import {
   type Config,
   type ImageEntry,
   type ImageField,
+  type ImagePolicyEntry,
   type Origin,
   type PatchEntry,
   type PatchOptions,
@@ -19,6 +20,7 @@ import {
 } from './types.js';
 import type { ConfigLocation, ConfigPath } from './validate.js';
 import { asKustomizeReads } from './go-json.js';
+import { readPolicyImage } from './image-policy.js';
 import { YAML_11 } from '../yaml/schema.js';
 
 /**
@@ -301,6 +303,7 @@ interface RawConfig {
   patchesStrategicMerge?: string[];
   patchesJson6902?: RawPatch[];
   imageFields?: (string | ImageField)[];
+  imagePolicies?: { policy: string; image: string }[];
   crds?: string[];
 }
 
@@ -335,6 +338,7 @@ async function normalize(loaded: LoadedFile, context: Context): Promise<Config> 
   config.imageFields = (raw.imageFields ?? []).map((field) =>
     typeof field === 'string' ? { path: field } : definedOnly({ path: field.path, kind: field.kind, group: field.group }),
   );
+  config.imagePolicies = (raw.imagePolicies ?? []).map((entry, i) => imagePolicyEntry(entry, ['imagePolicies', i], context));
   for (const [i, file] of (raw.crds ?? []).entries()) {
     const read = await readReferencedFile(file, ['crds', i], `crds[${i}]`, context);
     config.crds.push({ path: read.display, text: read.text } satisfies Source);
@@ -353,6 +357,12 @@ function imageEntry(raw: RawImage, at: ConfigPath, context: Context): ImageEntry
     tagSuffix: set(raw.tagSuffix),
     origin: originAt(at, context),
   });
+}
+
+function imagePolicyEntry(raw: { policy: string; image: string }, at: ConfigPath, context: Context): ImagePolicyEntry {
+  const ref = readPolicyImage(raw.image);
+  if (typeof ref === 'string') throw validation.configError(`${validation.pathLabel([...at, 'image'])}: ${ref}`, [...at, 'image'], context.where);
+  return { policy: raw.policy, image: raw.image, ref, origin: originAt(at, context) };
 }
 
 async function patchEntry(
