@@ -1,7 +1,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { changedLines, folderWith, kset } from './helpers.js';
+import { changedLines, emptyDir, folderWith, kset } from './helpers.js';
+import { readmeExample, writeExampleFiles } from './readme-examples.js';
 
 // Flux image-automation markers: what kset writes for each form is what Flux's setters write
 // (image-automation-controller internal/update: the whole reference is name:tag[@digest], the
@@ -242,5 +243,26 @@ describe('image policies in the pipeline', () => {
     const text = `${deployment}---\n# untouched\nkind: ConfigMap\napiVersion: v1\nmetadata: {name: c}\ndata: {image: 'ghcr.io/acme/app:1.0.0'}\n`;
     const result = await kset(['--image-policy', 'flux-system:app=ghcr.io/acme/app:1.1.0'], { stdin: text });
     expect(result.stdout).toBe(text.replace('app:1.0.0 #', 'app:1.1.0 #'));
+  });
+});
+
+describe('README: Flux image-policy markers', () => {
+  it('runs the example as written', async () => {
+    const { files, command } = readmeExample('flux');
+    const dir = emptyDir();
+    folders.push(dir);
+    writeExampleFiles(dir, files);
+    const [program, ...args] = command.split(/\s+/);
+    expect(program).toBe('kset');
+    const result = await kset(args, { cwd: dir });
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    const before = files['deploy/app.yaml']!;
+    expect(changedLines(before, readFileSync(path.join(dir, 'deploy/app.yaml'), 'utf8'))).toEqual([
+      [
+        '          image: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "flux-system:app"}',
+        '          image: ghcr.io/acme/app:1.2.0 # {"$imagepolicy": "flux-system:app"}',
+      ],
+      ['      tag: 1.0.0 # {"$imagepolicy": "flux-system:app:tag"}', '      tag: 1.2.0 # {"$imagepolicy": "flux-system:app:tag"}'],
+    ]);
   });
 });

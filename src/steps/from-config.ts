@@ -1,7 +1,6 @@
 import type { Config } from '../config/types.js';
 import type { Step } from '../pipeline.js';
 import { isObject, type Source } from '../types.js';
-import { imagePolicySteps } from './image-policy.js';
 import { imageStep } from './images.js';
 
 export interface ConfigContext {
@@ -13,8 +12,8 @@ export interface ConfigContext {
 
 /**
  * A config's steps: Flux image policies first (their markers are found where the input has them),
- * then kustomize's order: patches in order, then images in order. The patch modules load only for a
- * config with patches: most of a one-image run's start-up would be theirs.
+ * then kustomize's order: patches in order, then images in order. The patch and policy modules load
+ * only for a config with such entries: most of a one-image run's start-up would be theirs.
  */
 export async function stepsFromConfig(config: Config, context: ConfigContext): Promise<Step[]> {
   const patches: Step[] = [];
@@ -25,7 +24,7 @@ export async function stepsFromConfig(config: Config, context: ConfigContext): P
   }
   const images = config.images.map((entry) => imageStep(entry, config.imageFields, context.strict));
   const kustomize = [...patches, ...images];
-  const policies = imagePolicySteps(config.imagePolicies ?? []);
+  const policies = config.imagePolicies?.length ? (await import('./image-policy.js')).imagePolicySteps(config.imagePolicies) : [];
   return chainPreChecks([...policies, ...kustomize, ...(kustomize.length > 0 ? [dropEmptyAnnotations] : [])]);
 }
 
