@@ -102,6 +102,11 @@ describe('findMarkers', () => {
     ]);
   });
 
+  it('an alias of a marked scalar is marked too: it is the same node', () => {
+    const text = 'other2: &other y\nbase: &img app:1 # {"$imagepolicy": "ns:app"}\nother: *img\nlist: [*img, x]\nelse: *other\n';
+    expect(markersOf(text).markers.map((m) => m.path)).toEqual([['base'], ['other'], ['list', 0]]);
+  });
+
   it('reads flow style and documents the block reader declines', () => {
     const text = '{spec: {image: "app:1"}} # {"$imagepolicy": "ns:whole"}\n';
     expect(markersOf(text).problems).toHaveLength(1);

@@ -1,6 +1,6 @@
 import type { MarkerField } from '../transform/image-policy.js';
 import { yamlLib } from '../util/yaml-lib.js';
-import { isMap, isScalar, isSeq, type TreeNode } from '../yaml/tree.js';
+import { isAlias, isMap, isScalar, isSeq, type TreeNode } from '../yaml/tree.js';
 
 /** The word every Flux image-policy marker holds; documents without it have no marker. */
 export const MARKER_WORD = '$imagepolicy';
@@ -71,9 +71,10 @@ export function findMarkers(text: string, roots: (TreeNode | null)[]): FoundMark
   const found: FoundMarkers = { markers: [], problems: [] };
   const comments = markerComments(text);
   if (!comments.size) return found;
-  const scalars = new Map<number, { root: number; path: (string | number)[] }>();
+  const scalars = new Map<number, Place>();
+  const aliases: Alias[] = [];
   for (const root of roots) {
-    if (root) collectScalars(root, [], root.range[0], text, scalars);
+    if (root) collectScalars(root, [], root.range[0], text, { scalars, aliases });
   }
   for (const [offset, source] of comments) {
     const read = readMarkerComment(source);
@@ -87,9 +88,26 @@ export function findMarkers(text: string, roots: (TreeNode | null)[]): FoundMark
       found.problems.push({ offset, message: `${MARKER_WORD} marker ${JSON.stringify(read.policy)} does not end the line of a scalar value: left alone` });
       continue;
     }
-    found.markers.push({ ...read, ...scalar, offset });
+    found.markers.push({ ...read, root: scalar.root, path: scalar.path, offset });
+    // an alias of the marked scalar is the same node (kyaml sets it through the alias too)
+    for (const alias of aliases) {
+      if (scalar.anchor !== undefined && alias.anchor === scalar.anchor && alias.root === scalar.root && alias.offset > offset) {
+        found.markers.push({ ...read, root: alias.root, path: alias.path, offset });
+      }
+    }
   }
   return found;
+}
+
+interface Place {
+  root: number;
+  path: (string | number)[];
+  anchor?: string;
+}
+
+interface Alias extends Place {
+  anchor: string;
+  offset: number;
 }
 
 /** Every comment holding the marker word, by offset. */
@@ -112,13 +130,13 @@ function markerComments(text: string): Map<number, string> {
   return comments;
 }
 
-/** Each scalar value followed on its line by a comment, by that comment's offset. */
+/** Each scalar value followed on its line by a comment, by that comment's offset; and the aliases. */
 function collectScalars(
   node: TreeNode,
   path: (string | number)[],
   root: number,
   text: string,
-  into: Map<number, { root: number; path: (string | number)[] }>,
+  into: { scalars: Map<number, Place>; aliases: Alias[] },
 ): void {
   if (isMap(node)) {
     for (const { key, value } of node.items) {
@@ -126,9 +144,11 @@ function collectScalars(
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => item && collectScalars(item, [...path, i], root, text, into));
+  } else if (isAlias(node)) {
+    into.aliases.push({ root, path, anchor: text.slice(node.range[0] + 1, node.range[1]), offset: node.range[0] });
   } else if (isScalar(node) && node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') {
     const comment = lineCommentAfter(text, node.range[1]);
-    if (comment !== undefined) into.set(comment, { root, path });
+    if (comment !== undefined) into.scalars.set(comment, node.anchor === undefined ? { root, path } : { root, path, anchor: node.anchor });
   }
 }
 
