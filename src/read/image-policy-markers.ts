@@ -72,7 +72,7 @@ export function findMarkers(text: string, roots: (TreeNode | null)[]): FoundMark
   const comments = markerComments(text);
   if (!comments.size) return found;
   const scalars = new Map<number, Place>();
-  const aliases: Alias[] = [];
+  const aliases = new Map<string, Alias[]>();
   for (const root of roots) {
     if (root) collectScalars(root, [], root.range[0], text, { scalars, aliases });
   }
@@ -90,10 +90,8 @@ export function findMarkers(text: string, roots: (TreeNode | null)[]): FoundMark
     }
     found.markers.push({ ...read, root: scalar.root, path: scalar.path, offset });
     // an alias of the marked scalar is the same node (kyaml sets it through the alias too)
-    for (const alias of aliases) {
-      if (scalar.anchor !== undefined && alias.anchor === scalar.anchor && alias.root === scalar.root && alias.offset > offset) {
-        found.markers.push({ ...read, root: alias.root, path: alias.path, offset });
-      }
+    for (const alias of scalar.anchor === undefined ? [] : (aliases.get(scalar.anchor) ?? [])) {
+      if (alias.root === scalar.root && alias.offset > offset) found.markers.push({ ...read, root: alias.root, path: alias.path, offset });
     }
   }
   return found;
@@ -136,7 +134,7 @@ function collectScalars(
   path: (string | number)[],
   root: number,
   text: string,
-  into: { scalars: Map<number, Place>; aliases: Alias[] },
+  into: { scalars: Map<number, Place>; aliases: Map<string, Alias[]> },
 ): void {
   if (isMap(node)) {
     for (const { key, value } of node.items) {
@@ -145,7 +143,11 @@ function collectScalars(
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => item && collectScalars(item, [...path, i], root, text, into));
   } else if (isAlias(node)) {
-    into.aliases.push({ root, path, anchor: text.slice(node.range[0] + 1, node.range[1]), offset: node.range[0] });
+    const anchor = text.slice(node.range[0] + 1, node.range[1]);
+    const alias = { root, path, anchor, offset: node.range[0] };
+    const same = into.aliases.get(anchor);
+    if (same) same.push(alias);
+    else into.aliases.set(anchor, [alias]);
   } else if (isScalar(node) && node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') {
     const comment = lineCommentAfter(text, node.range[1]);
     if (comment !== undefined) into.scalars.set(comment, node.anchor === undefined ? { root, path } : { root, path, anchor: node.anchor });

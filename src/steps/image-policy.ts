@@ -1,7 +1,7 @@
 import type { ImagePolicyEntry } from '../config/types.js';
 import { formatPosition } from '../errors.js';
 import { parseDocument, positioned, type ManifestDocument } from '../read/document.js';
-import { MARKER_WORD, findMarkers, type FoundMarkers } from '../read/image-policy-markers.js';
+import { MARKER_WORD, findMarkers, type Marker } from '../read/image-policy-markers.js';
 import type { ResourceContext, Step } from '../pipeline.js';
 import { markerValue, setScalars, type ScalarSet } from '../transform/image-policy.js';
 
@@ -14,25 +14,27 @@ import { markerValue, setScalars, type ScalarSet } from '../transform/image-poli
  */
 export function imagePolicySteps(entries: ImagePolicyEntry[]): Step[] {
   if (!entries.length) return [];
-  const found = new WeakMap<ManifestDocument, FoundMarkers>();
+  const found = new WeakMap<ManifestDocument, Map<string, Marker[]>>();
   const warnings: string[] = [];
-  const markersOf = (document: ManifestDocument): FoundMarkers => {
-    let markers = found.get(document);
-    if (!markers) {
-      markers = findMarkers(document.text, parseDocument(document, { values: false }).roots);
-      for (const problem of markers.problems) {
+  const markersOf = (document: ManifestDocument): Map<string, Marker[]> => {
+    let index = found.get(document);
+    if (!index) {
+      const { markers, problems } = findMarkers(document.text, parseDocument(document, { values: false }).roots);
+      for (const problem of problems) {
         const error = positioned(document, problem.message, problem.offset);
         warnings.push(`${formatPosition(error.position)}: ${problem.message}`);
       }
-      found.set(document, markers);
+      index = indexMarkers(markers);
+      found.set(document, index);
     }
-    return markers;
+    return index;
   };
   return entries.map((entry, i) => ({
     origin: entry.origin,
     mayTouch: (text) => text.includes(MARKER_WORD),
     apply(resource, context) {
-      const sets = setsFor(entry, markersOf(context.document), context);
+      const markers = markersOf(context.document).get(resourceKey(context.offset, context.item)) ?? [];
+      const sets = setsFor(entry, markers, context);
       return sets.length ? setScalars(resource, sets) : resource;
     },
     // the problems are the documents', not a policy's: one step reports them
@@ -40,16 +42,33 @@ export function imagePolicySteps(entries: ImagePolicyEntry[]): Step[] {
   }));
 }
 
-/** The scalars `entry`'s markers set in the resource `context` names (a document's root, or a List item). */
-function setsFor(entry: ImagePolicyEntry, { markers }: FoundMarkers, context: ResourceContext): ScalarSet[] {
+/** The key of a document root's markers, or of one List item's (a List's items are transformed one by one). */
+function resourceKey(root: number, item?: number): string {
+  return item === undefined ? String(root) : `${root}/${item}`;
+}
+
+/** Markers by the resource they are in: every one under its root, and those under `items[i]` under that item too. */
+function indexMarkers(markers: Marker[]): Map<string, Marker[]> {
+  const index = new Map<string, Marker[]>();
+  const add = (key: string, marker: Marker) => {
+    const list = index.get(key);
+    if (list) list.push(marker);
+    else index.set(key, [marker]);
+  };
+  for (const marker of markers) {
+    add(resourceKey(marker.root), marker);
+    const [first, item] = marker.path;
+    if (first === 'items' && typeof item === 'number') add(resourceKey(marker.root, item), marker);
+  }
+  return index;
+}
+
+/** The scalars `entry`'s markers (those of the resource `context` names) set in it. */
+function setsFor(entry: ImagePolicyEntry, markers: Marker[], context: ResourceContext): ScalarSet[] {
   const sets: ScalarSet[] = [];
   for (const marker of markers) {
-    if (marker.policy !== entry.policy || marker.root !== context.offset) continue;
-    let path = marker.path;
-    if (context.item !== undefined) {
-      if (path[0] !== 'items' || path[1] !== context.item) continue;
-      path = path.slice(2);
-    }
+    if (marker.policy !== entry.policy) continue;
+    const path = context.item === undefined ? marker.path : marker.path.slice(2);
     const value = markerValue(entry.ref, marker.field);
     if (value === undefined) {
       throw positioned(
