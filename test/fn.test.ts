@@ -84,7 +84,7 @@ describe('kset fn: a ResourceList in, a ResourceList out', () => {
 
   it('a ConfigMap functionConfig (kpt fn eval -- image=… image-policy=… patches=…)', async () => {
     const data = JSON.stringify({
-      image: 'envoyproxy/envoy:v1.31.0 busybox=busybox:1.37',
+      image: 'envoyproxy/envoy:v1.31.0  ghcr.io/acme/app=ghcr.io/acme/app', // several, separated by blanks
       'image-policy': 'flux-system:app=ghcr.io/acme/app:1.1.0',
       patches: '- target: {kind: Service}\n  patch: "[{op: replace, path: /spec/ports/0/port, value: 8080}]"\n',
     });

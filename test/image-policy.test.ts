@@ -159,7 +159,19 @@ describe('--image-policy: problems', () => {
     const text = 'image: # {"$imagepolicy": "flux-system:app"}\n  x:1\n';
     const result = await kset(['--image-policy', 'flux-system:app=x:2'], { stdin: text });
     expect(result.stdout).toBe(text);
-    expect(result.stderr).toMatch(/^kset: warning: <stdin>:1:8: \$imagepolicy marker "flux-system:app" does not end the line of a scalar value: left alone\n$/);
+    expect(result.stderr).toBe(
+      'kset: warning: <stdin>:1:8: $imagepolicy marker "flux-system:app" does not end the line of a scalar value: left alone\n' +
+        'kset: warning: --image-policy flux-system:app=x:2: no $imagepolicy marker names flux-system:app\n',
+    );
+  });
+
+  it('a policy no marker names is a warning, an error with --strict (as an image entry that matches nothing)', async () => {
+    const args = ['--image-policy', 'flux-system:app=ghcr.io/acme/app:1.1.0', '--image-policy', 'flux-system:nothing=x:1'];
+    const result = await kset(args, { stdin: deployment });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('kset: warning: --image-policy flux-system:nothing=x:1: no $imagepolicy marker names flux-system:nothing\n');
+    const strict = await kset([...args, '--strict'], { stdin: deployment });
+    expect(strict).toEqual({ code: 2, stdout: '', stderr: 'kset: --image-policy flux-system:nothing=x:1: no $imagepolicy marker names flux-system:nothing\n' });
   });
 
   it('a :digest marker with a policy image without digest is an error (Flux would blank the field)', async () => {

@@ -24,7 +24,7 @@ export async function stepsFromConfig(config: Config, context: ConfigContext): P
   }
   const images = config.images.map((entry) => imageStep(entry, config.imageFields, context.strict));
   const kustomize = [...patches, ...images];
-  const policies = config.imagePolicies?.length ? (await import('./image-policy.js')).imagePolicySteps(config.imagePolicies) : [];
+  const policies = config.imagePolicies?.length ? (await import('./image-policy.js')).imagePolicySteps(config.imagePolicies, context.strict) : [];
   return chainPreChecks([...policies, ...kustomize, ...(kustomize.length > 0 ? [dropEmptyAnnotations] : [])]);
 }
 

@@ -1,5 +1,5 @@
 import type { ImagePolicyEntry } from '../config/types.js';
-import { formatPosition } from '../errors.js';
+import { KsetError, formatPosition } from '../errors.js';
 import { parseDocument, positioned, type ManifestDocument } from '../read/document.js';
 import { MARKER_WORD, findMarkers, type Marker } from '../read/image-policy-markers.js';
 import type { ResourceContext, Step } from '../pipeline.js';
@@ -11,8 +11,9 @@ import { markerValue, setScalars, type ScalarSet } from '../transform/image-poli
  * policy's image or that part of it. Markers are read from the document's text (comments are not in
  * its value), once per document for all the steps; a marker naming a policy not given is left alone.
  * The steps must run before any step that moves things: markers are found by their path in the text.
+ * A policy that no marker names is a warning, an error with `strict` (as an image entry that matches nothing).
  */
-export function imagePolicySteps(entries: ImagePolicyEntry[]): Step[] {
+export function imagePolicySteps(entries: ImagePolicyEntry[], strict = false): Step[] {
   if (!entries.length) return [];
   const found = new WeakMap<ManifestDocument, Map<string, Marker[]>>();
   const warnings: string[] = [];
@@ -29,17 +30,28 @@ export function imagePolicySteps(entries: ImagePolicyEntry[]): Step[] {
     }
     return index;
   };
-  return entries.map((entry, i) => ({
-    origin: entry.origin,
-    mayTouch: (text) => text.includes(MARKER_WORD),
-    apply(resource, context) {
-      const markers = markersOf(context.document).get(resourceKey(context.offset, context.item)) ?? [];
-      const sets = setsFor(entry, markers, context);
-      return sets.length ? setScalars(resource, sets) : resource;
-    },
-    // the problems are the documents', not a policy's: one step reports them
-    finish: () => (i === 0 ? warnings.splice(0) : []),
-  }));
+  return entries.map((entry, i) => {
+    let marked = false;
+    return {
+      origin: entry.origin,
+      failsAtEnd: strict,
+      mayTouch: (text) => text.includes(MARKER_WORD),
+      apply(resource, context) {
+        const markers = markersOf(context.document).get(resourceKey(context.offset, context.item)) ?? [];
+        const sets = setsFor(entry, markers, context);
+        marked ||= sets.length > 0;
+        return sets.length ? setScalars(resource, sets) : resource;
+      },
+      finish() {
+        // the markers' problems are the documents', not a policy's: the first step reports them
+        const found = i === 0 ? warnings.splice(0) : [];
+        if (marked) return found;
+        const message = `${entry.origin.label}: no ${MARKER_WORD} marker names ${entry.policy}`;
+        if (strict) throw new KsetError(message, { file: entry.origin.file, line: entry.origin.line });
+        return [...found, message];
+      },
+    };
+  });
 }
 
 /** The key of a document root's markers, or of one List item's (a List's items are transformed one by one). */
