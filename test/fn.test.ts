@@ -237,3 +237,25 @@ describe('kset fn: a ResourceList in, a ResourceList out', () => {
     expect(refused.stderr).toBe("kset: kset fn takes no arguments: its config is the ResourceList's functionConfig (see kset fn --help)\n");
   });
 });
+
+describe('a Kset object is a config file too', () => {
+  const kset_yaml = 'apiVersion: kset.dev/v1\nkind: Kset\nmetadata:\n  name: kset\nimages:\n  - name: envoyproxy/envoy\n    newTag: v1.31.0\n';
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: proxy\n        image: envoyproxy/envoy:v1.30.0\n';
+
+  it('named with -c, or found as kset.yaml: the same file kpt and kustomize are given', async () => {
+    const dir = folderWith({ 'kset.yaml': kset_yaml });
+    folders.push(dir);
+    for (const args of [['-c', 'kset.yaml'], []]) {
+      const result = await kset(args, { cwd: dir, stdin: deployment });
+      expect(result).toEqual({ code: 0, stdout: deployment.replace('v1.30.0', 'v1.31.0'), stderr: '' });
+    }
+  });
+
+  it('another apiVersion is a config error at its line', async () => {
+    const dir = folderWith({ 'kset.yaml': kset_yaml.replace('kset.dev/v1', 'kset.dev/v2') });
+    folders.push(dir);
+    const result = await kset([], { cwd: dir, stdin: deployment });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('kset: kset.yaml:1:13: a Kset has apiVersion kset.dev/v1, not "kset.dev/v2"');
+  });
+});

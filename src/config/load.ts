@@ -312,7 +312,7 @@ async function normalize(loaded: LoadedFile, context: Context): Promise<Config> 
   if (loaded.file !== undefined) config.file = loaded.file;
   if (loaded.value === null || loaded.value === undefined) return config;
   validation ??= await import('./validate.js');
-  const value = asKustomizeReads(loaded.value, loaded.kustomization);
+  const value = asKustomizeReads(asConfigKeys(loaded.value, loaded), loaded.kustomization);
   validation.validateConfig(value, loaded);
   const raw = value as RawConfig;
 
@@ -357,6 +357,24 @@ function imageEntry(raw: RawImage, at: ConfigPath, context: Context): ImageEntry
     tagSuffix: set(raw.tagSuffix),
     origin: originAt(at, context),
   });
+}
+
+export const KSET_API_VERSION = 'kset.dev/v1';
+export const KSET_KIND = 'Kset';
+
+/**
+ * A `Kset` object (apiVersion kset.dev/v1, kind Kset: what `kset fn` takes as its functionConfig, a
+ * file kpt and kustomize can point to) is a config whose keys are its fields besides apiVersion, kind
+ * and metadata; any other value is the config as it is.
+ */
+function asConfigKeys(value: unknown, where: ConfigLocation): unknown {
+  if (!isObject(value) || value.kind !== KSET_KIND) return value;
+  if (value.apiVersion !== KSET_API_VERSION) {
+    const found = value.apiVersion === undefined ? 'none' : JSON.stringify(value.apiVersion);
+    throw validation.configError(`a ${KSET_KIND} has apiVersion ${KSET_API_VERSION}, not ${found}`, [value.apiVersion === undefined ? 'kind' : 'apiVersion'], where);
+  }
+  const { apiVersion: _a, kind: _k, metadata: _m, ...keys } = value;
+  return keys;
 }
 
 function imagePolicyEntry(raw: { policy: string; image: string }, at: ConfigPath, context: Context): ImagePolicyEntry {

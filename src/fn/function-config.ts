@@ -1,14 +1,12 @@
 import { parseImageFlag } from '../config/image-flag.js';
 import { parseImagePolicyFlag } from '../config/image-policy.js';
-import { configFromObject } from '../config/load.js';
+import { KSET_API_VERSION, KSET_KIND, configFromObject } from '../config/load.js';
 import { emptyConfig, type Config } from '../config/types.js';
 import { KsetError } from '../errors.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { YAML_11 } from '../yaml/schema.js';
 
-export const KSET_API_VERSION = 'kset.dev/v1';
-export const KSET_KIND = 'Kset';
 
 /** What messages call the config: it has no file of its own (the host read it). */
 const WHERE = 'functionConfig';
@@ -34,16 +32,10 @@ export async function functionConfig(value: Json | undefined, cwd: string): Prom
   if (value === undefined || value === null) return { config: emptyConfig(), empty: true };
   if (!isObject(value)) throw new KsetError(`${WHERE} must be an object, a ${KSET_KIND} or a ConfigMap`);
   const { apiVersion, kind } = value;
-  let raw: JsonObject;
-  if (kind === KSET_KIND) {
-    if (apiVersion !== KSET_API_VERSION) {
-      throw new KsetError(`${WHERE}: a ${KSET_KIND} has apiVersion ${KSET_API_VERSION}, not ${JSON.stringify(apiVersion ?? null)}`);
-    }
-    const { apiVersion: _a, kind: _k, metadata: _m, ...keys } = value;
-    raw = keys;
-  } else if (kind === 'ConfigMap' && apiVersion === 'v1') {
-    raw = fromConfigMapData(value.data);
-  } else {
+  let raw: Json;
+  if (kind === KSET_KIND) raw = value; // the config loader reads a Kset object's keys
+  else if (kind === 'ConfigMap' && apiVersion === 'v1') raw = fromConfigMapData(value.data);
+  else {
     throw new KsetError(
       `${WHERE} must be a ${KSET_KIND} (apiVersion: ${KSET_API_VERSION}) or a v1 ConfigMap, not ${describe(apiVersion, kind)}`,
     );
