@@ -121,7 +121,7 @@ async function transformSteps(config: Config, sources: () => Source[], options: 
 
 /** A Config from loadConfig()/configFromObject() (its entries carry their origin), not a config file's keys. */
 function isLoaded(config: Config | Record<string, unknown>): config is Config {
-  const { images, patches, crds, imageFields } = config;
-  if (![images, patches, crds, imageFields].every(Array.isArray)) return false;
-  return [...(images as unknown[]), ...(patches as unknown[])].every((entry) => isObject(entry) && isObject(entry.origin));
+  const { images, patches, crds, imageFields, imagePolicies = [] } = config;
+  if (![images, patches, crds, imageFields, imagePolicies].every(Array.isArray)) return false;
+  return [...(images as unknown[]), ...(patches as unknown[]), ...(imagePolicies as unknown[])].every((entry) => isObject(entry) && isObject(entry.origin));
 }

@@ -8,7 +8,7 @@ describe('help', () => {
     const { code, stdout } = await kset(['--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^kset \d+\.\d+\.\d+: transform rendered Kubernetes manifests offline/);
-    for (const text of ['kset set image SELECTION', 'kset patch SELECTION', 'kset images', '--image NAME', '--strict', '--write']) {
+    for (const text of ['kset set image SELECTION', 'kset patch SELECTION', 'kset images', 'kset fn', '--image NAME', '--strict', '--write']) {
       expect(stdout).toContain(text);
     }
   });
@@ -18,6 +18,7 @@ describe('help', () => {
     [['set', 'image'], 'kset set image: kubectl set image', ['--selector', '--all', '--namespace', '--write', '--local'], ['--patch-file', '--image NAME', '--strict']],
     [['patch'], 'kset patch: kubectl patch --local', ['-p, --patch PATCH', '--patch-file FILE', '--type TYPE', '--selector', '--write'], ['--image NAME', '--strict']],
     [['images'], 'kset images: list every image reference', ['-o, --output table|json', '--config'], ['--write', '--patch', '--selector']],
+    [['fn'], 'kset fn: kset as a KRM function', ['functionConfig', 'image-policy', '-h, --help'], ['--write', '--selector', '--image NAME']],
   ];
   it.each(own)('kset %j --help prints its own help', async (words, title, listed, absent) => {
     for (const flag of ['--help', '-h']) {

@@ -15,6 +15,7 @@ const OPTIONS = {
   ...WRITE_BACK,
   config: { type: 'string', short: 'c' },
   image: { type: 'string', multiple: true },
+  'image-policy': { type: 'string', multiple: true },
   'load-restrictor': { type: 'string' },
   strict: { type: 'boolean' },
   normalize: { type: 'boolean' },
@@ -43,6 +44,9 @@ ${INPUT_OPTIONS}
                               found from the current folder upward)
       --image NAME=NEW:TAG@DIGEST
                               an images entry, kustomize edit set image syntax (repeatable)
+      --image-policy NAMESPACE:POLICY=NAME:TAG[@DIGEST]
+                              set every field marked # {"$imagepolicy": "NAMESPACE:POLICY"} (or :tag,
+                              :name, :digest), in any YAML file, as Flux image automation does (repeatable)
       --patch FILE            a patch file (strategic merge, or a JSON 6902 list of operations), applied
                               after the config's patches (repeatable)
       --target KIND[/NAME] | '{kind: K, name: N, labelSelector: S, ...}'
@@ -80,10 +84,13 @@ export async function run(argv: string[], io: Io): Promise<Outcome> {
   });
   const flagImages = (values.image ?? []).map(parseImageFlag);
   const flagPatches = await patchFlags(inOrder(argv, OPTIONS, ['patch', 'target']), io);
+  const policyFlags = values['image-policy'] ?? [];
+  const flagPolicies = policyFlags.length ? policyFlags.map((await import('../config/image-policy.js')).parseImagePolicyFlag) : [];
   const withFlags: Config = {
     ...config,
     images: [...config.images, ...flagImages],
     patches: [...config.patches, ...flagPatches],
+    imagePolicies: [...config.imagePolicies, ...flagPolicies],
   };
   const names = [...positionals, ...(values.filename ?? [])];
   const options = { strict: values.strict, normalize: values.normalize, report: values.report !== undefined };

@@ -28,6 +28,12 @@ export const COMMANDS: CommandEntry[] = [
     summary: 'list every image reference',
     load: () => import('./images.js'),
   },
+  {
+    words: ['fn'],
+    synopsis: 'kset fn < ResourceList',
+    summary: 'a KRM function: ResourceList in, ResourceList out (kpt fn eval/render, kustomize exec transformers)',
+    load: () => import('./fn.js'),
+  },
 ];
 
 /** The command `argv` starts with, and the arguments after its words; undefined for kset's own command. */

@@ -45,6 +45,7 @@ const IMAGE: MapShape = {
   fields: { name: undefined, newName: undefined, newTag: undefined, digest: undefined, tagSuffix: undefined },
 };
 const IMAGES: ListShape = { item: IMAGE, nullIsEmpty: true };
+const IMAGE_POLICIES: ListShape = { item: { fields: { policy: undefined, image: undefined } }, nullIsEmpty: true };
 const PATCHES: ListShape = { item: PATCH, nullIsEmpty: true };
 
 const KSET_FIELDS: Record<string, Shape | undefined> = {
@@ -55,6 +56,7 @@ const KSET_FIELDS: Record<string, Shape | undefined> = {
   patchesStrategicMerge: { item: OPAQUE },
   patchesJson6902: PATCHES,
   imageFields: { item: OPAQUE },
+  imagePolicies: IMAGE_POLICIES,
   crds: { item: OPAQUE },
 };
 

@@ -406,7 +406,12 @@ describe('configFromObject', () => {
   it('validates and normalises a plain object', async () => {
     await tree({ 'p.yaml': 'kind: Deployment\n' });
     const config = await configFromObject(
-      { images: [{ name: 'web', newTag: '2' }], patches: [{ path: 'p.yaml' }, { patch: '[]', target: { kind: 'Service' } }] },
+      {
+        images: [{ name: 'web', newTag: '2' }],
+        patches: [{ path: 'p.yaml' }, { patch: '[]', target: { kind: 'Service' } }],
+        // read as kustomize reads keys: whatever their case
+        imagepolicies: [{ Policy: 'flux-system:web', image: 'ghcr.io/acme/web:2@sha256:abc' }],
+      },
       { dir: root, cwd: root },
     );
     expect(config).toEqual({
@@ -416,6 +421,14 @@ describe('configFromObject', () => {
         { text: '[]', target: { kind: 'Service' }, origin: { label: 'patches[1]' } },
       ],
       imageFields: [],
+      imagePolicies: [
+        {
+          policy: 'flux-system:web',
+          image: 'ghcr.io/acme/web:2@sha256:abc',
+          ref: { name: 'ghcr.io/acme/web', tag: '2', digest: 'sha256:abc' },
+          origin: { label: 'imagePolicies[0]' },
+        },
+      ],
       crds: [],
     });
   });

@@ -12,6 +12,7 @@ import {
   type Config,
   type ImageEntry,
   type ImageField,
+  type ImagePolicyEntry,
   type Origin,
   type PatchEntry,
   type PatchOptions,
@@ -19,6 +20,7 @@ import {
 } from './types.js';
 import type { ConfigLocation, ConfigPath } from './validate.js';
 import { asKustomizeReads } from './go-json.js';
+import { readPolicyImage } from './image-policy.js';
 import { YAML_11 } from '../yaml/schema.js';
 
 /**
@@ -301,6 +303,7 @@ interface RawConfig {
   patchesStrategicMerge?: string[];
   patchesJson6902?: RawPatch[];
   imageFields?: (string | ImageField)[];
+  imagePolicies?: { policy: string; image: string }[];
   crds?: string[];
 }
 
@@ -309,7 +312,7 @@ async function normalize(loaded: LoadedFile, context: Context): Promise<Config> 
   if (loaded.file !== undefined) config.file = loaded.file;
   if (loaded.value === null || loaded.value === undefined) return config;
   validation ??= await import('./validate.js');
-  const value = asKustomizeReads(loaded.value, loaded.kustomization);
+  const value = asKustomizeReads(asConfigKeys(loaded.value, loaded), loaded.kustomization);
   validation.validateConfig(value, loaded);
   const raw = value as RawConfig;
 
@@ -335,6 +338,7 @@ async function normalize(loaded: LoadedFile, context: Context): Promise<Config> 
   config.imageFields = (raw.imageFields ?? []).map((field) =>
     typeof field === 'string' ? { path: field } : definedOnly({ path: field.path, kind: field.kind, group: field.group }),
   );
+  config.imagePolicies = (raw.imagePolicies ?? []).map((entry, i) => imagePolicyEntry(entry, ['imagePolicies', i], context));
   for (const [i, file] of (raw.crds ?? []).entries()) {
     const read = await readReferencedFile(file, ['crds', i], `crds[${i}]`, context);
     config.crds.push({ path: read.display, text: read.text } satisfies Source);
@@ -353,6 +357,30 @@ function imageEntry(raw: RawImage, at: ConfigPath, context: Context): ImageEntry
     tagSuffix: set(raw.tagSuffix),
     origin: originAt(at, context),
   });
+}
+
+export const KSET_API_VERSION = 'kset.dev/v1';
+export const KSET_KIND = 'Kset';
+
+/**
+ * A `Kset` object (apiVersion kset.dev/v1, kind Kset: what `kset fn` takes as its functionConfig, a
+ * file kpt and kustomize can point to) is a config whose keys are its fields besides apiVersion, kind
+ * and metadata; any other value is the config as it is.
+ */
+function asConfigKeys(value: unknown, where: ConfigLocation): unknown {
+  if (!isObject(value) || value.kind !== KSET_KIND) return value;
+  if (value.apiVersion !== KSET_API_VERSION) {
+    const found = value.apiVersion === undefined ? 'none' : JSON.stringify(value.apiVersion);
+    throw validation.configError(`a ${KSET_KIND} has apiVersion ${KSET_API_VERSION}, not ${found}`, [value.apiVersion === undefined ? 'kind' : 'apiVersion'], where);
+  }
+  const { apiVersion: _a, kind: _k, metadata: _m, ...keys } = value;
+  return keys;
+}
+
+function imagePolicyEntry(raw: { policy: string; image: string }, at: ConfigPath, context: Context): ImagePolicyEntry {
+  const ref = readPolicyImage(raw.image);
+  if (typeof ref === 'string') throw validation.configError(`${validation.pathLabel([...at, 'image'])}: ${ref}`, [...at, 'image'], context.where);
+  return { policy: raw.policy, image: raw.image, ref, origin: originAt(at, context) };
 }
 
 async function patchEntry(

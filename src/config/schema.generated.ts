@@ -3,9 +3,10 @@
 // Do not edit: change the schema, then run `npx vitest run src/config/schema.test.ts -u`.
 "use strict";
 export const validateKset = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"kset configuration","description":"Configuration of kset, the offline Kubernetes manifest transformer (.ksetrc, kset.config.yaml, package.json#kset, or a file given with --config). The keys mean what they mean in a kustomization.yaml. A kustomization.yaml itself is checked against #/definitions/kustomization.","type":"object","properties":{"$schema":{"type":"string"},"images":{"$ref":"#/definitions/images"},"imageTags":{"$ref":"#/definitions/images"},"patches":{"$ref":"#/definitions/patches"},"patchesStrategicMerge":{"$ref":"#/definitions/patchesStrategicMerge"},"patchesJson6902":{"$ref":"#/definitions/patchesJson6902"},"imageFields":{"$ref":"#/definitions/imageFields"},"crds":{"$ref":"#/definitions/crds"}},"additionalProperties":false,"definitions":{"images":{"description":"Image substitutions, applied in order after the patches (kustomize `images:`).","type":"array","items":{"$ref":"#/definitions/image"}},"image":{"type":"object","properties":{"name":{"description":"Repository to match (registry host and port included), without tag or digest. Without a name (accepted, as in kustomize) an entry matches only images that are a bare tag or digest.","type":"string"},"newName":{"description":"Replacement repository.","type":"string"},"newTag":{"description":"Replacement tag; drops a digest. Quote numeric tags: newTag: \"1.20\".","type":"string"},"digest":{"description":"Replacement digest (sha256:...); drops a tag unless newTag is set.","type":"string"},"tagSuffix":{"description":"Appended to the tag.","type":"string"}},"additionalProperties":false},"target":{"description":"Which resources a patch applies to. group, version, kind, name and namespace are anchored regular expressions; the selectors use Kubernetes label-selector syntax.","type":"object","properties":{"group":{"type":"string"},"version":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"labelSelector":{"type":"string"},"annotationSelector":{"type":"string"}},"additionalProperties":false},"patchOptions":{"type":"object","properties":{"allowNameChange":{"type":"boolean"},"allowKindChange":{"type":"boolean"}},"additionalProperties":false},"patch":{"description":"A strategic merge patch or a JSON 6902 patch (a list of operations), inline (patch) or in a file (path, relative to the config file).","type":"object","properties":{"patch":{"type":"string"},"path":{"type":"string","minLength":1},"target":{"$ref":"#/definitions/target"},"options":{"$ref":"#/definitions/patchOptions"}},"additionalProperties":false,"oneOf":[{"required":["patch"]},{"required":["path"]}]},"patches":{"description":"Patches, applied in order (kustomize `patches:`).","type":"array","items":{"$ref":"#/definitions/patch"}},"patchesStrategicMerge":{"description":"Strategic merge patches, each a file path or inline patch text (kustomize's older `patchesStrategicMerge:`).","type":"array","items":{"type":"string","minLength":1}},"json6902Patch":{"type":"object","properties":{"patch":{"type":"string"},"path":{"type":"string","minLength":1},"target":{"description":"kustomize requires the target's name here.","allOf":[{"$ref":"#/definitions/target"},{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1}}}]},"options":{"$ref":"#/definitions/patchOptions"}},"required":["target"],"additionalProperties":false,"oneOf":[{"required":["patch"]},{"required":["path"]}]},"patchesJson6902":{"description":"JSON 6902 patches with a target (kustomize's older `patchesJson6902:`).","type":"array","items":{"$ref":"#/definitions/json6902Patch"}},"imageFieldPath":{"description":"Dot-separated field path, `[]` after a field meaning every item of that list: spec.image, spec.steps[].image.","type":"string","pattern":"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"},"imageField":{"type":["string","object"],"if":{"type":"string"},"then":{"$ref":"#/definitions/imageFieldPath"},"else":{"properties":{"path":{"$ref":"#/definitions/imageFieldPath"},"kind":{"description":"Only resources of this kind.","type":"string"},"group":{"description":"Only resources of this API group.","type":"string"}},"required":["path"],"additionalProperties":false}},"imageFields":{"description":"More fields holding images, for custom resources: `spec.image` or {path, kind, group}.","type":"array","items":{"$ref":"#/definitions/imageField"}},"crds":{"description":"CustomResourceDefinition files whose list-map-keys make custom-resource lists merge by key.","type":"array","items":{"type":"string","minLength":1}},"kustomization":{"description":"A kustomization.yaml used as kset's config: kset reads the keys above and ignores kustomize's other keys; keys kustomize does not know are errors.","type":"object","properties":{"$schema":{"type":"string"},"images":{"$ref":"#/definitions/images"},"imageTags":{"$ref":"#/definitions/images"},"patches":{"$ref":"#/definitions/patches"},"patchesStrategicMerge":{"$ref":"#/definitions/patchesStrategicMerge"},"patchesJson6902":{"$ref":"#/definitions/patchesJson6902"},"imageFields":{"$ref":"#/definitions/imageFields"},"crds":{"$ref":"#/definitions/crds"},"apiVersion":true,"kind":true,"metadata":true,"openapi":true,"namePrefix":true,"nameSuffix":true,"namespace":true,"commonLabels":true,"labels":true,"commonAnnotations":true,"replacements":true,"replicas":true,"vars":true,"sortOptions":true,"resources":true,"components":true,"bases":true,"configMapGenerator":true,"secretGenerator":true,"helmGlobals":true,"helmCharts":true,"helmChartInflationGenerator":true,"generatorOptions":true,"configurations":true,"generators":true,"transformers":true,"validators":true,"inventory":true,"buildMetadata":true},"additionalProperties":false}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"kset configuration","description":"Configuration of kset, the offline Kubernetes manifest transformer (.ksetrc, kset.config.yaml, package.json#kset, or a file given with --config). The keys mean what they mean in a kustomization.yaml. A kustomization.yaml itself is checked against #/definitions/kustomization.","type":"object","properties":{"$schema":{"type":"string"},"apiVersion":{"description":"kset.dev/v1, in a Kset object (what kset fn, kpt and kustomize take); its other fields are the config's keys.","const":"kset.dev/v1"},"kind":{"description":"Kset, in a Kset object.","const":"Kset"},"metadata":{"description":"A Kset object's metadata (name, annotations such as config.kubernetes.io/function); kset does not read it.","type":"object"},"images":{"$ref":"#/definitions/images"},"imageTags":{"$ref":"#/definitions/images"},"patches":{"$ref":"#/definitions/patches"},"patchesStrategicMerge":{"$ref":"#/definitions/patchesStrategicMerge"},"patchesJson6902":{"$ref":"#/definitions/patchesJson6902"},"imageFields":{"$ref":"#/definitions/imageFields"},"imagePolicies":{"$ref":"#/definitions/imagePolicies"},"crds":{"$ref":"#/definitions/crds"}},"additionalProperties":false,"definitions":{"images":{"description":"Image substitutions, applied in order after the patches (kustomize `images:`).","type":"array","items":{"$ref":"#/definitions/image"}},"image":{"type":"object","properties":{"name":{"description":"Repository to match (registry host and port included), without tag or digest. Without a name (accepted, as in kustomize) an entry matches only images that are a bare tag or digest.","type":"string"},"newName":{"description":"Replacement repository.","type":"string"},"newTag":{"description":"Replacement tag; drops a digest. Quote numeric tags: newTag: \"1.20\".","type":"string"},"digest":{"description":"Replacement digest (sha256:...); drops a tag unless newTag is set.","type":"string"},"tagSuffix":{"description":"Appended to the tag.","type":"string"}},"additionalProperties":false},"target":{"description":"Which resources a patch applies to. group, version, kind, name and namespace are anchored regular expressions; the selectors use Kubernetes label-selector syntax.","type":"object","properties":{"group":{"type":"string"},"version":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"labelSelector":{"type":"string"},"annotationSelector":{"type":"string"}},"additionalProperties":false},"patchOptions":{"type":"object","properties":{"allowNameChange":{"type":"boolean"},"allowKindChange":{"type":"boolean"}},"additionalProperties":false},"patch":{"description":"A strategic merge patch or a JSON 6902 patch (a list of operations), inline (patch) or in a file (path, relative to the config file).","type":"object","properties":{"patch":{"type":"string"},"path":{"type":"string","minLength":1},"target":{"$ref":"#/definitions/target"},"options":{"$ref":"#/definitions/patchOptions"}},"additionalProperties":false,"oneOf":[{"required":["patch"]},{"required":["path"]}]},"patches":{"description":"Patches, applied in order (kustomize `patches:`).","type":"array","items":{"$ref":"#/definitions/patch"}},"patchesStrategicMerge":{"description":"Strategic merge patches, each a file path or inline patch text (kustomize's older `patchesStrategicMerge:`).","type":"array","items":{"type":"string","minLength":1}},"json6902Patch":{"type":"object","properties":{"patch":{"type":"string"},"path":{"type":"string","minLength":1},"target":{"description":"kustomize requires the target's name here.","allOf":[{"$ref":"#/definitions/target"},{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1}}}]},"options":{"$ref":"#/definitions/patchOptions"}},"required":["target"],"additionalProperties":false,"oneOf":[{"required":["patch"]},{"required":["path"]}]},"patchesJson6902":{"description":"JSON 6902 patches with a target (kustomize's older `patchesJson6902:`).","type":"array","items":{"$ref":"#/definitions/json6902Patch"}},"imageFieldPath":{"description":"Dot-separated field path, `[]` after a field meaning every item of that list: spec.image, spec.steps[].image.","type":"string","pattern":"^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$"},"imageField":{"type":["string","object"],"if":{"type":"string"},"then":{"$ref":"#/definitions/imageFieldPath"},"else":{"properties":{"path":{"$ref":"#/definitions/imageFieldPath"},"kind":{"description":"Only resources of this kind.","type":"string"},"group":{"description":"Only resources of this API group.","type":"string"}},"required":["path"],"additionalProperties":false}},"imageFields":{"description":"More fields holding images, for custom resources: `spec.image` or {path, kind, group}.","type":"array","items":{"$ref":"#/definitions/imageField"}},"imagePolicies":{"description":"Flux image policies: every field marked `# {\"$imagepolicy\": \"NAMESPACE:POLICY\"}` (or `:tag`, `:name`, `:digest`) gets this image, or that part of it, in any YAML file. Applied first, before patches and images.","type":"array","items":{"$ref":"#/definitions/imagePolicy"}},"imagePolicy":{"type":"object","properties":{"policy":{"description":"The policy as markers name it: NAMESPACE:NAME (e.g. flux-system:app).","type":"string","pattern":"^[^:\\s=]+:[^:\\s=]+$"},"image":{"description":"The image the policy selected: NAME:TAG or NAME:TAG@DIGEST (e.g. ghcr.io/acme/app:1.2.0).","type":"string","minLength":1}},"required":["policy","image"],"additionalProperties":false},"crds":{"description":"CustomResourceDefinition files whose list-map-keys make custom-resource lists merge by key.","type":"array","items":{"type":"string","minLength":1}},"kustomization":{"description":"A kustomization.yaml used as kset's config: kset reads the keys above and ignores kustomize's other keys; keys kustomize does not know are errors.","type":"object","properties":{"$schema":{"type":"string"},"images":{"$ref":"#/definitions/images"},"imageTags":{"$ref":"#/definitions/images"},"patches":{"$ref":"#/definitions/patches"},"patchesStrategicMerge":{"$ref":"#/definitions/patchesStrategicMerge"},"patchesJson6902":{"$ref":"#/definitions/patchesJson6902"},"imageFields":{"$ref":"#/definitions/imageFields"},"imagePolicies":{"$ref":"#/definitions/imagePolicies"},"crds":{"$ref":"#/definitions/crds"},"apiVersion":true,"kind":true,"metadata":true,"openapi":true,"namePrefix":true,"nameSuffix":true,"namespace":true,"commonLabels":true,"labels":true,"commonAnnotations":true,"replacements":true,"replicas":true,"vars":true,"sortOptions":true,"resources":true,"components":true,"bases":true,"configMapGenerator":true,"secretGenerator":true,"helmGlobals":true,"helmCharts":true,"helmChartInflationGenerator":true,"generatorOptions":true,"configurations":true,"generators":true,"transformers":true,"validators":true,"inventory":true,"buildMetadata":true},"additionalProperties":false}}};
 const schema18 = {"description":"Strategic merge patches, each a file path or inline patch text (kustomize's older `patchesStrategicMerge:`).","type":"array","items":{"type":"string","minLength":1}};
-const schema27 = {"description":"CustomResourceDefinition files whose list-map-keys make custom-resource lists merge by key.","type":"array","items":{"type":"string","minLength":1}};
+const schema29 = {"description":"CustomResourceDefinition files whose list-map-keys make custom-resource lists merge by key.","type":"array","items":{"type":"string","minLength":1}};
+const func2 = Object.prototype.hasOwnProperty;
 const schema12 = {"description":"Image substitutions, applied in order after the patches (kustomize `images:`).","type":"array","items":{"$ref":"#/definitions/image"}};
 const schema13 = {"type":"object","properties":{"name":{"description":"Repository to match (registry host and port included), without tag or digest. Without a name (accepted, as in kustomize) an entry matches only images that are a bare tag or digest.","type":"string"},"newName":{"description":"Replacement repository.","type":"string"},"newTag":{"description":"Replacement tag; drops a digest. Quote numeric tags: newTag: \"1.20\".","type":"string"},"digest":{"description":"Replacement digest (sha256:...); drops a tag unless newTag is set.","type":"string"},"tagSuffix":{"description":"Appended to the tag.","type":"string"}},"additionalProperties":false};
 
@@ -1023,6 +1024,103 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
+const schema27 = {"description":"Flux image policies: every field marked `# {\"$imagepolicy\": \"NAMESPACE:POLICY\"}` (or `:tag`, `:name`, `:digest`) gets this image, or that part of it, in any YAML file. Applied first, before patches and images.","type":"array","items":{"$ref":"#/definitions/imagePolicy"}};
+const schema28 = {"type":"object","properties":{"policy":{"description":"The policy as markers name it: NAMESPACE:NAME (e.g. flux-system:app).","type":"string","pattern":"^[^:\\s=]+:[^:\\s=]+$"},"image":{"description":"The image the policy selected: NAME:TAG or NAME:TAG@DIGEST (e.g. ghcr.io/acme/app:1.2.0).","type":"string","minLength":1}},"required":["policy","image"],"additionalProperties":false};
+const pattern2 = new RegExp("^[^:\\s=]+:[^:\\s=]+$", "u");
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(Array.isArray(data)){
+var valid0 = true;
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+let missing0;
+if(((data0.policy === undefined) && (missing0 = "policy")) || ((data0.image === undefined) && (missing0 = "image"))){
+validate26.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/imagePolicy/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema28.required,parentSchema:schema28,data:data0}];
+return false;
+}
+else {
+const _errs4 = errors;
+for(const key0 in data0){
+if(!((key0 === "policy") || (key0 === "image"))){
+validate26.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/imagePolicy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data:data0}];
+return false;
+break;
+}
+}
+if(_errs4 === errors){
+if(data0.policy !== undefined){
+let data1 = data0.policy;
+const _errs5 = errors;
+if(errors === _errs5){
+if(typeof data1 === "string"){
+if(!pattern2.test(data1)){
+validate26.errors = [{instancePath:instancePath+"/" + i0+"/policy",schemaPath:"#/definitions/imagePolicy/properties/policy/pattern",keyword:"pattern",params:{pattern: "^[^:\\s=]+:[^:\\s=]+$"},message:"must match pattern \""+"^[^:\\s=]+:[^:\\s=]+$"+"\"",schema:"^[^:\\s=]+:[^:\\s=]+$",parentSchema:schema28.properties.policy,data:data1}];
+return false;
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/" + i0+"/policy",schemaPath:"#/definitions/imagePolicy/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.policy.type,parentSchema:schema28.properties.policy,data:data1}];
+return false;
+}
+}
+var valid2 = _errs5 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.image !== undefined){
+let data2 = data0.image;
+const _errs7 = errors;
+if(errors === _errs7){
+if(typeof data2 === "string"){
+if(data2.length < 1){
+validate26.errors = [{instancePath:instancePath+"/" + i0+"/image",schemaPath:"#/definitions/imagePolicy/properties/image/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.properties.image,data:data2}];
+return false;
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/" + i0+"/image",schemaPath:"#/definitions/imagePolicy/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.image.type,parentSchema:schema28.properties.image,data:data2}];
+return false;
+}
+}
+var valid2 = _errs7 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/imagePolicy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data:data0}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+break;
+}
+}
+}
+else {
+validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data}];
+return false;
+}
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1031,7 +1129,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "$schema") || (key0 === "images")) || (key0 === "imageTags")) || (key0 === "patches")) || (key0 === "patchesStrategicMerge")) || (key0 === "patchesJson6902")) || (key0 === "imageFields")) || (key0 === "crds"))){
+if(!(func2.call(schema11.properties, key0))){
 validate10.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data}];
 return false;
 break;
@@ -1051,11 +1149,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.images !== undefined){
+if(data.apiVersion !== undefined){
+let data1 = data.apiVersion;
 const _errs4 = errors;
-if(!(validate11(data.images, {instancePath:instancePath+"/images",parentData:data,parentDataProperty:"images",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
+if("kset.dev/v1" !== data1){
+validate10.errors = [{instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "kset.dev/v1"},message:"must be equal to constant",schema:"kset.dev/v1",parentSchema:schema11.properties.apiVersion,data:data1}];
+return false;
 }
 var valid0 = _errs4 === errors;
 }
@@ -1063,11 +1162,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.imageTags !== undefined){
+if(data.kind !== undefined){
+let data2 = data.kind;
 const _errs5 = errors;
-if(!(validate11(data.imageTags, {instancePath:instancePath+"/imageTags",parentData:data,parentDataProperty:"imageTags",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
+if("Kset" !== data2){
+validate10.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Kset"},message:"must be equal to constant",schema:"Kset",parentSchema:schema11.properties.kind,data:data2}];
+return false;
 }
 var valid0 = _errs5 === errors;
 }
@@ -1075,11 +1175,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.patches !== undefined){
+if(data.metadata !== undefined){
+let data3 = data.metadata;
 const _errs6 = errors;
-if(!(validate14(data.patches, {instancePath:instancePath+"/patches",parentData:data,parentDataProperty:"patches",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
+if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
+validate10.errors = [{instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.metadata.type,parentSchema:schema11.properties.metadata,data:data3}];
+return false;
 }
 var valid0 = _errs6 === errors;
 }
@@ -1087,108 +1188,160 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.patchesStrategicMerge !== undefined){
-let data4 = data.patchesStrategicMerge;
-const _errs7 = errors;
+if(data.images !== undefined){
 const _errs8 = errors;
-if(errors === _errs8){
-if(Array.isArray(data4)){
-var valid2 = true;
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
+if(!(validate11(data.images, {instancePath:instancePath+"/images",parentData:data,parentDataProperty:"images",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.imageTags !== undefined){
+const _errs9 = errors;
+if(!(validate11(data.imageTags, {instancePath:instancePath+"/imageTags",parentData:data,parentDataProperty:"imageTags",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.patches !== undefined){
 const _errs10 = errors;
-if(errors === _errs10){
-if(typeof data5 === "string"){
-if(data5.length < 1){
-validate10.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.items,data:data5}];
+if(!(validate14(data.patches, {instancePath:instancePath+"/patches",parentData:data,parentDataProperty:"patches",rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.patchesStrategicMerge !== undefined){
+let data7 = data.patchesStrategicMerge;
+const _errs11 = errors;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data7)){
+var valid2 = true;
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+const _errs14 = errors;
+if(errors === _errs14){
+if(typeof data8 === "string"){
+if(data8.length < 1){
+validate10.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.items,data:data8}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.items.type,parentSchema:schema18.items,data:data5}];
+validate10.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.items.type,parentSchema:schema18.items,data:data8}];
 return false;
 }
 }
-var valid2 = _errs10 === errors;
+var valid2 = _errs14 === errors;
 if(!valid2){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/patchesStrategicMerge",schemaPath:"#/definitions/patchesStrategicMerge/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.type,parentSchema:schema18,data:data4}];
+validate10.errors = [{instancePath:instancePath+"/patchesStrategicMerge",schemaPath:"#/definitions/patchesStrategicMerge/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.type,parentSchema:schema18,data:data7}];
 return false;
 }
 }
-var valid0 = _errs7 === errors;
+var valid0 = _errs11 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.patchesJson6902 !== undefined){
-const _errs12 = errors;
+const _errs16 = errors;
 if(!(validate18(data.patchesJson6902, {instancePath:instancePath+"/patchesJson6902",parentData:data,parentDataProperty:"patchesJson6902",rootData}))){
 vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs12 === errors;
+var valid0 = _errs16 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.imageFields !== undefined){
-const _errs13 = errors;
+const _errs17 = errors;
 if(!(validate22(data.imageFields, {instancePath:instancePath+"/imageFields",parentData:data,parentDataProperty:"imageFields",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs13 === errors;
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.imagePolicies !== undefined){
+const _errs18 = errors;
+if(!(validate26(data.imagePolicies, {instancePath:instancePath+"/imagePolicies",parentData:data,parentDataProperty:"imagePolicies",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs18 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.crds !== undefined){
-let data8 = data.crds;
-const _errs14 = errors;
-const _errs15 = errors;
-if(errors === _errs15){
-if(Array.isArray(data8)){
+let data12 = data.crds;
+const _errs19 = errors;
+const _errs20 = errors;
+if(errors === _errs20){
+if(Array.isArray(data12)){
 var valid4 = true;
-const len1 = data8.length;
+const len1 = data12.length;
 for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data9 === "string"){
-if(data9.length < 1){
-validate10.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.items,data:data9}];
+let data13 = data12[i1];
+const _errs22 = errors;
+if(errors === _errs22){
+if(typeof data13 === "string"){
+if(data13.length < 1){
+validate10.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29.items,data:data13}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.items.type,parentSchema:schema27.items,data:data9}];
+validate10.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.items.type,parentSchema:schema29.items,data:data13}];
 return false;
 }
 }
-var valid4 = _errs17 === errors;
+var valid4 = _errs22 === errors;
 if(!valid4){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/crds",schemaPath:"#/definitions/crds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data:data8}];
+validate10.errors = [{instancePath:instancePath+"/crds",schemaPath:"#/definitions/crds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.type,parentSchema:schema29,data:data12}];
 return false;
 }
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs19 === errors;
 }
 else {
 var valid0 = true;
+}
+}
+}
+}
 }
 }
 }
@@ -1208,19 +1361,18 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const validateKustomization = validate26;
-const schema28 = {"description":"A kustomization.yaml used as kset's config: kset reads the keys above and ignores kustomize's other keys; keys kustomize does not know are errors.","type":"object","properties":{"$schema":{"type":"string"},"images":{"$ref":"#/definitions/images"},"imageTags":{"$ref":"#/definitions/images"},"patches":{"$ref":"#/definitions/patches"},"patchesStrategicMerge":{"$ref":"#/definitions/patchesStrategicMerge"},"patchesJson6902":{"$ref":"#/definitions/patchesJson6902"},"imageFields":{"$ref":"#/definitions/imageFields"},"crds":{"$ref":"#/definitions/crds"},"apiVersion":true,"kind":true,"metadata":true,"openapi":true,"namePrefix":true,"nameSuffix":true,"namespace":true,"commonLabels":true,"labels":true,"commonAnnotations":true,"replacements":true,"replicas":true,"vars":true,"sortOptions":true,"resources":true,"components":true,"bases":true,"configMapGenerator":true,"secretGenerator":true,"helmGlobals":true,"helmCharts":true,"helmChartInflationGenerator":true,"generatorOptions":true,"configurations":true,"generators":true,"transformers":true,"validators":true,"inventory":true,"buildMetadata":true},"additionalProperties":false};
-const func2 = Object.prototype.hasOwnProperty;
+export const validateKustomization = validate28;
+const schema30 = {"description":"A kustomization.yaml used as kset's config: kset reads the keys above and ignores kustomize's other keys; keys kustomize does not know are errors.","type":"object","properties":{"$schema":{"type":"string"},"images":{"$ref":"#/definitions/images"},"imageTags":{"$ref":"#/definitions/images"},"patches":{"$ref":"#/definitions/patches"},"patchesStrategicMerge":{"$ref":"#/definitions/patchesStrategicMerge"},"patchesJson6902":{"$ref":"#/definitions/patchesJson6902"},"imageFields":{"$ref":"#/definitions/imageFields"},"imagePolicies":{"$ref":"#/definitions/imagePolicies"},"crds":{"$ref":"#/definitions/crds"},"apiVersion":true,"kind":true,"metadata":true,"openapi":true,"namePrefix":true,"nameSuffix":true,"namespace":true,"commonLabels":true,"labels":true,"commonAnnotations":true,"replacements":true,"replicas":true,"vars":true,"sortOptions":true,"resources":true,"components":true,"bases":true,"configMapGenerator":true,"secretGenerator":true,"helmGlobals":true,"helmCharts":true,"helmChartInflationGenerator":true,"generatorOptions":true,"configurations":true,"generators":true,"transformers":true,"validators":true,"inventory":true,"buildMetadata":true},"additionalProperties":false};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func2.call(schema28.properties, key0))){
-validate26.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data}];
+if(!(func2.call(schema30.properties, key0))){
+validate28.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data}];
 return false;
 break;
 }
@@ -1230,7 +1382,7 @@ if(data.$schema !== undefined){
 let data0 = data.$schema;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate26.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.$schema.type,parentSchema:schema28.properties.$schema,data:data0}];
+validate28.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.$schema.type,parentSchema:schema30.properties.$schema,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1289,12 +1441,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data5 === "string"){
 if(data5.length < 1){
-validate26.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.items,data:data5}];
+validate28.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.items,data:data5}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.items.type,parentSchema:schema18.items,data:data5}];
+validate28.errors = [{instancePath:instancePath+"/patchesStrategicMerge/" + i0,schemaPath:"#/definitions/patchesStrategicMerge/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.items.type,parentSchema:schema18.items,data:data5}];
 return false;
 }
 }
@@ -1305,7 +1457,7 @@ break;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/patchesStrategicMerge",schemaPath:"#/definitions/patchesStrategicMerge/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.type,parentSchema:schema18,data:data4}];
+validate28.errors = [{instancePath:instancePath+"/patchesStrategicMerge",schemaPath:"#/definitions/patchesStrategicMerge/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.type,parentSchema:schema18,data:data4}];
 return false;
 }
 }
@@ -1339,41 +1491,53 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.crds !== undefined){
-let data8 = data.crds;
+if(data.imagePolicies !== undefined){
 const _errs14 = errors;
+if(!(validate26(data.imagePolicies, {instancePath:instancePath+"/imagePolicies",parentData:data,parentDataProperty:"imagePolicies",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.crds !== undefined){
+let data9 = data.crds;
 const _errs15 = errors;
-if(errors === _errs15){
-if(Array.isArray(data8)){
+const _errs16 = errors;
+if(errors === _errs16){
+if(Array.isArray(data9)){
 var valid4 = true;
-const len1 = data8.length;
+const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data9 === "string"){
-if(data9.length < 1){
-validate26.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.items,data:data9}];
+let data10 = data9[i1];
+const _errs18 = errors;
+if(errors === _errs18){
+if(typeof data10 === "string"){
+if(data10.length < 1){
+validate28.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29.items,data:data10}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.items.type,parentSchema:schema27.items,data:data9}];
+validate28.errors = [{instancePath:instancePath+"/crds/" + i1,schemaPath:"#/definitions/crds/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.items.type,parentSchema:schema29.items,data:data10}];
 return false;
 }
 }
-var valid4 = _errs17 === errors;
+var valid4 = _errs18 === errors;
 if(!valid4){
 break;
 }
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/crds",schemaPath:"#/definitions/crds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data:data8}];
+validate28.errors = [{instancePath:instancePath+"/crds",schemaPath:"#/definitions/crds/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.type,parentSchema:schema29,data:data9}];
 return false;
 }
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs15 === errors;
 }
 else {
 var valid0 = true;
@@ -1387,12 +1551,13 @@ var valid0 = true;
 }
 }
 }
+}
 else {
-validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data}];
+validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data}];
 return false;
 }
 }
-validate26.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
 

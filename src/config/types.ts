@@ -27,6 +27,23 @@ export interface ImageEntry {
   origin: Origin;
 }
 
+/** The image an image policy selected, as Flux's ImagePolicy status holds it (`latestRef`). */
+export interface PolicyRef {
+  name: string;
+  tag: string;
+  digest?: string;
+}
+
+/** An `imagePolicies:` entry (or `--image-policy NS:NAME=IMAGE`): the image a Flux image policy selected. */
+export interface ImagePolicyEntry {
+  /** `NAMESPACE:NAME`, as `$imagepolicy` markers name it. */
+  policy: string;
+  /** The image as given: `name:tag` or `name:tag@digest`. */
+  image: string;
+  ref: PolicyRef;
+  origin: Origin;
+}
+
 /** A path (dot-separated, `[]` for every item of a list) holding an image, optionally only for one kind/group. */
 export interface ImageField {
   path: string;
@@ -67,6 +84,8 @@ export interface Config {
   patches: PatchEntry[];
   /** Extra image fields for custom resources, e.g. `spec.image` of a Prometheus, `spec.steps[].image` of a Task. */
   imageFields: ImageField[];
+  /** Flux image policies: fields marked `# {"$imagepolicy": "NS:NAME"}` get their images. */
+  imagePolicies: ImagePolicyEntry[];
   /** CustomResourceDefinition sources whose list-map-keys make custom-resource lists merge by key. */
   crds: Source[];
   /** The config file, when there is one. */
@@ -74,5 +93,5 @@ export interface Config {
 }
 
 export function emptyConfig(): Config {
-  return { images: [], patches: [], imageFields: [], crds: [] };
+  return { images: [], patches: [], imageFields: [], imagePolicies: [], crds: [] };
 }

@@ -171,6 +171,9 @@ function describeError(
     case 'minLength':
       return { message: `${label}: must not be empty`, at: path };
     case 'pattern':
+      if (path[path.length - 1] === 'policy') {
+        return { message: `${label}: \`${String(error.data)}\` is not a policy name like flux-system:app (NAMESPACE:NAME)`, at: path };
+      }
       return {
         message: `${label}: \`${String(error.data)}\` is not a field path like spec.image or spec.steps[].image`,
         at: path,

@@ -11,8 +11,9 @@ export interface ConfigContext {
 }
 
 /**
- * A config's steps in kustomize's order: patches in order, then images in order. The patch modules
- * load only for a config with patches: most of a one-image run's start-up would be theirs.
+ * A config's steps: Flux image policies first (their markers are found where the input has them),
+ * then kustomize's order: patches in order, then images in order. The patch and policy modules load
+ * only for a config with such entries: most of a one-image run's start-up would be theirs.
  */
 export async function stepsFromConfig(config: Config, context: ConfigContext): Promise<Step[]> {
   const patches: Step[] = [];
@@ -22,8 +23,9 @@ export async function stepsFromConfig(config: Config, context: ConfigContext): P
     patches.push(...config.patches.map((entry) => patchStep(entry, { crds, strict: context.strict })));
   }
   const images = config.images.map((entry) => imageStep(entry, config.imageFields, context.strict));
-  const steps = [...patches, ...images];
-  return chainPreChecks(steps.length > 0 ? [...steps, dropEmptyAnnotations] : steps);
+  const kustomize = [...patches, ...images];
+  const policies = config.imagePolicies?.length ? (await import('./image-policy.js')).imagePolicySteps(config.imagePolicies, context.strict) : [];
+  return chainPreChecks([...policies, ...kustomize, ...(kustomize.length > 0 ? [dropEmptyAnnotations] : [])]);
 }
 
 const EMPTY_ANNOTATIONS = /annotations["']?\s*:\s*\{\s*\}/;
