@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The tests that start processes (kset, helm, pre-commit, git), fuzz, or run over the whole real corpus:
- * minutes on a 2-core machine.
+ * minutes on a 2-core machine. A new such test is named *.slow.test.ts.
  */
 const SLOW = [
   'test/write-kill.test.ts',
@@ -12,6 +12,7 @@ const SLOW = [
   'test/precommit.test.ts',
   'test/corpus.test.ts',
   'test/write-corpus.test.ts',
+  '**/*.slow.test.ts',
 ];
 
 export default defineConfig({
