@@ -65,10 +65,12 @@ export function runPipeline(sources: Source[], steps: Step[], options: PipelineO
   const pipeline = new DocumentPipeline(steps, options);
   const files = sources.map((source) => {
     let output = '';
+    const documentEnds: FileResult['documentEnds'] = [];
     for (const chunk of splitStream(source.text)) {
       output += pipeline.transform(source.path, chunk, source.text.slice(chunk.start, chunk.end));
+      documentEnds.push({ input: chunk.end, output: output.length });
     }
-    return { path: source.path, input: source.text, output, changed: output !== source.text };
+    return { path: source.path, input: source.text, output, changed: output !== source.text, documentEnds };
   });
   const warnings = pipeline.finish();
   return { files, changes: pipeline.changes, warnings };

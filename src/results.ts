@@ -18,4 +18,9 @@ export interface FileResult {
   input: string;
   output: string;
   changed: boolean;
+  /**
+   * Where each input document ends in `input`, and where what it became ends in `output` (empty when
+   * it was deleted): the write-back diff compares document by document. Absent on a result made by hand.
+   */
+  documentEnds?: { input: number; output: number }[];
 }

@@ -1,8 +1,12 @@
 import { copyFileSync, readFileSync, statSync, utimesSync, chmodSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { transform } from '../src/api.js';
 import { splitImage } from '../src/transform/image-ref.js';
 import { findImages } from '../src/steps/list-images.js';
+import { fileDiff } from '../src/write/diff.js';
+import { maskSecrets } from '../src/write/mask.js';
 import { CORPUS, corpusFiles, changedLines, emptyDir, kset } from './helpers.js';
 
 const corpus = CORPUS;
@@ -53,4 +57,19 @@ describe.skipIf(!files.length)('kset --write on the real corpus (copied to a tem
       expect(await kset(['--check', '--image', `${name}=${replacement}`, file], { cwd: dir }), name).toEqual({ code: 0, stdout: '', stderr: '' });
     }
   }, 180_000); // three runs per image over files of up to 3 MB
+});
+
+describe.skipIf(!files.length)('kset --diff on the real corpus', () => {
+  const { createTwoFilesPatch, FILE_HEADERS_ONLY } = createRequire(import.meta.url)('diff') as typeof import('diff');
+
+  it.each(files)('%s, every image bumped: the diff a whole-file diff gives', async (file) => {
+    const text = readFileSync(path.join(corpus, file), 'utf8');
+    const images = [...imagesByName(file, text).keys()].map((name) => ({ name, newTag: '9.9.9' }));
+    const { files: [result] } = await transform([{ path: file, text }], { images });
+    expect(result!.changed).toBe(true);
+    // what kset printed before it compared document by document
+    const { before, after } = maskSecrets(result!.input, result!.output);
+    const whole = createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+    expect(fileDiff(result!)).toBe(whole);
+  }, 60_000);
 });
