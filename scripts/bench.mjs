@@ -5,6 +5,9 @@
 // the targets of SPEC.md §8 and writes the figures to bench/results.json. Run `npm run build` first.
 //
 //   node scripts/bench.mjs [--runs N] [--sizes 1000,10000,50000] [--only NAME,...] [--no-kustomize]
+//
+// A run of some workloads (--only) or sizes (--sizes) updates their rows in bench/results.json and keeps
+// the others, listing itself under `updates`.
 
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -32,6 +35,7 @@ const { values: flags } = parseArgs({
 const RUNS = Number(flags.runs);
 const SIZES = flags.sizes.split(',').map(Number);
 const NEW_TAG = 'v1.31.0';
+const PARTIAL = flags.only !== undefined || process.argv.some((arg) => arg === '--sizes' || arg.startsWith('--sizes='));
 
 /** A config with images and patches on every document: an SMP on each Deployment, a JSON patch on each Service. */
 const PATCHES = `images:
@@ -88,7 +92,7 @@ const REAL_IMAGE = { name: 'quay.io/argoproj/argocd', newTag: 'v3.5.2' };
  * The workloads: each names its kset arguments, the config file it needs (written beside the input) and the
  * kustomization body that does the same (null when kustomize cannot take the input).
  */
-const WORKLOADS = [
+const ALL_WORKLOADS = [
   {
     name: 'images',
     sizes: SIZES,
@@ -137,6 +141,19 @@ const WORKLOADS = [
     yamlTarget: false, // one small document: the row is about the pattern, not the stream
   },
   {
+    // the diff of a stream whose every document changed (the diff package alone is quadratic in that)
+    name: 'check',
+    label: 'check: --check, every document changed',
+    sizes: [2000, 16000],
+    input: (n) => helmStream(n),
+    config: PATCHES,
+    args: ['--check', '-c', 'kset.yaml'],
+    status: 1, // --check exits 1 when files would change
+    kustomization: null,
+    expect: (out, n) => out.startsWith('--- <stdin>\n') && count(out, '\n+    tier: backend') === Math.floor(n / 2) && count(out, `${SIDECAR_IMAGE}:${NEW_TAG}`) === Math.ceil(n / 2),
+    yamlTarget: false, // the baseline does not diff: the row is about the diff
+  },
+  {
     name: 'start-up',
     sizes: [1],
     runs: 21, // milliseconds: more runs for a steady median
@@ -145,7 +162,8 @@ const WORKLOADS = [
     kustomization: IMAGES,
     expect: (out) => count(out, `${SIDECAR_IMAGE}:${NEW_TAG}`) === 1,
   },
-].filter((w) => !flags.only || flags.only.split(',').includes(w.name));
+];
+const WORKLOADS = ALL_WORKLOADS.filter((w) => !flags.only || flags.only.split(',').includes(w.name));
 
 // ---------- measuring ----------
 
@@ -154,7 +172,7 @@ const hasTimeout = spawnSync('timeout', ['1', 'true'], { stdio: 'ignore' }).stat
 const hasKubectl = !flags['no-kustomize'] && spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 
 /** One whole-process run: stdin from `inputFile`, stdout to `outFile` (or discarded). Wall seconds and peak RSS. */
-function runOnce(command, args, { cwd, scratch, inputFile, outFile, timeoutS }) {
+function runOnce(command, args, { cwd, scratch, inputFile, outFile, timeoutS, status = 0 }) {
   const rssFile = path.join(scratch, '.rss');
   // a timed-out command is killed by `timeout` under /usr/bin/time: killing /usr/bin/time alone left it
   // running, and it slowed every measurement after it
@@ -168,21 +186,21 @@ function runOnce(command, args, { cwd, scratch, inputFile, outFile, timeoutS }) 
   closeSync(stdin);
   if (typeof stdout === 'number') closeSync(stdout);
   if (result.error?.code === 'ETIMEDOUT' || result.signal || (timeoutS && result.status === 137)) return { timedOut: true, seconds };
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
+  if (result.status !== status) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
   const rssKb = hasTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : NaN;
   return { seconds, rssMb: (rssKb * 1024) / MB };
 }
 
 /** The median wall time of `runs` runs (the first checked by `check` on its output) and the largest peak RSS. */
-function measure(command, args, { cwd, scratch = cwd, inputFile, runs, check, timeoutS }) {
+function measure(command, args, { cwd, scratch = cwd, inputFile, runs, check, timeoutS, status }) {
   const outFile = path.join(scratch, '.out');
-  const first = runOnce(command, args, { cwd, scratch, inputFile, outFile, timeoutS });
+  const first = runOnce(command, args, { cwd, scratch, inputFile, outFile, timeoutS, status });
   if (first.timedOut) return { timedOut: true, seconds: first.seconds };
   if (check && !check(readFileSync(outFile, 'utf8'))) throw new Error(`${command} ${args.join(' ')}: unexpected output (see ${outFile})`);
   const samples = [first];
   // a slow command (kustomize) is not repeated as often
   const more = first.seconds > 10 ? 0 : first.seconds > 3 ? Math.min(2, runs - 1) : runs - 1;
-  for (let i = 0; i < more; i++) samples.push(runOnce(command, args, { cwd, scratch, inputFile, timeoutS }));
+  for (let i = 0; i < more; i++) samples.push(runOnce(command, args, { cwd, scratch, inputFile, timeoutS, status }));
   const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
   return { seconds: times[Math.floor(times.length / 2)], rssMb: Math.max(...samples.map((s) => s.rssMb)), runs: samples.length };
 }
@@ -251,7 +269,7 @@ try {
       process.stderr.write(`${label}: kset`);
       const check = (out) => workload.expect(out, docs, input);
       const runs = workload.runs ?? RUNS;
-      const kset = measure(process.execPath, [KSET, ...workload.args], { cwd: dir, inputFile, runs, check });
+      const kset = measure(process.execPath, [KSET, ...workload.args], { cwd: dir, inputFile, runs, check, status: workload.status });
       process.stderr.write(` ${kset.seconds.toFixed(3)}s, yaml`);
       const yaml = measure(process.execPath, YAML_BASELINE, { cwd: ROOT, scratch: dir, inputFile, runs });
       // Node's own start-up, which no program run by it can beat: kset's share is the difference
@@ -310,44 +328,50 @@ function round(x, digits) {
 
 // ---------- targets (SPEC.md §8) ----------
 
-const targets = [];
-const find = (name, docs) => rows.find((r) => r.workload === name && r.documents === docs);
-for (const name of new Set(rows.map((r) => r.workload))) {
-  const sized = rows.filter((r) => r.workload === name).sort((a, b) => a.documents - b.documents);
-  for (let i = 1; i < sized.length; i++) {
-    const [small, large] = [sized[i - 1], sized[i]];
-    const docsRatio = large.documents / small.documents;
-    const timeRatio = large.kset.seconds / small.kset.seconds;
-    targets.push({
-      target: `linear: ${name} ${small.documents} → ${large.documents} (${docsRatio}× documents) costs ≤ ${round(docsRatio * 1.2, 1)}× the time`,
-      value: `${round(timeRatio, 2)}×`,
-      met: timeRatio <= docsRatio * 1.2,
-    });
+/** The targets the rows meet or miss. */
+function targetsOf(rows) {
+  const targets = [];
+  const find = (name, docs) => rows.find((r) => r.workload === name && r.documents === docs);
+  for (const name of new Set(rows.map((r) => r.workload))) {
+    const sized = rows.filter((r) => r.workload === name).sort((a, b) => a.documents - b.documents);
+    for (let i = 1; i < sized.length; i++) {
+      const [small, large] = [sized[i - 1], sized[i]];
+      const docsRatio = large.documents / small.documents;
+      const timeRatio = large.kset.seconds / small.kset.seconds;
+      targets.push({
+        target: `linear: ${name} ${small.documents} → ${large.documents} (${docsRatio}× documents) costs ≤ ${round(docsRatio * 1.2, 1)}× the time`,
+        value: `${round(timeRatio, 2)}×`,
+        met: timeRatio <= docsRatio * 1.2,
+      });
+    }
+    if (ALL_WORKLOADS.find((w) => (w.label ?? w.name) === name)?.yamlTarget === false) continue;
+    for (const row of sized) {
+      targets.push({
+        target: `faster than the yaml baseline: ${name} ${row.documents}`,
+        value: `${row.ratios.yamlOverKset}× faster`,
+        met: row.kset.seconds < row.yaml.seconds,
+      });
+    }
   }
-  if (WORKLOADS.find((w) => (w.label ?? w.name) === name)?.yamlTarget === false) continue;
-  for (const row of sized) {
-    targets.push({
-      target: `faster than the yaml baseline: ${name} ${row.documents}`,
-      value: `${row.ratios.yamlOverKset}× faster`,
-      met: row.kset.seconds < row.yaml.seconds,
-    });
+  const patches10k = find('images+patches', 10000);
+  if (patches10k) targets.push({ target: 'images+patches 10000 under 2 s', value: `${patches10k.kset.seconds} s`, met: patches10k.kset.seconds < 2 });
+  const catastrophic = rows.find((r) => r.workload.startsWith('catastrophic pattern'));
+  if (catastrophic) {
+    targets.push({ target: `${catastrophic.workload} under 1 s`, value: `${round(catastrophic.kset.seconds * 1000, 0)} ms`, met: catastrophic.kset.seconds < 1 });
   }
+  const startup = find('start-up', 1);
+  if (startup) {
+    const own = startup.node ? `; node -e 0 alone ${round(startup.node.seconds * 1000, 0)} ms, kset's own ${round((startup.kset.seconds - startup.node.seconds) * 1000, 0)} ms` : '';
+    targets.push({ target: 'start-up (one document) under 100 ms', value: `${round(startup.kset.seconds * 1000, 0)} ms${own}`, met: startup.kset.seconds < 0.1 });
+  }
+  for (const row of rows.filter((r) => r.documents === 50000)) {
+    const limit = 4 * row.mb + 80;
+    targets.push({ target: `memory: ${row.workload} 50000 under 4 × ${row.mb} MB + 80 MB = ${round(limit, 0)} MB`, value: `${row.kset.rssMb} MB`, met: row.kset.rssMb < limit });
+  }
+  return targets;
 }
-const patches10k = find('images+patches', 10000);
-if (patches10k) targets.push({ target: 'images+patches 10000 under 2 s', value: `${patches10k.kset.seconds} s`, met: patches10k.kset.seconds < 2 });
-const catastrophic = rows.find((r) => r.workload.startsWith('catastrophic pattern'));
-if (catastrophic) {
-  targets.push({ target: `${catastrophic.workload} under 1 s`, value: `${round(catastrophic.kset.seconds * 1000, 0)} ms`, met: catastrophic.kset.seconds < 1 });
-}
-const startup = find('start-up', 1);
-if (startup) {
-  const own = startup.node ? `; node -e 0 alone ${round(startup.node.seconds * 1000, 0)} ms, kset's own ${round((startup.kset.seconds - startup.node.seconds) * 1000, 0)} ms` : '';
-  targets.push({ target: 'start-up (one document) under 100 ms', value: `${round(startup.kset.seconds * 1000, 0)} ms${own}`, met: startup.kset.seconds < 0.1 });
-}
-for (const row of rows.filter((r) => r.documents === 50000)) {
-  const limit = 4 * row.mb + 80;
-  targets.push({ target: `memory: ${row.workload} 50000 under 4 × ${row.mb} MB + 80 MB = ${round(limit, 0)} MB`, value: `${row.kset.rssMb} MB`, met: row.kset.rssMb < limit });
-}
+
+const targets = targetsOf(rows);
 
 // ---------- report ----------
 
@@ -372,12 +396,32 @@ for (const t of targets) console.log(`${t.met ? 'met    ' : 'MISSED '} ${t.targe
 const notes = rows.filter((r) => r.kustomize?.error).map((r) => `kustomize fails on ${r.workload}: ${r.kustomize.error}`);
 for (const note of notes) console.log(`note: ${note}`);
 
-mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-writeFileSync(
-  path.join(ROOT, 'bench', 'results.json'),
-  JSON.stringify({ command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`, machine, runs: RUNS, rows, targets }, null, 2) + '\n',
-);
+const command = `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
+const resultsFile = path.join(ROOT, 'bench', 'results.json');
+mkdirSync(path.dirname(resultsFile), { recursive: true });
+writeFileSync(resultsFile, JSON.stringify(PARTIAL ? updatedResults(readResults(), command) : { command, machine, runs: RUNS, rows, targets }, null, 2) + '\n');
 process.exitCode = targets.every((t) => t.met) ? 0 : 1;
+
+/** The results of the last run, or undefined when there are none. */
+function readResults() {
+  try {
+    return JSON.parse(readFileSync(resultsFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A partial run's rows in place of the same workload and size in `previous`, the other rows kept; the targets of them all. */
+function updatedResults(previous, command) {
+  if (!previous) return { command, machine, runs: RUNS, rows, targets };
+  const key = (row) => `${row.workload}\n${row.documents}`;
+  const fresh = new Map(rows.map((row) => [key(row), row]));
+  const merged = previous.rows.map((row) => fresh.get(key(row)) ?? row);
+  const known = new Set(previous.rows.map(key));
+  merged.push(...rows.filter((row) => !known.has(key(row))));
+  const update = { command, date: new Date().toISOString().slice(0, 10), machine, runs: RUNS, rows: rows.map((row) => `${row.workload} ${row.documents}`) };
+  return { ...previous, rows: merged, targets: targetsOf(merged), updates: [...(previous.updates ?? []), update] };
+}
 
 function markdownTable(head, body) {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
