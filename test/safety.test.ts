@@ -249,3 +249,53 @@ ${data}stringData:
     expect(report + result.stderr).not.toMatch(SECRET_VALUES);
   });
 });
+
+describe('errors never print the contents of a file that is not a manifest', () => {
+  // like /proc/self/environ: NUL-separated KEY=VALUE, no final newline
+  const VALUES = ['s3cr3t-Value-0001', 'https://user:pa55word@example.com', 'A'.repeat(2000)];
+  const environ = `HOME=/root\0API_TOKEN=${VALUES[0]}\0DATABASE_URL=${VALUES[1]}\0LONG=${VALUES[2]}\0PATH=/usr/bin`;
+  const TOKEN = 'ghp_FAKE0123456789abcdefFAKE0123456789';
+
+  /** A folder with a manifest, `kset.yaml` holding `config`, and the fake environ beside the folder. */
+  function setup(config?: string): string {
+    const root = folderWith({ 'environ': environ, 'token': TOKEN + '\n', 'app/m.yaml': deployment });
+    if (config !== undefined) writeFileSync(path.join(root, 'app', 'kset.yaml'), config);
+    return path.join(root, 'app');
+  }
+
+  function expectNothingQuoted(result: { code: number; stderr: string }) {
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/^kset: /);
+    for (const value of [...VALUES, TOKEN, 'API_TOKEN', 'DATABASE_URL', 'HOME=']) expect(result.stderr).not.toContain(value.slice(0, 12));
+    expect(result.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(result.stderr.length).toBeLessThan(300);
+  }
+
+  it.each([
+    ['--patch FILE', ['--load-restrictor', 'none', '--patch', '../environ', 'm.yaml'], undefined],
+    ['a config patch path', ['--load-restrictor', 'none', '-c', 'kset.yaml', 'm.yaml'], 'patches:\n- path: ../environ\n'],
+    ['a config JSON 6902 patch path', ['--load-restrictor', 'none', '-c', 'kset.yaml', 'm.yaml'], 'patches:\n- path: ../environ\n  target: {kind: Deployment}\n'],
+    ['--config FILE', ['-c', '../environ', 'm.yaml'], undefined],
+    ['kset patch --patch-file FILE', ['patch', 'deployment/web', '--patch-file', '../environ', '-f', 'm.yaml'], undefined],
+    ['a one-line token file as --patch', ['--patch', '../token', 'm.yaml'], undefined],
+    ['a one-line token file as --config', ['-c', '../token', 'm.yaml'], undefined],
+  ])('a fake environ or token file given as %s', async (_, args, config) => {
+    expectNothingQuoted(await kset(args, { cwd: setup(config) }));
+  });
+
+  it('a huge one-line patch is quoted in a short piece at most', async () => {
+    const dir = folderWith({ 'm.yaml': deployment, 'p.yaml': `- op: ${'x'.repeat(100_000)}\n  path: /a\n` });
+    const result = await kset(['--patch', 'p.yaml', '--target', 'Deployment', 'm.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown op "x{60}"\.\.\. \(100000 characters\)/);
+    expect(result.stderr.length).toBeLessThan(500);
+  });
+
+  it('terminal escapes in a patch do not reach the terminal', async () => {
+    const dir = folderWith({ 'm.yaml': deployment, 'p.yaml': '- op: "\\e]0;pwned\\a\\e[2J"\n  path: /a\n' });
+    const result = await kset(['--patch', 'p.yaml', '--target', 'Deployment', 'm.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown op "?]0;pwned??[2J"');
+    expect(result.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  });
+});

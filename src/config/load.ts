@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Node } from 'yaml';
 import { yamlLib } from '../util/yaml-lib.js';
-import { KsetError, excerptAt, lineColAt } from '../errors.js';
+import { KsetError, excerptAt, firstLine, lineColAt } from '../errors.js';
 import { isObject, type Source } from '../types.js';
 import {
   emptyConfig,
@@ -228,7 +228,7 @@ function parseYaml(text: string, display: string) {
     const error = doc.errors[0];
     if (error) {
       const { line, col } = lineColAt(text, error.pos[0]);
-      throw new KsetError(`invalid YAML: ${error.message}`, { file: display, line, col }, excerptAt(text, line, col));
+      throw new KsetError(`invalid YAML: ${firstLine(error.message)}`, { file: display, line, col }, excerptAt(text, line, col));
     }
   }
   const filled = docs.filter((doc) => doc.contents !== null);
@@ -240,7 +240,7 @@ function parseYaml(text: string, display: string) {
   try {
     return { doc, value: doc ? (doc.toJS({ maxAliasCount: 100 }) as unknown) : null };
   } catch (error) {
-    throw new KsetError(`invalid YAML: ${(error as Error).message}`, { file: display });
+    throw new KsetError(`invalid YAML: ${firstLine((error as Error).message)}`, { file: display });
   }
 }
 
@@ -257,7 +257,7 @@ async function codeFile(absolute: string, display: string): Promise<LoadedFile> 
         { file: display },
       );
     }
-    throw new KsetError(`cannot load ${display}: ${(error as Error).message}`, { file: display });
+    throw new KsetError(`cannot load ${display}: ${firstLine((error as Error).message)}`, { file: display });
   }
   if (module.default === undefined) throw new KsetError(`${display} has no default export`, { file: display });
   return { value: module.default, file: display, absolute, kustomization: false };

@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import { yamlLib } from '../util/yaml-lib.js';
 import type { PatchEntry } from '../config/types.js';
-import { KsetError, excerptAt, lineColAt } from '../errors.js';
+import { KsetError, excerptAt, firstLine, lineColAt, quote } from '../errors.js';
 import { MAX_ALIAS_COUNT, YAML_11 } from '../yaml/schema.js';
 import { toOperation, type Operation } from '../transform/json-patch.js';
 import { isObject, type Json, type JsonObject, type Position } from '../types.js';
@@ -36,7 +36,7 @@ export function parsePatch(entry: PatchEntry, options: ParseOptions = {}): Parse
     // kustomize reads a JSON 6902 patch from the first document only.
     if (!kustomize && docs.length > 1) throw tooMany(entry, docs);
     if (!Array.isArray(first.value)) {
-      throw fail(entry, `a JSON 6902 patch must be a list of operations, not ${kindOf(first.value)}`, first.offset);
+      throw fail(entry, `a JSON 6902 patch must be a list of operations, not ${kindOf(first.value, false)}`, first.offset);
     }
     const list = first.value;
     const ops = list.map((item, index) => at(entry, first.itemOffsets?.[index] ?? first.offset, () => toOperation(item, index)));
@@ -48,7 +48,8 @@ export function parsePatch(entry: PatchEntry, options: ParseOptions = {}): Parse
   if (!kustomize && docs.length > 1) throw tooMany(entry, docs);
   for (const doc of docs) {
     if (!isObject(doc.value)) {
-      const what = Array.isArray(doc.value) ? 'a list (a list of operations is a JSON patch: use type json)' : kindOf(doc.value);
+      // a scalar patch is the whole text, maybe a file that is no patch at all: its contents are not quoted
+      const what = Array.isArray(doc.value) ? 'a list (a list of operations is a JSON patch: use type json)' : kindOf(doc.value, false);
       throw fail(entry, `a ${type === 'merge' ? 'merge' : 'strategic merge'} patch must be a map, not ${what}`, doc.offset);
     }
   }
@@ -92,14 +93,14 @@ function readDocuments(entry: PatchEntry, uniqueKeys: boolean, customTags = YAML
   const result: ReadDocument[] = [];
   for (const doc of docs) {
     const error = doc.errors[0];
-    if (error) throw fail(entry, `the patch is not valid YAML: ${error.message.split('\n')[0]}`, error.pos[0]);
+    if (error) throw fail(entry, `the patch is not valid YAML: ${firstLine(error.message)}`, error.pos[0]);
     if (doc.contents === null) continue;
     const offset = doc.contents.range?.[0] ?? doc.range[0];
     let value: Json;
     try {
       value = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) as Json;
     } catch (error) {
-      throw fail(entry, `the patch cannot be read: ${(error as Error).message.split('\n')[0]}`, offset);
+      throw fail(entry, `the patch cannot be read: ${firstLine((error as Error).message)}`, offset);
     }
     if (value === null) continue;
     const itemOffsets = yamlLib().isSeq(doc.contents) ? doc.contents.items.map((item) => item.range[0]) : undefined;
@@ -183,9 +184,10 @@ function fail(entry: PatchEntry, message: string, offset?: number): KsetError {
   return new KsetError(`${label}: ${message}`, position, excerpt || undefined);
 }
 
-function kindOf(value: Json): string {
+function kindOf(value: Json, quoted = true): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
-  return `a ${typeof value} (${JSON.stringify(value)})`;
+  if (!quoted) return `a ${typeof value}`;
+  return `a ${typeof value} (${typeof value === 'string' ? quote(value) : JSON.stringify(value)})`;
 }

@@ -1,5 +1,5 @@
 import type { Document as YamlDocument } from 'yaml';
-import { KsetError, excerptAt, lineColAt } from '../errors.js';
+import { KsetError, excerptAt, firstLine, lineColAt, quote } from '../errors.js';
 import type { Json } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { readBlock } from './block-reader.js';
@@ -39,12 +39,12 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
   // the yaml package takes `a: 'it''` for a closed quote, and `a: 'it''` + line break is an error)
   const closed = doc.text.endsWith('\n') ? docs : yamlLib().parseAllDocuments(doc.text + '\n', PARSE_OPTIONS);
   const unclosed = Array.isArray(closed) && closed !== docs ? closed.find((d) => d.errors.length)?.errors[0] : undefined;
-  if (unclosed && !docs.some((d) => d.errors.length)) throw positioned(doc, unclosed.message.split('\n')[0], Math.min(unclosed.pos[0], doc.text.length));
+  if (unclosed && !docs.some((d) => d.errors.length)) throw positioned(doc, firstLine(unclosed.message), Math.min(unclosed.pos[0], doc.text.length));
   for (const d of docs) {
     const error = d.errors[0];
     if (error?.code === 'DUPLICATE_KEY') throw duplicateKey(doc, d, error.pos[0]);
     if (error?.message.includes('call stack')) throw positioned(doc, 'the document nests too deeply to be read', error.pos[0]);
-    if (error) throw positioned(doc, error.message.split('\n')[0], error.pos[0]);
+    if (error) throw positioned(doc, firstLine(error.message), error.pos[0]);
     const complex = collectionKey(d, doc.text);
     if (complex !== undefined) throw positioned(doc, 'a map key must be a string, a number or a boolean, not a collection (kubectl reads no other keys)', complex);
   }
@@ -55,7 +55,7 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
     try {
       return (d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) as Json;
     } catch (e) {
-      throw positioned(doc, (e as Error).message.split('\n')[0], d.range[0]);
+      throw positioned(doc, firstLine((e as Error).message), d.range[0]);
     }
   });
   return { roots, values };
@@ -81,7 +81,7 @@ function duplicateKey(doc: ManifestDocument, parsed: YamlDocument, offset: numbe
   });
   if (!found) return positioned(doc, 'map keys must be unique', offset);
   const line = doc.chunk.line + lineColAt(doc.text, found.first).line - 1;
-  return positioned(doc, `mapping key ${JSON.stringify(found.key)} already defined at line ${line}`, found.second);
+  return positioned(doc, `mapping key ${quote(found.key)} already defined at line ${line}`, found.second);
 }
 
 /** The offset of a map key that is a map or a list (`? [a, b]`), if the document has one. */

@@ -1,5 +1,5 @@
 import type { Operation as LeafOperation } from 'fast-json-patch';
-import { KsetError } from '../errors.js';
+import { KsetError, quote } from '../errors.js';
 import { effectiveNamespace } from '../schema/scope.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
 import { lazyPackage } from '../util/yaml-lib.js';
@@ -54,7 +54,7 @@ export function toOperation(item: Json, index: number): Operation {
   const { op, path, from } = item;
   if (op === undefined) throw new KsetError(`${at}: missing "op"`);
   if (typeof op !== 'string' || !OP_NAMES.includes(op)) {
-    throw new KsetError(`${at}: unknown op ${JSON.stringify(op)} (expected add, remove, replace, move, copy or test)`);
+    throw new KsetError(`${at}: unknown op ${typeof op === 'string' ? quote(op) : show(op)} (expected add, remove, replace, move, copy or test)`);
   }
   if (path === undefined) throw new KsetError(`${at} (${op}): missing "path"`);
   if (typeof path !== 'string') throw new KsetError(`${at} (${op}): "path" must be a string`);
@@ -76,7 +76,7 @@ export function toOperation(item: Json, index: number): Operation {
 function pointerOf(pointer: string, what: string): string {
   if (pointer === '' || pointer.startsWith('/')) return pointer;
   const slash = pointer.indexOf('/');
-  if (slash < 0) throw new KsetError(`${what} ${JSON.stringify(pointer)} must start with "/"`);
+  if (slash < 0) throw new KsetError(`${what} ${quote(pointer)} must start with "/"`);
   return pointer.slice(slash);
 }
 
@@ -316,7 +316,7 @@ function addIndex(list: Json[], segment: string, listPath: string): string {
 /** Go's strconv.Atoi, as evanphx/json-patch reads list indices. */
 function parseIndex(segment: string, listPath: string): number {
   if (!/^[+-]?\d+$/.test(segment)) {
-    throw new PathError(`path not found: ${showList(listPath)} is a list and ${JSON.stringify(segment)} is not a list index`);
+    throw new PathError(`path not found: ${showList(listPath)} is a list and ${quote(segment)} is not a list index`);
   }
   return Number(segment);
 }

@@ -1,4 +1,4 @@
-import { KsetError } from '../errors.js';
+import { KsetError, quote } from '../errors.js';
 import type { FieldSchema, TypeSchema } from '../schema/patch-meta.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
 import { deepEqual } from '../util/equal.js';
@@ -51,7 +51,7 @@ function mergeMap(original: JsonObject, patch: JsonObject, type: TypeSchema | un
     const directive = patch[DIRECTIVE];
     if (directive === 'delete') return DROP;
     if (directive === 'replace') return cleanMap(without(patch, DIRECTIVE), ctx, path);
-    if (directive !== 'merge' || ctx.known) throw fail(path, `unknown patch type ${JSON.stringify(directive)} in map (expected "replace" or "delete")`);
+    if (directive !== 'merge' || ctx.known) throw fail(path, `unknown patch type ${showDirective(directive)} in map (expected "replace" or "delete")`);
     patch = without(patch, DIRECTIVE);
   }
 
@@ -281,7 +281,7 @@ function mergeList(
     } else if (directive === 'merge') {
       throw fail(at, 'merging lists cannot yet be specified in the patch ($patch: merge in a list)');
     } else {
-      throw fail(at, `unknown patch type ${JSON.stringify(directive)} in list item (expected "delete" or "replace")`);
+      throw fail(at, `unknown patch type ${showDirective(directive)} in list item (expected "delete" or "replace")`);
     }
   });
   let written = base;
@@ -444,7 +444,7 @@ function strategyOf(field: FieldSchema | undefined): 'merge' | 'replace' | undef
 function requireMergeKey(items: Json[], mergeKey: string, path: string, whose: string): void {
   for (const item of items) {
     if (!isObject(item)) throw fail(path, `an item of ${whose} is a ${shapeOf(item)}, not a map with the merge key "${mergeKey}"`);
-    if (!Object.hasOwn(item, mergeKey)) throw fail(path, `an item of ${whose} does not contain the merge key "${mergeKey}": ${JSON.stringify(item)}`);
+    if (!Object.hasOwn(item, mergeKey)) throw fail(path, `an item of ${whose} does not contain the merge key "${mergeKey}": ${quote(JSON.stringify(item), 120)}`);
   }
 }
 
@@ -514,7 +514,7 @@ function cleanMap(map: JsonObject, ctx: Context, path: string): JsonObject | Dro
     // apimachinery leaves out a new map that holds a directive; kustomize applies it.
     const directive = map[DIRECTIVE];
     if (ctx.known || directive === 'delete') return DROP;
-    if (directive !== 'replace' && directive !== 'merge') throw fail(path, `unknown patch type ${JSON.stringify(directive)} in map`);
+    if (directive !== 'replace' && directive !== 'merge') throw fail(path, `unknown patch type ${showDirective(directive)} in map`);
     source = without(map, DIRECTIVE);
   }
   let changed = source !== map;
@@ -543,4 +543,9 @@ function join(path: string, key: string): string {
 
 function fail(path: string, message: string): KsetError {
   return new KsetError(path ? `strategic merge patch: ${path}: ${message}` : `strategic merge patch: ${message}`);
+}
+
+/** A `$patch` value as an error quotes it. */
+function showDirective(directive: Json | undefined): string {
+  return typeof directive === 'string' ? quote(directive) : quote(JSON.stringify(directive) ?? 'undefined');
 }
