@@ -1,7 +1,7 @@
 import { usage } from './commands/args.js';
 import { Exit, type Io, type Outcome } from './commands/io.js';
 import { commandsUnder, findCommand, setHelp } from './commands/table.js';
-import { KsetError, formatError } from './errors.js';
+import { InterruptedError, KsetError, formatError } from './errors.js';
 
 export type { Io } from './commands/io.js';
 
@@ -17,7 +17,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     return 0;
   } catch (e) {
     io.stderr(describeError(e, io.env) + '\n');
-    return 2;
+    return e instanceof InterruptedError ? e.exitCode : 2;
   }
 }
 
@@ -37,6 +37,7 @@ async function setWithoutVerb(word: string | undefined): Promise<string> {
 
 function describeError(e: unknown, env: Io['env']): string {
   if (e instanceof KsetError) return formatError(e);
+  if (e instanceof InterruptedError) return `kset: ${e.message}`;
   const error = e as Error;
   if (e instanceof RangeError && /call stack/.test(e.message) && env.KSET_DEBUG !== '1') {
     return 'kset: the input (a manifest, patch or config) nests too deeply to be read';

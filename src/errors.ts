@@ -16,6 +16,23 @@ export class KsetError extends Error {
   }
 }
 
+/**
+ * A run stopped by SIGINT, SIGTERM or SIGHUP while it wrote files: it stopped before the first file was
+ * replaced (nothing written, no temp file left), or once every file was (a batch is never cut in two).
+ * The CLI exits with 128 + the signal's number (130 for SIGINT, 143 for SIGTERM), as a shell does.
+ */
+export class InterruptedError extends Error {
+  constructor(
+    readonly signal: NodeJS.Signals,
+    readonly exitCode: number,
+    /** The files written before kset stopped: none, or all of them. */
+    readonly written: string[],
+  ) {
+    super(`interrupted by ${signal}: ${written.length ? `every file was written first (${written.length})` : 'nothing was written'}`);
+    this.name = 'InterruptedError';
+  }
+}
+
 /** `FILE:LINE:COL` (or as much of it as is known), empty when nothing is. */
 export function formatPosition({ file, line, col }: Position): string {
   const parts: string[] = [];

@@ -2,7 +2,7 @@ import { loadConfig, configFromObject } from './config/load.js';
 
 export { loadConfig, configFromObject };
 export { readFiles, transform, transformStream, type StreamResult, type TransformOptions, type TransformResult } from './api.js';
-export { KsetError, formatError } from './errors.js';
+export { InterruptedError, KsetError, formatError } from './errors.js';
 export type { Config, ImageEntry, ImagePolicyEntry, PatchEntry, PatchTarget, ImageField, Origin } from './config/types.js';
 export type { Change, FileResult, Step } from './pipeline.js';
 export type { Json, JsonObject, Source } from './types.js';

@@ -1,109 +1,64 @@
-import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, watch, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, emptyDir } from './helpers.js';
+import { runSignalled, seeded, workspace, type Moment } from './kill-helpers.js';
 
-const KSET = path.join(ROOT, 'bin/kset');
-const FILES = 6;
+const FILES = 24;
 const ITERATIONS = 40;
 const PARALLEL = 2;
+const TEMP = /^\..*\.kset-tmp$/;
 
-/** A manifest file of `n` Deployments, every one on image acme/web:1.0 (about 200 bytes each). */
-function manifest(file: number, n: number): string {
-  return Array.from({ length: n }, (_, i) =>
-    [
-      `# file ${file}, deployment ${i}`,
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata:',
-      `  name: web-${file}-${i}`,
-      'spec:',
-      '  template:',
-      '    spec:',
-      '      containers:',
-      '      - name: app',
-      '        image: acme/web:1.0',
-      '',
-    ].join('\n'),
-  ).join('---\n');
-}
+describe('kset --write killed (SIGKILL) at random moments', () => {
+  const space = workspace(FILES, 40, (text) => text.replaceAll('acme/web:1.0', 'registry.example.com/web:2.0'));
+  const args = ['--write', '--image', 'acme/web=registry.example.com/web:2.0', ...space.names];
 
-/** When to kill: `ms` after the start, or `ms` after kset creates its first temp file (it is writing then). */
-type Moment = { after: number } | { afterFirstWrite: number };
+  it('stopped at a precise moment of the write: temp files left, every file wholly old or wholly new', async () => {
+    // while the temp files are written: all files old, the temp files written so far left behind
+    const staging = space.make();
+    expect((await runSignalled(args, staging, 'SIGKILL', { pauseAt: 'staging' })).signal).toBe('SIGKILL');
+    const first = space.states(staging);
+    expect(first.files).toEqual(space.names.map(() => 'old'));
+    expect(first.strays.length).toBeGreaterThan(0);
+    expect(first.strays.every((name) => TEMP.test(name)), first.strays.join(', ')).toBe(true);
 
-/** Runs bin/kset and kills it with SIGKILL at `moment` (never, when it is undefined). */
-function runKilled(args: string[], cwd: string, moment?: Moment): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(KSET, args, { cwd, stdio: 'ignore' });
-    const kill = (delay: number) => setTimeout(() => child.kill('SIGKILL'), delay);
-    let timer = moment && 'after' in moment ? kill(moment.after) : undefined;
-    const watcher =
-      moment && 'afterFirstWrite' in moment
-        ? watch(cwd, (_, name) => {
-            if (timer === undefined && String(name).endsWith('.kset-tmp')) timer = kill(moment.afterFirstWrite);
-          })
-        : undefined;
-    child.on('error', reject);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      watcher?.close();
-      resolve();
-    });
+    // between two renames: the first file new, the others old, their temp files left behind
+    const renaming = space.make();
+    expect((await runSignalled(args, renaming, 'SIGKILL', { pauseAt: 'renaming' })).signal).toBe('SIGKILL');
+    const second = space.states(renaming);
+    expect(second.files).toEqual(space.names.map((_, i) => (i === 0 ? 'new' : 'old')));
+    expect(second.strays.filter((name) => TEMP.test(name))).toHaveLength(FILES - 1);
   });
-}
 
-describe('kset --write killed at random moments', () => {
-  it('leaves every file wholly old or wholly new', async () => {
-    const names = Array.from({ length: FILES }, (_, i) => `m${i}.yaml`);
-    const old = names.map((_, i) => manifest(i, 60));
-    const fresh = old.map((text) => text.replaceAll('acme/web:1.0', 'registry.example.com/web:2.0'));
-    const args = ['--write', '--image', 'acme/web=registry.example.com/web:2.0', ...names];
-    const workspace = () => {
-      const dir = emptyDir();
-      names.forEach((name, i) => writeFileSync(path.join(dir, name), old[i]));
-      return dir;
-    };
-
+  it('leaves every file wholly old or wholly new, and some kills land while it writes', async () => {
     // How long a whole run takes here (the slowest of a few, all running side by side as below).
     const timings = await Promise.all(
       Array.from({ length: PARALLEL }, async () => {
-        const dir = workspace();
+        const dir = space.make();
         const started = Date.now();
-        await runKilled(args, dir);
-        names.forEach((name, i) => expect(readFileSync(path.join(dir, name), 'utf8')).toBe(fresh[i]));
+        const ended = await runSignalled(args, dir, 'SIGKILL');
+        expect(ended.code, ended.stderr).toBe(0);
+        expect(space.states(dir)).toEqual({ files: space.names.map(() => 'new'), strays: [] });
         return Date.now() - started;
       }),
     );
     const duration = Math.max(...timings);
 
     // Kill moments drawn from a seeded generator: half anywhere in the run (and a little past it),
-    // half within 30 ms of kset's first temp file, while it writes and renames.
+    // half within 20 ms of kset's first temp file, while it writes and renames.
     const random = seeded(20260101);
     const moment = (i: number): Moment =>
-      i % 2 ? { afterFirstWrite: Math.floor(random() * 30) } : { after: Math.round(random() * duration * 1.2) };
+      i % 2 ? { afterFirstWrite: Math.floor(random() * 20) } : { after: Math.round(random() * duration * 1.2) };
+    let landed = 0;
     for (let batch = 0; batch < ITERATIONS / PARALLEL; batch++) {
-      const dirs = Array.from({ length: PARALLEL }, workspace);
-      await Promise.all(dirs.map((dir, i) => runKilled(args, dir, moment(batch * PARALLEL + i))));
+      const dirs = Array.from({ length: PARALLEL }, () => space.make());
+      await Promise.all(dirs.map((dir, i) => runSignalled(args, dir, 'SIGKILL', moment(batch * PARALLEL + i))));
       for (const dir of dirs) {
-        names.forEach((name, f) => {
-          const text = readFileSync(path.join(dir, name), 'utf8');
-          expect([old[f], fresh[f]], `batch ${batch}, ${name}`).toContain(text);
-        });
-        // a killed run may leave a temp file, never anything a later kset run would read
-        for (const entry of readdirSync(dir)) expect(names.includes(entry) || /^\..*\.kset-tmp$/.test(entry), entry).toBe(true);
+        const { files, strays } = space.states(dir);
+        expect(files.includes('other'), `batch ${batch}: ${files.join(' ')}`).toBe(false);
+        // a killed run may leave temp files, never anything a later kset run would read
+        expect(strays.every((name) => TEMP.test(name)), strays.join(', ')).toBe(true);
+        if (strays.length > 0 || (files.includes('old') && files.includes('new'))) landed++;
       }
     }
-  }, 120_000); // about 40 runs of node: a few seconds on an idle machine, more under load
+    // a run of kills that all came before or after the write would test nothing
+    expect(landed, 'kills that landed while kset wrote').toBeGreaterThan(0);
+  }, 180_000); // about 40 runs of node: a few seconds on an idle machine, more under load
 });
-
-/** A small deterministic generator of numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

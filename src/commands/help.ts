@@ -10,7 +10,7 @@ export const WRITE_BACK_OPTIONS = `  -w, --write                 rewrite each in
                               exit 1 if any
       --diff                  print a unified diff (a/FILE, b/FILE) instead of the stream; with --write, too
       --report FILE|-         a JSON report of every change (schemas/report.schema.json); - is stdout,
-                              with --write only`;
+                              with --write only; never a file kset reads, nor its stdout or stderr`;
 
 export const SELECTION_OPTIONS = `  -l, --selector SELECTOR     only resources whose labels match (needs a TYPE)
       --all                   every resource of the type (every workload without a type)
@@ -23,7 +23,8 @@ them (TYPE: a kind, its plural or short name, TYPE.GROUP; several as TYPE1,TYPE2
 -f FILE or --local takes the input's objects, as kubectl VERB --local -f FILE does. Documents the
 selection does not take pass through unchanged.`;
 
-export const EXIT_CODES = `Exit codes: 0 done, 1 --check found changes, 2 usage, config, input or patch error.`;
+export const EXIT_CODES = `Exit codes: 0 done, 1 --check found changes, 2 usage, config, input or patch error,
+130/143/129 stopped by SIGINT/SIGTERM/SIGHUP while writing files (all written, or none).`;
 
 export const HELP_OPTION = `  -v, --verbose               print on stderr the config used and how many changes each entry made
   -h, --help                  this help`;

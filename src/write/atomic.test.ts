@@ -56,4 +56,24 @@ describe('replaceFiles', () => {
     await replaceFiles([{ path: 'report.json', text: '{}\n', create: true }], dir);
     expect(read(dir, 'report.json')).toBe('{}\n');
   });
+
+  it('writes a target that is no regular file (/dev/null) in place, and refuses a folder', async () => {
+    const dir = folder({});
+    await replaceFiles([{ path: '/dev/null', text: '{}\n', create: true }], dir);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    await expect(replaceFiles([{ path: '.', text: '{}\n', create: true }], dir)).rejects.toThrow('a folder, not a file: nothing was written');
+    await expect(replaceFiles([{ path: '/dev/null', text: 'x' }], dir)).rejects.toThrow('not a regular file: nothing was written');
+  });
+
+  it('holds SIGINT, SIGTERM and SIGHUP only while it writes', async () => {
+    const counts = () => ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit'].map((event) => process.listenerCount(event));
+    const before = counts();
+    const dir = folder({ 'a.yaml': 'a: 1\n' });
+    const writing = replaceFiles([{ path: 'a.yaml', text: 'a: 2\n' }], dir);
+    expect(counts()).toEqual(before.map((n) => n + 1));
+    await writing;
+    expect(counts()).toEqual(before);
+    await replaceFiles([{ path: 'gone.yaml', text: 'x' }], dir).catch(() => undefined);
+    expect(counts()).toEqual(before);
+  });
 });
