@@ -63,7 +63,7 @@ export async function run(argv: string[], io: Io): Promise<Outcome> {
   const patch = parsePatch({ text, type, origin }, { mode: 'kubectl' });
   const selection = parseSelection(positionals, { ...values, fromInput: Boolean(values.local || values.filename?.length) });
   const options = { steps: [patchVerbStep(selection, patch, origin.label)], report: values.report !== undefined };
-  return transformInputs(values.filename ?? [], emptyConfig(), options, values, io);
+  return transformInputs(values.filename ?? [], emptyConfig(), options, { ...values, reads: file === undefined ? [] : [file] }, io);
 }
 
 /** Whether a `-p` value is the name of a file (kubectl's -p takes text only; --patch-file reads a file). */

@@ -11,7 +11,8 @@ import { Exit, type Io, type Outcome } from './io.js';
 // The tail every transforming command shares: read the inputs, run the config and steps, then print the
 // stream or write it back. The write-back code loads only when a write-back flag is given.
 
-export type OutputFlags = WriteBackFlags & { output?: string; verbose?: boolean };
+/** The output flags; `reads` names the files a command read itself (kset patch --patch-file), which --report may not replace. */
+export type OutputFlags = WriteBackFlags & { output?: string; verbose?: boolean; reads?: string[] };
 
 /** Runs `config` and `options.steps` over the inputs `names` (stdin without any) and delivers the result. */
 export async function transformInputs(names: string[], config: Config, options: TransformOptions, flags: OutputFlags, io: Io): Promise<Outcome> {
@@ -19,9 +20,20 @@ export async function transformInputs(names: string[], config: Config, options: 
   const recorded = { ...options, report: Boolean(options.report || flags.verbose) };
   const tell = (changes: Change[]) => flags.verbose && io.stderr(verboseSummary(config, options.steps ?? [], changes));
   if (streamsStdin(names, flags, io)) return streamStdin(io, config, recorded, tell);
-  const result = await transform(await inputs(names, io, flags), config, recorded);
+  const sources = await inputs(names, io, flags);
+  if (flags.report !== undefined && flags.report !== '-') await checkReportTarget(flags.report, sources, config, options.steps ?? [], flags.reads ?? [], io);
+  const result = await transform(sources, config, recorded);
   tell(result.changes);
   return render(result, flags, io);
+}
+
+/** `--report FILE` may not replace a file the run reads (inputs, config, patch and CRD files), nor stdout or stderr. */
+async function checkReportTarget(report: string, sources: Source[], config: Config, steps: Step[], reads: string[], io: Io): Promise<void> {
+  const origins = [...config.patches, ...config.images].map((entry) => entry.origin).concat(steps.map((step) => step.origin));
+  const read = [...reads, ...sources.map((source) => source.path), config.file, ...origins.map((origin) => origin.file), ...config.crds.map((crd) => crd.path)];
+  const { reportTargetProblem } = await import('../write/report-target.js');
+  const problem = await reportTargetProblem(report, read.filter((file): file is string => typeof file === 'string'), io.cwd);
+  if (problem) throw usage(problem);
 }
 
 /** `-v`: the config used, and how many changes each of its entries and each step made. */
