@@ -115,6 +115,33 @@ const WORKLOADS = [
     kustomization: '',
     expect: (out, n, input) => out === input,
   },
+  // the kubectl verbs on every workload of the stream (the Services pass): set env stays within set image's time
+  {
+    name: 'set image',
+    sizes: [10000],
+    input: (n) => helmStream(n),
+    args: ['set', 'image', '--all', 'app=registry.example.com/shop/app:2.0.0'],
+    kustomization: null,
+    expect: (out, n) => count(out, 'registry.example.com/shop/app:2.0.0') === Math.ceil(n / 2),
+  },
+  {
+    // as much work as set image: one value a Deployment (every app container has LOG_LEVEL)
+    name: 'set env',
+    sizes: [10000],
+    input: (n) => helmStream(n),
+    args: ['set', 'env', '--all', '-c', 'app', 'LOG_LEVEL=debug'],
+    kustomization: null,
+    expect: (out, n) => count(out, 'value: debug') === Math.ceil(n / 2),
+  },
+  {
+    // six new variables a Deployment (two in each of its three containers): more to write
+    name: 'set env new vars',
+    sizes: [10000],
+    input: (n) => helmStream(n),
+    args: ['set', 'env', '--all', 'FEATURE_X=on', 'TIER=backend'],
+    kustomization: null,
+    expect: (out, n) => count(out, '- name: FEATURE_X') === 3 * Math.ceil(n / 2),
+  },
   {
     name: 'real corpus',
     sizes: [null],
@@ -338,6 +365,15 @@ if (patches10k) targets.push({ target: 'images+patches 10000 under 2 s', value: 
 const catastrophic = rows.find((r) => r.workload.startsWith('catastrophic pattern'));
 if (catastrophic) {
   targets.push({ target: `${catastrophic.workload} under 1 s`, value: `${round(catastrophic.kset.seconds * 1000, 0)} ms`, met: catastrophic.kset.seconds < 1 });
+}
+const setImage10k = find('set image', 10000);
+const setEnv10k = find('set env', 10000);
+if (setImage10k && setEnv10k) {
+  targets.push({
+    target: "set env 10000 within set image 10000's time (10% for noise)",
+    value: `${setEnv10k.kset.seconds} s vs ${setImage10k.kset.seconds} s`,
+    met: setEnv10k.kset.seconds <= setImage10k.kset.seconds * 1.1,
+  });
 }
 const startup = find('start-up', 1);
 if (startup) {
