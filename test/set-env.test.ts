@@ -175,6 +175,8 @@ describe('kset set env: errors', () => {
     ['--keys without --from', ['deploy/web', '--keys', 'a'], 'when specifying --keys, a configmap or secret must be provided with --from'],
     ['--list with --output', ['deploy/web', '--list', '-o', 'yaml'], '--list and --output may not be specified together'],
     ['--list with --check', ['deploy/web', '--list', '--check'], '--list prints the variables and writes no manifest'],
+    // kubectl --list skips such an object silently and exits 0
+    ['--list and --overwrite=false on another value', ['deploy/web', '--list', '--overwrite=false', 'MODE=dev'], "'MODE' already has a value (prod), and --overwrite is false"],
     ['--from another kind', ['deploy/web', '--from=deployment/web'], 'unsupported resource specified in --from: deployment/web'],
     ['--from without a name', ['deploy/web', '--from=configmap'], '--from must be configmap/NAME or secret/NAME, not "configmap"'],
     ['--from a ConfigMap the input lacks', ['deploy/web', '--from=configmap/nope'], 'deployment/web in namespace shop: configmap "nope" not found in the input (in namespace shop or without one)'],
