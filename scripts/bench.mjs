@@ -119,6 +119,33 @@ const ALL_WORKLOADS = [
     kustomization: '',
     expect: (out, n, input) => out === input,
   },
+  // the kubectl verbs on every workload of the stream (the Services pass): set env stays within set image's time
+  {
+    name: 'set image',
+    sizes: [10000],
+    input: (n) => helmStream(n),
+    args: ['set', 'image', '--all', 'app=registry.example.com/shop/app:2.0.0'],
+    kustomization: null,
+    expect: (out, n) => count(out, 'registry.example.com/shop/app:2.0.0') === Math.ceil(n / 2),
+  },
+  {
+    // as much work as set image: one value a Deployment (every app container has LOG_LEVEL)
+    name: 'set env',
+    sizes: [10000],
+    input: (n) => helmStream(n),
+    args: ['set', 'env', '--all', '-c', 'app', 'LOG_LEVEL=debug'],
+    kustomization: null,
+    expect: (out, n) => count(out, 'value: debug') === Math.ceil(n / 2),
+  },
+  {
+    // six new variables a Deployment (two in each of its three containers): more to write
+    name: 'set env new vars',
+    sizes: [10000],
+    input: (n) => helmStream(n),
+    args: ['set', 'env', '--all', 'FEATURE_X=on', 'TIER=backend'],
+    kustomization: null,
+    expect: (out, n) => count(out, '- name: FEATURE_X') === 3 * Math.ceil(n / 2),
+  },
   {
     name: 'real corpus',
     sizes: [null],
@@ -363,6 +390,15 @@ function targetsOf(rows) {
   if (startup) {
     const own = startup.node ? `; node -e 0 alone ${round(startup.node.seconds * 1000, 0)} ms, kset's own ${round((startup.kset.seconds - startup.node.seconds) * 1000, 0)} ms` : '';
     targets.push({ target: 'start-up (one document) under 100 ms', value: `${round(startup.kset.seconds * 1000, 0)} ms${own}`, met: startup.kset.seconds < 0.1 });
+  }
+  const setImage10k = find('set image', 10000);
+  const setEnv10k = find('set env', 10000);
+  if (setImage10k && setEnv10k) {
+    targets.push({
+      target: "set env 10000 within set image 10000's time (10% for noise)",
+      value: `${setEnv10k.kset.seconds} s vs ${setImage10k.kset.seconds} s`,
+      met: setEnv10k.kset.seconds <= setImage10k.kset.seconds * 1.1,
+    });
   }
   for (const row of rows.filter((r) => r.documents === 50000)) {
     const limit = 4 * row.mb + 80;

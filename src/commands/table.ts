@@ -17,6 +17,12 @@ export const COMMANDS: CommandEntry[] = [
     load: () => import('./set-image.js'),
   },
   {
+    words: ['set', 'env'],
+    synopsis: 'kset set env SELECTION (NAME=VALUE | NAME- | --from=configmap/NAME | --list)...',
+    summary: 'kubectl set env, on a stream',
+    load: () => import('./set-env.js'),
+  },
+  {
     words: ['patch'],
     synopsis: 'kset patch SELECTION (-p PATCH | --patch-file FILE) [--type strategic|merge|json]',
     summary: 'kubectl patch --local, on a stream',

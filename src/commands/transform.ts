@@ -16,15 +16,25 @@ export type OutputFlags = WriteBackFlags & { output?: string; verbose?: boolean;
 
 /** Runs `config` and `options.steps` over the inputs `names` (stdin without any) and delivers the result. */
 export async function transformInputs(names: string[], config: Config, options: TransformOptions, flags: OutputFlags, io: Io): Promise<Outcome> {
-  // -v counts each entry's changes: they are recorded then
-  const recorded = { ...options, report: Boolean(options.report || flags.verbose) };
-  const tell = (changes: Change[]) => flags.verbose && io.stderr(verboseSummary(config, options.steps ?? [], changes));
-  if (streamsStdin(names, flags, io)) return streamStdin(io, config, recorded, tell);
-  const sources = await inputs(names, io, flags);
+  if (streamsStdin(names, flags, io)) return streamStdin(io, config, recorded(options, flags), teller(config, options, flags, io));
+  return transformSources(await inputs(names, io, flags), config, options, flags, io);
+}
+
+/** The same tail on sources already read (a step that needs the whole input is made from them). */
+export async function transformSources(sources: Source[], config: Config, options: TransformOptions, flags: OutputFlags, io: Io): Promise<Outcome> {
   if (flags.report !== undefined && flags.report !== '-') await checkReportTarget(flags.report, sources, config, options.steps ?? [], flags.reads ?? [], io);
-  const result = await transform(sources, config, recorded);
-  tell(result.changes);
+  const result = await transform(sources, config, recorded(options, flags));
+  teller(config, options, flags, io)(result.changes);
   return render(result, flags, io);
+}
+
+/** -v counts each entry's changes: they are recorded then. */
+function recorded(options: TransformOptions, flags: OutputFlags): TransformOptions {
+  return { ...options, report: Boolean(options.report || flags.verbose) };
+}
+
+function teller(config: Config, options: TransformOptions, flags: OutputFlags, io: Io): (changes: Change[]) => void {
+  return (changes) => void (flags.verbose && io.stderr(verboseSummary(config, options.steps ?? [], changes)));
 }
 
 /** `--report FILE` may not replace a file the run reads (inputs, config, patch and CRD files), nor stdout or stderr. */

@@ -37,7 +37,7 @@ function plainBlock(value: unknown, style: Style): string | undefined {
     if (v === null) return 'null';
     if (typeof v === 'boolean') return String(v);
     if (typeof v === 'number') return Number.isFinite(v) ? (Object.is(v, -0) ? '-0' : String(v)) : undefined;
-    if (typeof v === 'string') return writesPlain(v) ? v : undefined;
+    if (typeof v === 'string') return writesPlain(v) ? v : typedWord(v) ? quoted(v) : undefined;
     if (Array.isArray(v) && v.length === 0) return '[]';
     if (isObject(v) && Object.keys(v).length === 0) return '{}';
     return undefined;
@@ -72,10 +72,16 @@ function plainBlock(value: unknown, style: Style): string | undefined {
     if (Array.isArray(v)) return prefixed(seq(v, seqCol), seqCol);
     return undefined;
   };
+  const quoted = (text: string) => (style.quote === 'single' ? `'${text}'` : `"${text}"`);
   const prefixed = (text: string | undefined, col: number) => (text === undefined ? undefined : '\n' + ' '.repeat(col) + text);
   if (isObject(value)) return Object.keys(value).length ? map(value, 0) : '{}';
   if (Array.isArray(value)) return value.length ? seq(value, 0) : '[]';
   return inline(value);
+}
+
+/** A word YAML reads as another type (`on`, `1`, `1.10`, `0755`) or the empty string: the `yaml` package quotes it. */
+function typedWord(text: string): boolean {
+  return text === '' || (/^[A-Za-z0-9_.+-]+$/.test(text) && !typedAsString(text));
 }
 
 /** Whether the `yaml` package writes a string plain (for a word this simple: when no YAML type reads it). */

@@ -105,7 +105,8 @@ function checkPairs(images: Map<string, string>): void {
   }
 }
 
-function notAWorkload(resource: JsonObject): string {
+/** Why kubectl has no pod spec for this resource (its kind, or its kind in this version). */
+export function notAWorkload(resource: JsonObject): string {
   const kind = typeof resource.kind === 'string' ? resource.kind : '(no kind)';
   const metadata = isObject(resource.metadata) ? resource.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : '';
