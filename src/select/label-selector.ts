@@ -1,4 +1,5 @@
 import { KsetError } from '../errors.js';
+import { labelValueProblems, qualifiedNameProblems } from '../validate/label-syntax.js';
 
 /**
  * Kubernetes label selectors in their string form, parsed and matched as apimachinery's
@@ -263,46 +264,13 @@ class Parser {
 
 // --- validation (apimachinery IsQualifiedName / IsValidLabelValue) ------------
 
-const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const CHARACTERS = "consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-const NAME_MESSAGE = `must ${CHARACTERS}`;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
 function checkKey(key: string): void {
-  const problems = keyProblems(key);
+  const problems = qualifiedNameProblems(key);
   if (problems.length > 0) throw new SyntaxError(`invalid label key ${JSON.stringify(key)}: ${problems.join('; ')}`);
 }
 
-function keyProblems(key: string): string[] {
-  const parts = key.split('/');
-  if (parts.length > 2) {
-    return [`a qualified name ${NAME_MESSAGE} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
-  }
-  const problems: string[] = [];
-  const name = parts.pop()!;
-  const prefix = parts.pop();
-  if (prefix !== undefined) {
-    if (prefix === '') problems.push('prefix part must be non-empty');
-    else if (prefix.length > 253) problems.push('prefix part must be no more than 253 characters');
-    else if (!DNS_SUBDOMAIN.test(prefix)) {
-      problems.push(
-        "prefix part a DNS-1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com')",
-      );
-    }
-  }
-  if (name === '') problems.push('name part must be non-empty');
-  else if (name.length > 63) problems.push('name part must be no more than 63 characters');
-  if (name !== '' && !NAME.test(name)) problems.push(`name part ${NAME_MESSAGE} (e.g. 'MyName', 'my.name' or '123-abc')`);
-  return problems;
-}
-
 function checkValue(key: string, value: string): void {
-  let problem: string | undefined;
-  if (value.length > 63) problem = 'must be no more than 63 characters';
-  else if (!VALUE.test(value)) {
-    problem = `a valid label must be an empty string or ${CHARACTERS} (e.g. 'MyValue', 'my_value' or '12345')`;
-  }
+  const [problem] = labelValueProblems(value);
   if (problem) {
     throw new SyntaxError(`invalid label value: ${JSON.stringify(value)}: at key: ${JSON.stringify(key)}: ${problem}`);
   }
