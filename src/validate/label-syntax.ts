@@ -55,7 +55,7 @@ export function annotationKeyProblems(key: string): string[] {
 /** The size the API server counts for a map of annotations (its keys and values, in bytes). */
 export function annotationsSize(annotations: Record<string, string>): number {
   let size = 0;
-  for (const [key, value] of Object.entries(annotations)) size += bytes(key) + bytes(value);
+  for (const [key, value] of Object.entries(annotations)) size += bytes(key) + (typeof value === 'string' ? bytes(value) : 0);
   return size;
 }
 
