@@ -6,7 +6,7 @@ import { verbStep } from './verb.js';
 /** `kset set selector`: kubectl's `set selector` on the selected Services (any other object named is kubectl's error). */
 export function setSelectorStep(selection: Selection, selector: SelectorArgument, text: string): Step {
   return verbStep({
-    label: `set selector ${text}`,
+    label: `set selector ${text === '' ? "''" : text}`,
     selection,
     takes: (resource) => resource.kind === 'Service' && resource.apiVersion === 'v1',
     edit: (resource) => setSelector(resource, selector),

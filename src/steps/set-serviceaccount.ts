@@ -7,7 +7,7 @@ import { verbStep } from './verb.js';
 /** `kset set serviceaccount`: kubectl's `set serviceaccount` on the selected objects with a pod spec. */
 export function setServiceAccountStep(selection: Selection, name: string): Step {
   return verbStep({
-    label: `set serviceaccount ${name}`,
+    label: `set serviceaccount ${name === '' ? "''" : name}`,
     selection,
     takes: (resource) => podSpecPath(resource) !== undefined,
     refusal: notAWorkload,
