@@ -17,7 +17,8 @@ export function metadataStep(
 ): Step {
   const change = verb === 'label' ? label : annotate;
   return verbStep({
-    label: verb,
+    // annotation values may be long or span lines: their keys name them
+    label: [verb, ...[...edit.set].map(([key, value]) => (verb === 'label' ? `${key}=${value}` : `${key}=…`)), ...edit.remove.map((key) => `${key}-`)].join(' '),
     selection,
     takes: () => true,
     edit(resource) {

@@ -8,7 +8,7 @@ import { verbStep } from './verb.js';
 /** `kset set resources`: kubectl's `set resources` on the selected objects with a pod spec. */
 export function setResourcesStep(selection: Selection, edit: ResourcesEdit): Step {
   return verbStep({
-    label: 'set resources',
+    label: ['set resources', ...(edit.containers === '*' ? [] : [`-c ${edit.containers}`]), list('limits', edit.limits), list('requests', edit.requests)].filter(Boolean).join(' '),
     selection,
     takes: (resource) => podSpecPath(resource) !== undefined,
     refusal: notAWorkload,
@@ -18,4 +18,8 @@ export function setResourcesStep(selection: Selection, edit: ResourcesEdit): Ste
       return result.value;
     },
   });
+}
+
+function list(flag: string, quantities: Map<string, string> | undefined): string {
+  return quantities ? `--${flag}=${[...quantities].map(([name, quantity]) => `${name}=${quantity}`).join(',')}` : '';
 }

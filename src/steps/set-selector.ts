@@ -8,6 +8,7 @@ export function setSelectorStep(selection: Selection, selector: SelectorArgument
   return verbStep({
     label: `set selector ${text === '' ? "''" : text}`,
     selection,
+    mayHold: (text) => text.includes('Service') || text.includes('\\'), // an escape may spell the kind
     takes: (resource) => resource.kind === 'Service' && resource.apiVersion === 'v1',
     edit: (resource) => setSelector(resource, selector),
   });

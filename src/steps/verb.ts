@@ -10,6 +10,11 @@ export interface VerbStepOptions {
   selection: Selection;
   /** Whether the verb applies to an object that `--all`, `-f`/`--local` or `-l` without a type of its own takes. */
   takes(resource: JsonObject): boolean;
+  /**
+   * A cheap look at a document's text: false when it surely holds no object `takes` accepts. Used
+   * only when the selection names no object and no type (a named one must reach `refusal`).
+   */
+  mayHold?(text: string): boolean;
   /** kubectl's whole error for a selected object the verb cannot edit (by default, that `takes` refuses it). */
   refusal?(resource: JsonObject): string;
   /** The verb on one selected object: the same object when unchanged; a KsetError where kubectl fails on it. */
@@ -21,10 +26,12 @@ export interface VerbStepOptions {
  * (an object named, or of a type named, that the verb cannot edit is kubectl's error on it), passes
  * every other document, and fails at the end for a named object the input does not hold.
  */
-export function verbStep({ label, selection, takes, refusal, edit }: VerbStepOptions): Step {
+export function verbStep({ label, selection, takes, mayHold, refusal, edit }: VerbStepOptions): Step {
   const found = new Set<number>();
+  const untyped = !selection.named.length && !selection.types.length;
   return {
     origin: { label },
+    ...(mayHold && untyped ? { mayTouch: mayHold } : {}),
     failsAtEnd: selection.named.length > 0,
     apply(resource) {
       const match = selects(selection, resource);
