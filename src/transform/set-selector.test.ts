@@ -20,6 +20,8 @@ describe('parseSelectorArgument', () => {
 
   it('keeps other terms as expressions, named as kubectl names them', () => {
     expect(parseSelectorArgument('a in (y,x),b,!c,d notin (z)').expressions).toEqual(['{a In [x y]}', '{b Exists []}', '{c DoesNotExist []}', '{d NotIn [z]}']);
+    // sorted by key, as labels.Parse sorts them
+    expect(parseSelectorArgument('app=v1,d notin (z),!b,a in (x,y),!b').expressions).toEqual(['{a In [x y]}', '{b DoesNotExist []}', '{b DoesNotExist []}', '{d NotIn [z]}']);
   });
 
   it.each([

@@ -27,7 +27,9 @@ export function parseSelectorArgument(text: string): SelectorArgument {
   }
   const labels = new Map<string, string>();
   const expressions: string[] = [];
-  for (const { key, operator, values } of requirements) {
+  // labels.Parse sorts the terms by key (an insertion sort for a dozen terms: stable, a later one wins)
+  const sorted = [...requirements].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { key, operator, values } of sorted) {
     if (operator === 'gt' || operator === 'lt') throw new KsetError(`"${operator}" isn't supported in label selectors`);
     if (operator === '!=') throw new KsetError(`"!=" is not a valid label selector operator`);
     if (operator === '=' || operator === '==') labels.set(key, values[0]!);
