@@ -1,6 +1,6 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { folderWith, kset } from './helpers.js';
 
 // kset set resources, set serviceaccount, set selector, set subject, label and annotate at the CLI:
@@ -284,14 +284,8 @@ describe('kset annotate', () => {
 });
 
 describe('the write-back flags with the verbs', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
   it('-w rewrites the file, --check and --diff show the change, --report lists it', async () => {
     const dir = folderWith({ 'app.yaml': stream });
-    dirs.push(dir);
     const check = await kset(['label', 'svc/web', 'team=shop', '--check', '-f', 'app.yaml'], { cwd: dir });
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('+    team: shop');

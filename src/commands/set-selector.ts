@@ -40,7 +40,7 @@ export async function run(argv: string[], io: Io): Promise<Outcome> {
   const text = positionals[positionals.length - 1]!;
   const [{ parseSelection }, { parseSelectorArgument }, { setSelectorStep }] = await Promise.all([
     import('../select/selection.js'),
-    import('../transform/set-selector.js'),
+    import('../select/selector-argument.js'),
     import('../steps/set-selector.js'),
   ]);
   const selector = parseSelectorArgument(text);

@@ -1,5 +1,5 @@
 import { KsetError } from '../errors.js';
-import { labelValueProblems, qualifiedNameProblems } from '../validate/label-syntax.js';
+import { labelValueProblems, qualifiedNameProblems } from '../util/label-syntax.js';
 
 /**
  * Kubernetes label selectors in their string form, parsed and matched as apimachinery's

@@ -2,7 +2,7 @@ import { KsetError } from '../errors.js';
 import type { Step } from '../pipeline.js';
 import { notFound, selects, type Selection } from '../select/selection.js';
 import type { JsonObject } from '../types.js';
-import { describe } from './set-image.js';
+import { kubectlName } from '../resource-id.js';
 
 export interface VerbStepOptions {
   /** The step's name in messages and reports (`set resources`, `label`…). */
@@ -43,7 +43,7 @@ export function verbStep({ label, selection, takes, mayHold, refusal, edit }: Ve
       try {
         return edit(resource);
       } catch (e) {
-        if (e instanceof KsetError && !e.position.file) throw new KsetError(`${describe(resource)}: ${e.message}`);
+        if (e instanceof KsetError && !e.position.file) throw new KsetError(`${kubectlName(resource)}: ${e.message}`);
         throw e;
       }
     },

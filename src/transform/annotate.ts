@@ -1,6 +1,6 @@
 import { KsetError } from '../errors.js';
 import type { JsonObject } from '../types.js';
-import { ANNOTATIONS_SIZE_LIMIT, annotationKeyProblems, annotationsSize } from '../validate/label-syntax.js';
+import { ANNOTATIONS_SIZE_LIMIT, annotationKeyProblems, annotationsSize } from '../util/label-syntax.js';
 import { checkStringMaps, conflicting, editMap, sorted, type MetadataEdit } from './label.js';
 
 /** kubectl's rollout-history annotation, which kubectl annotate overwrites without --overwrite. */

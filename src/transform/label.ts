@@ -1,6 +1,6 @@
 import { KsetError } from '../errors.js';
 import { isObject, type JsonObject } from '../types.js';
-import { labelValueProblems, qualifiedNameProblems } from '../validate/label-syntax.js';
+import { labelValueProblems, qualifiedNameProblems } from '../util/label-syntax.js';
 
 /** The `KEY=VALUE` and `KEY-` arguments of `kubectl label` / `kubectl annotate`, checked. */
 export interface MetadataEdit {

@@ -1,7 +1,7 @@
 import { KsetError } from '../errors.js';
-import { containerMatches } from '../select/container-glob.js';
+import { containerMatches } from '../util/container-glob.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
-import { canonicalQuantity } from '../validate/quantity.js';
+import { canonicalQuantity } from '../util/quantity.js';
 import { podSpecPath } from './set-image.js';
 import { updateAt } from './update-at.js';
 

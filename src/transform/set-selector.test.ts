@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../types.js';
-import { parseSelectorArgument, setSelector } from './set-selector.js';
+import { parseSelectorArgument } from '../select/selector-argument.js';
+import { setSelector } from './set-selector.js';
 
 // As kubectl v1.32 set selector --local -f F EXPRESSIONS -o yaml (round-trip noise aside).
 
@@ -11,28 +12,6 @@ const service = (selector?: JsonObject | null): JsonObject => ({
   spec: { ...(selector === undefined ? {} : { selector }), ports: [{ port: 80 }] },
 });
 const selectorOf = (resource: JsonObject) => (resource.spec as JsonObject).selector;
-
-describe('parseSelectorArgument', () => {
-  it('reads = and == terms as labels, a later key winning', () => {
-    expect([...parseSelectorArgument('app=web, tier==fe,app=x').labels]).toEqual([['app', 'x'], ['tier', 'fe']]);
-    expect(parseSelectorArgument('').labels.size).toBe(0);
-  });
-
-  it('keeps other terms as expressions, named as kubectl names them', () => {
-    expect(parseSelectorArgument('a in (y,x),b,!c,d notin (z)').expressions).toEqual(['{a In [x y]}', '{b Exists []}', '{c DoesNotExist []}', '{d NotIn [z]}']);
-    // sorted by key, as labels.Parse sorts them
-    expect(parseSelectorArgument('app=v1,d notin (z),!b,a in (x,y),!b').expressions).toEqual(['{a In [x y]}', '{b DoesNotExist []}', '{b DoesNotExist []}', '{d NotIn [z]}']);
-  });
-
-  it.each([
-    ['a!=b', /^"!=" is not a valid label selector operator$/],
-    ['a>1', /^"gt" isn't supported in label selectors$/],
-    ['a<1', /^"lt" isn't supported in label selectors$/],
-    ['Example.com/a=b', /^couldn't parse the selector string "Example.com\/a=b": unable to parse requirement: invalid label key "Example.com\/a": prefix part a lowercase RFC 1123 subdomain/],
-    ['a=b c', /^couldn't parse the selector string "a=b c"/],
-    [`a=${'v'.repeat(64)}`, /must be no more than 63 characters/],
-  ])('%j is an error', (text, message) => expect(() => parseSelectorArgument(text)).toThrow(message));
-});
 
 describe('setSelector', () => {
   const cases: [string, JsonObject | null | undefined, string, JsonObject | undefined][] = [

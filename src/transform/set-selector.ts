@@ -1,5 +1,4 @@
 import { KsetError } from '../errors.js';
-import { parseSelector } from '../select/label-selector.js';
 import { isObject, type JsonObject } from '../types.js';
 import { updateAt } from './update-at.js';
 
@@ -14,32 +13,6 @@ export interface SelectorArgument {
   expressions: string[];
 }
 
-export function parseSelectorArgument(text: string): SelectorArgument {
-  let requirements;
-  try {
-    requirements = parseSelector(text).requirements;
-  } catch (e) {
-    const prefix = `invalid selector ${JSON.stringify(text)}: `;
-    if (e instanceof KsetError && e.message.startsWith(prefix)) {
-      throw new KsetError(`couldn't parse the selector string ${JSON.stringify(text)}: ${e.message.slice(prefix.length)}`);
-    }
-    throw e;
-  }
-  const labels = new Map<string, string>();
-  const expressions: string[] = [];
-  // labels.Parse sorts the terms by key (an insertion sort for a dozen terms: stable, a later one wins)
-  const sorted = [...requirements].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const { key, operator, values } of sorted) {
-    if (operator === 'gt' || operator === 'lt') throw new KsetError(`"${operator}" isn't supported in label selectors`);
-    if (operator === '!=') throw new KsetError(`"!=" is not a valid label selector operator`);
-    if (operator === '=' || operator === '==') labels.set(key, values[0]!);
-    else expressions.push(`{${key} ${EXPRESSION_NAMES[operator]} [${values.join(' ')}]}`);
-  }
-  return { labels, expressions };
-}
-
-const EXPRESSION_NAMES: Record<string, string> = { in: 'In', notin: 'NotIn', exists: 'Exists', '!': 'DoesNotExist' };
-
 /**
  * `kubectl set selector` on a Service: `spec.selector` becomes the argument's labels. Keys kept with
  * their value stay where they are, changed ones change in place, new ones follow in Go's order; an
@@ -51,7 +24,7 @@ export function setSelector(service: JsonObject, selector: SelectorArgument): Js
   return updateAt(service, ['spec', 'selector'], (current) => {
     const existing = isObject(current) ? current : {};
     const next: JsonObject = {};
-    for (const [key, value] of Object.entries(existing)) {
+    for (const key of Object.keys(existing)) {
       if (selector.labels.has(key)) next[key] = selector.labels.get(key)!;
     }
     for (const key of [...selector.labels.keys()].sort()) {
