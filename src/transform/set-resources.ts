@@ -47,42 +47,45 @@ export function parseResourceList(spec: string): Map<string, string> | undefined
 export function setResources(resource: JsonObject, edit: ResourcesEdit): SetResourcesResult {
   const specPath = podSpecPath(resource);
   if (!specPath) throw new KsetError('the object is not a pod and has no pod template');
+  const spec = specPath.reduce<Json | undefined>((node, key) => (isObject(node) ? node[key] : undefined), resource);
+  if (!isObject(spec)) return { value: resource, matched: false };
   let matched = false;
-  const value = updateAt(resource, specPath, (spec) => {
-    if (!isObject(spec)) return spec;
-    let result: JsonObject = spec;
-    for (const list of ['containers', 'initContainers']) {
-      const containers = spec[list];
-      if (!Array.isArray(containers)) continue;
-      const next = containers.map((container, index) => {
-        if (!isObject(container) || !containerMatches(typeof container.name === 'string' ? container.name : '', edit.containers)) return container;
-        matched = true;
-        return setContainerResources(container, edit, [...specPath, list, String(index)]);
-      });
-      if (next.some((container, index) => container !== containers[index])) result = { ...result, [list]: next };
-    }
-    return result;
-  });
-  return { value: matched ? value : resource, matched };
+  let nextSpec: JsonObject | undefined;
+  for (const list of ['containers', 'initContainers']) {
+    const containers = spec[list];
+    if (!Array.isArray(containers)) continue;
+    let next: Json[] | undefined;
+    containers.forEach((container, index) => {
+      if (!isObject(container) || !containerMatches(typeof container.name === 'string' ? container.name : '', edit.containers)) return;
+      matched = true;
+      const updated = setContainerResources(container, edit, [...specPath, list, String(index)]);
+      if (updated === container) return;
+      next ??= [...containers];
+      next[index] = updated;
+    });
+    if (next) nextSpec = { ...(nextSpec ?? spec), [list]: next };
+  }
+  return { value: nextSpec ? updateAt(resource, specPath, () => nextSpec) : resource, matched };
 }
 
 function setContainerResources(container: JsonObject, edit: ResourcesEdit, path: string[]): JsonObject {
-  let result = container;
+  const resources = isObject(container.resources) ? container.resources : {};
+  let next: JsonObject | undefined;
   for (const field of ['limits', 'requests'] as const) {
     const wanted = edit[field];
     if (!wanted) continue;
-    result = updateAt(result, ['resources', field], (current) => {
-      const list = current === null || current === undefined ? {} : current;
-      if (!isObject(list)) throw new KsetError(`${[...path, 'resources', field].join('.')} is not a map of quantities`);
-      let next: JsonObject = list;
-      for (const [name, quantity] of wanted) {
-        if (Object.hasOwn(list, name) && printed(list[name]!, [...path, 'resources', field, name]) === quantity) continue;
-        next = { ...next, [name]: quantity };
-      }
-      return next === list && current === list ? current : next;
-    });
+    const current = resources[field];
+    const list = current === null || current === undefined ? {} : current;
+    if (!isObject(list)) throw new KsetError(`${[...path, 'resources', field].join('.')} is not a map of quantities`);
+    let nextList: JsonObject | undefined;
+    for (const [name, quantity] of wanted) {
+      if (Object.hasOwn(list, name) && printed(list[name]!, [...path, 'resources', field, name]) === quantity) continue;
+      nextList ??= { ...list };
+      nextList[name] = quantity;
+    }
+    if (nextList) next = { ...(next ?? resources), [field]: nextList };
   }
-  return result;
+  return next ? { ...container, resources: next } : container;
 }
 
 /** The quantity there as kubectl prints it (a YAML number is read as its JSON text, as Go reads it). */

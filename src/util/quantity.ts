@@ -136,11 +136,22 @@ export function quantityText(quantity: Quantity): string {
   return `${amount}${suffix}`;
 }
 
-/** What kubectl prints for the text of a quantity; an error message for an invalid one. */
+/**
+ * What kubectl prints for the text of a quantity; an error message for an invalid one. Remembered
+ * (a few thousand texts at most): a stream repeats the same few quantities in every workload.
+ */
 export function canonicalQuantity(text: string): { text: string } | { error: string } {
-  const parsed = parseQuantity(text);
-  return 'error' in parsed ? parsed : { text: quantityText(parsed) };
+  let result = remembered.get(text);
+  if (result === undefined) {
+    const parsed = parseQuantity(text);
+    result = 'error' in parsed ? parsed : { text: quantityText(parsed) };
+    if (remembered.size >= 4096) remembered.clear();
+    remembered.set(text, result);
+  }
+  return result;
 }
+
+const remembered = new Map<string, { text: string } | { error: string }>();
 
 interface QuantityParts {
   positive: boolean;
