@@ -3,6 +3,8 @@ import type { CommandModule } from './io.js';
 /** A command after `kset`: its words, the synopsis and summary that help lists, and its module. */
 export interface CommandEntry {
   words: string[];
+  /** Other words for the command (kubectl's aliases: `set sa`). */
+  aliases?: string[][];
   synopsis: string;
   summary: string;
   load: () => Promise<CommandModule>;
@@ -21,6 +23,43 @@ export const COMMANDS: CommandEntry[] = [
     synopsis: 'kset set env SELECTION (NAME=VALUE | NAME- | --from=configmap/NAME | --list)...',
     summary: 'kubectl set env, on a stream',
     load: () => import('./set-env.js'),
+  },
+  {
+    words: ['set', 'resources'],
+    synopsis: 'kset set resources SELECTION [-c PATTERN] [--limits=NAME=QTY,...] [--requests=NAME=QTY,...]',
+    summary: 'kubectl set resources, on a stream',
+    load: () => import('./set-resources.js'),
+  },
+  {
+    words: ['set', 'serviceaccount'],
+    aliases: [['set', 'sa']],
+    synopsis: 'kset set serviceaccount (sa) SELECTION SERVICE_ACCOUNT',
+    summary: 'kubectl set serviceaccount, on a stream',
+    load: () => import('./set-serviceaccount.js'),
+  },
+  {
+    words: ['set', 'selector'],
+    synopsis: 'kset set selector SELECTION EXPRESSIONS',
+    summary: 'kubectl set selector, on a stream (Services)',
+    load: () => import('./set-selector.js'),
+  },
+  {
+    words: ['set', 'subject'],
+    synopsis: 'kset set subject SELECTION [--user=NAME] [--group=NAME] [--serviceaccount=NAMESPACE:NAME]',
+    summary: 'kubectl set subject, on a stream (RoleBindings, ClusterRoleBindings)',
+    load: () => import('./set-subject.js'),
+  },
+  {
+    words: ['label'],
+    synopsis: 'kset label SELECTION KEY=VALUE... KEY-... [--overwrite]',
+    summary: 'kubectl label --local, on a stream',
+    load: () => import('./label.js'),
+  },
+  {
+    words: ['annotate'],
+    synopsis: 'kset annotate SELECTION KEY=VALUE... KEY-... [--overwrite]',
+    summary: 'kubectl annotate --local, on a stream',
+    load: () => import('./annotate.js'),
   },
   {
     words: ['patch'],
@@ -45,7 +84,9 @@ export const COMMANDS: CommandEntry[] = [
 /** The command `argv` starts with, and the arguments after its words; undefined for kset's own command. */
 export function findCommand(argv: string[]): { entry: CommandEntry; rest: string[] } | undefined {
   for (const entry of COMMANDS) {
-    if (entry.words.every((word, i) => argv[i] === word)) return { entry, rest: argv.slice(entry.words.length) };
+    for (const words of [entry.words, ...(entry.aliases ?? [])]) {
+      if (words.every((word, i) => argv[i] === word)) return { entry, rest: argv.slice(words.length) };
+    }
   }
   return undefined;
 }

@@ -53,7 +53,7 @@ describe('parseSelector', () => {
     { text: 'a>99999999999999999999', message: 'the value must be an integer' },
     { text: '-a', message: 'unable to parse requirement: invalid label key "-a": name part must consist of' },
     { text: 'x/y/z', message: 'invalid label key "x/y/z": a qualified name must consist of' },
-    { text: 'Example.com/a=b', message: 'invalid label key "Example.com/a": prefix part a DNS-1123 subdomain' },
+    { text: 'Example.com/a=b', message: 'invalid label key "Example.com/a": prefix part a lowercase RFC 1123 subdomain' },
     { text: '/a', message: 'invalid label key "/a": prefix part must be non-empty' },
     { text: 'a/=b', message: 'invalid label key "a/": name part must be non-empty' },
     { text: `${'k'.repeat(64)}=v`, message: 'name part must be no more than 63 characters' },

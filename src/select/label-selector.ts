@@ -1,5 +1,5 @@
 import { KsetError } from '../errors.js';
-import { QUALIFIED_CHARACTERS, qualifiedNameProblems } from '../util/qualified-name.js';
+import { labelValueProblems, qualifiedNameProblems } from '../util/label-syntax.js';
 
 /**
  * Kubernetes label selectors in their string form, parsed and matched as apimachinery's
@@ -264,19 +264,13 @@ class Parser {
 
 // --- validation (apimachinery IsQualifiedName / IsValidLabelValue) ------------
 
-const VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
 function checkKey(key: string): void {
   const problems = qualifiedNameProblems(key);
   if (problems.length > 0) throw new SyntaxError(`invalid label key ${JSON.stringify(key)}: ${problems.join('; ')}`);
 }
 
 function checkValue(key: string, value: string): void {
-  let problem: string | undefined;
-  if (value.length > 63) problem = 'must be no more than 63 characters';
-  else if (!VALUE.test(value)) {
-    problem = `a valid label must be an empty string or ${QUALIFIED_CHARACTERS} (e.g. 'MyValue', 'my_value' or '12345')`;
-  }
+  const [problem] = labelValueProblems(value);
   if (problem) {
     throw new SyntaxError(`invalid label value: ${JSON.stringify(value)}: at key: ${JSON.stringify(key)}: ${problem}`);
   }

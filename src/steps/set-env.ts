@@ -1,7 +1,7 @@
 import { KsetError } from '../errors.js';
 import type { Step } from '../pipeline.js';
 import { kubectlName } from '../resource-id.js';
-import { matchesContainerPattern } from '../select/container-pattern.js';
+import { containerMatches } from '../util/container-glob.js';
 import { notFound, selects, type Selection } from '../select/selection.js';
 import { keyToEnvName, type EnvVar } from '../transform/env-args.js';
 import { listEnv } from '../transform/env-list.js';
@@ -48,7 +48,7 @@ export function setEnvStep(selection: Selection, options: SetEnvOptions, sources
   const listing: string[] = [];
   const configs = new ConfigObjects(sources);
   const envByNamespace = new Map<string | undefined, EnvVar[]>();
-  const containers = (name: string) => matchesContainerPattern(name, options.containers);
+  const containers = (name: string) => containerMatches(name, options.containers);
 
   /** The variables for a resource in `namespace`: the arguments', then `--from`'s, prefixed. */
   function envFor(namespace: string | undefined): EnvVar[] {

@@ -1,7 +1,7 @@
 import { KsetError } from '../errors.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
-import { parseQuantity, scaledValue } from '../util/quantity.js';
-import { qualifiedNameProblems } from '../util/qualified-name.js';
+import { parseQuantity, scaledValue, type Quantity } from '../util/quantity.js';
+import { qualifiedNameProblems } from '../util/label-syntax.js';
 
 /** Finds a ConfigMap or Secret by name (for the resource being listed); throws a KsetError naming it when there is none. */
 export type ConfigLookup = (kind: 'ConfigMap' | 'Secret', name: string) => JsonObject;
@@ -132,22 +132,24 @@ function formatMap(map: JsonObject): string {
 /** kubectl's extractContainerResourceValue: a limit or request of the container, divided by the divisor (default 1), rounded up. */
 function resourceFieldValue(selector: JsonObject, container: JsonObject): string {
   const divisor = quantityOf(selector.divisor);
-  const scale = divisor && divisor.numerator !== 0n ? divisor : { numerator: 1n, denominator: 1n };
+  const scale = divisor && divisor.unscaled !== 0n ? divisor : ONE;
   const resource = text(selector.resource);
   const [kind, name = ''] = splitOnce(resource, '.');
   const known = ['cpu', 'memory', 'ephemeral-storage'].includes(name) || name.startsWith('hugepages-');
   if ((kind !== 'limits' && kind !== 'requests') || !known) throw new KsetError(`Unsupported container resource : ${resource}`);
   const amounts = objectAt(objectAt(container, 'resources') ?? {}, kind) ?? {};
-  const amount = quantityOf(amounts[name] ?? '0') ?? { numerator: 0n, denominator: 1n };
+  const amount = quantityOf(amounts[name] ?? '0') ?? ZERO;
   const digits = name === 'cpu' ? 3 : 0; // cpu in thousandths (MilliValue), the rest in units (Value)
   return String(Math.ceil(Number(scaledValue(amount, digits)) / Number(scaledValue(scale, digits))));
 }
 
-function quantityOf(value: Json | undefined): ReturnType<typeof parseQuantity> {
-  if (typeof value === 'number') return parseQuantity(String(value));
-  if (typeof value !== 'string') return undefined;
-  const quantity = parseQuantity(value);
-  if (!quantity) throw new KsetError(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': ${value}`);
+const ONE: Quantity = { unscaled: 1n, scale: 0, format: 'DecimalSI' };
+const ZERO: Quantity = { unscaled: 0n, scale: 0, format: 'DecimalSI' };
+
+function quantityOf(value: Json | undefined): Quantity | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const quantity = parseQuantity(String(value));
+  if ('error' in quantity) throw new KsetError(`${quantity.error}: ${value}`);
   return quantity;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesContainerPattern } from '../select/container-pattern.js';
+import { containerMatches } from '../util/container-glob.js';
 import type { Json, JsonObject } from '../types.js';
 import type { EnvVar } from './env-args.js';
 import { setEnv, type EnvUpdate } from './set-env.js';
@@ -20,7 +20,7 @@ type Args = Partial<Omit<EnvUpdate, 'containers'>> & { set?: [string, string][];
 /** The update of kset set env's arguments: `containers` is a kubectl pattern. */
 function update(args: Args): EnvUpdate {
   const vars: EnvVar[] = (args.set ?? []).map(([name, value]) => ({ name, value }));
-  return { env: args.env ?? vars, remove: args.remove ?? [], containers: (name) => matchesContainerPattern(name, args.containers ?? '*'), overwrite: args.overwrite ?? true };
+  return { env: args.env ?? vars, remove: args.remove ?? [], containers: (name) => containerMatches(name, args.containers ?? '*'), overwrite: args.overwrite ?? true };
 }
 
 const containersOf = (resource: JsonObject) => (resource.spec as JsonObject).containers as JsonObject[];

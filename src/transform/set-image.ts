@@ -105,7 +105,7 @@ function checkPairs(images: Map<string, string>): void {
   }
 }
 
-/** Why kubectl has no pod spec for this resource (its kind, or its kind in this version). */
+/** kubectl's error for an object without pod spec: `kind/name is not a pod…`, or the versions it knows of the kind. */
 export function notAWorkload(resource: JsonObject): string {
   const kind = typeof resource.kind === 'string' ? resource.kind : '(no kind)';
   const metadata = isObject(resource.metadata) ? resource.metadata : {};
