@@ -386,3 +386,18 @@ describe('reconcile: keys with an anchor or a tag', () => {
     expect(edit(text, change)).toBe(expected);
   });
 });
+
+describe('reconcile: explicit keys (`? k` and `: v` on lines of their own)', () => {
+  const text = 'data:\n  ? k\n  : b\n  z: y\nl:\n  - ? a\n    : b\n    c: d\n';
+  it.each([
+    ['removes an explicit pair with both its lines', (v: any) => delete v.data.k, 'data:\n  z: y\nl:\n  - ? a\n    : b\n    c: d\n'],
+    ['removes the pair after one', (v: any) => delete v.data.z, 'data:\n  ? k\n  : b\nl:\n  - ? a\n    : b\n    c: d\n'],
+    ['adds a pair in the column of the `?`', (v: any) => (v.data.n = 'v'), 'data:\n  ? k\n  : b\n  z: y\n  "n": v\nl:\n  - ? a\n    : b\n    c: d\n'],
+    ['adds a pair before it', (v: any) => (v.data = { x: 1, ...v.data }), 'data:\n  x: 1\n  ? k\n  : b\n  z: y\nl:\n  - ? a\n    : b\n    c: d\n'],
+    ['changes its value', (v: any) => (v.data.k = 'c'), text.replace(': b\n  z', ': c\n  z')],
+    ['writes a block value below its `:`', (v: any) => (v.data.k = { x: 1 }), 'data:\n  ? k\n  :\n    x: 1\n  z: y\nl:\n  - ? a\n    : b\n    c: d\n'],
+    ['removes one that starts on a `- ` line', (v: any) => delete v.l[0].a, 'data:\n  ? k\n  : b\n  z: y\nl:\n  - c: d\n'],
+  ])('%s', (_name, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+});

@@ -351,8 +351,9 @@ class Reconciler {
     return -1;
   }
 
-  /** Where a pair starts: its key, or the `&anchor` or `!tag` before the key. */
+  /** Where a pair starts: its key, the `&anchor` or `!tag` before the key, or the `?` of an explicit key. */
   private keyStart(pair: Pair): number {
+    if (pair.explicit !== undefined) return pair.explicit;
     const key = pair.key as TreeNode & { anchor?: string; tag?: string };
     const start = key.range![0];
     if (!key.anchor && !key.tag) return start;
