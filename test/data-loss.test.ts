@@ -46,3 +46,40 @@ describe('explicit keys (`? k` and `: v`)', () => {
     expect(readFileSync(path.join(dir, 'ek.yaml'), 'utf8')).toBe(configMap('  z: y\n'));
   });
 });
+
+describe('kind: List', () => {
+  const list = (items: string) => `apiVersion: v1\nkind: List\nitems:\n${items}`;
+  const a = '- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: a\n  data:\n    k: v\n';
+  const b = (k: string) => `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: b}\n  data: {k: ${k}}\n`;
+
+  it('keeps its null items when an item changes, and the changed item its style', async () => {
+    const result = await kset(['patch', 'cm/b', '--type', 'merge', '-p', '{"data":{"k":"w"}}'], { stdin: list(`- null\n${b('v')}- ~\n`) });
+    expect(result.stdout).toBe(list(`- null\n${b('w')}- ~\n`));
+  });
+
+  it('loses only the item a `$patch: delete` removes; the next one changes in its own style', async () => {
+    const dir = folder({
+      'kset.config.yaml': 'patches:\n- patch: |\n    {apiVersion: v1, kind: ConfigMap, metadata: {name: a}, $patch: delete}\n- patch: |\n    {apiVersion: v1, kind: ConfigMap, metadata: {name: b}, data: {k: w}}\n',
+    });
+    const result = await kset([], { cwd: dir, stdin: list(`${a}${b('v')}- null\n`) });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(list(`${b('w')}- null\n`));
+  });
+});
+
+describe('documents that `...` ends, with no `---` between them', () => {
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx:1\n';
+  const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n';
+  const deleteA = '- patch: |\n    {apiVersion: v1, kind: ConfigMap, metadata: {name: a}, $patch: delete}\n';
+  const config = `images:\n- name: nginx\n  newTag: "2"\npatches:\n${deleteA}`;
+
+  it.each([
+    ['the first', `---\n${configMap}...\n${deployment}---\nkind: X\n`, `---\n${deployment.replace('nginx:1', 'nginx:2')}---\nkind: X\n`],
+    ['the last', `${deployment}...\n${configMap}---\nkind: X\n`, `${deployment.replace('nginx:1', 'nginx:2')}...\n---\nkind: X\n`],
+    ['the middle', `${deployment}...\n${configMap}...\n${deployment}`, `${deployment.replace('nginx:1', 'nginx:2')}...\n${deployment.replace('nginx:1', 'nginx:2')}`],
+  ])('lose %s, removed, and keep the change to the others', async (_name, input, expected) => {
+    const result = await kset([], { cwd: folder({ 'kset.config.yaml': config }), stdin: input });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(expected);
+  });
+});

@@ -106,7 +106,8 @@ function applySteps(value: Json, steps: Step[]): Json {
     for (const step of steps) if (current) current = step.apply(current, context);
     return current;
   };
-  if (isList(value)) return { ...value, items: (value.items as Json[]).map((item) => (isObject(item) ? one(item) : item)).filter((item) => item !== null) };
+  // an item the steps remove leaves the list; a null item stays
+  if (isList(value)) return { ...value, items: (value.items as Json[]).flatMap((item) => (isObject(item) ? (one(item) ?? []) : [item])) };
   return one(value);
 }
 

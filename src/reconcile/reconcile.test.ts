@@ -162,6 +162,12 @@ describe('matchItems', () => {
     ['scalar edited in place', ['x', 'y', 'z'], ['x', 'q', 'z'], [0, 1, 2]],
     ['reordered', [{ name: 'a' }, { name: 'b' }], [{ name: 'b' }, { name: 'a' }], null],
     ['ports by port and protocol', [{ port: 53, protocol: 'UDP' }], [{ port: 53 }], [0]],
+    [
+      'resources by kind, name and namespace',
+      [{ kind: 'A', metadata: { name: 'a' } }, { kind: 'A', metadata: { name: 'b' } }],
+      [{ kind: 'A', metadata: { name: 'b' }, x: 1 }],
+      [1],
+    ],
   ])('%s', (_name, before, after, expected) => {
     expect(matchItems(before as Json[], after as Json[])).toEqual(expected);
   });

@@ -493,5 +493,11 @@ function sameItem(a: JsonObject, b: JsonObject): boolean {
       return true;
     }
   }
-  return false;
+  return sameResource(a, b);
+}
+
+/** Resources (a List's items, a StatefulSet's volumeClaimTemplates) are the same by kind, name and namespace. */
+function sameResource(a: JsonObject, b: JsonObject): boolean {
+  if (!isObject(a.metadata) || !isObject(b.metadata) || a.metadata.name === undefined) return false;
+  return a.kind === b.kind && a.metadata.name === b.metadata.name && a.metadata.namespace === b.metadata.namespace;
 }
