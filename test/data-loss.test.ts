@@ -83,3 +83,18 @@ describe('documents that `...` ends, with no `---` between them', () => {
     expect(result.stdout).toBe(expected);
   });
 });
+
+describe('numbers and strings a re-written collection did not change', () => {
+  const odd = '[9007199254740993, 1e400, 0x1F, 1.0, "\\u00e9"]';
+
+  it('keep their text in a flow list that gains an item', async () => {
+    const result = await kset(['patch', 'cm/x', '--type', 'json', '-p', '[{"op":"add","path":"/l/-","value":"z"}]'], { stdin: `${configMap('  a: b\n')}l: ${odd}\n` });
+    expect(result.stdout).toBe(`${configMap('  a: b\n')}l: ${odd.slice(0, -1)}, z]\n`);
+  });
+
+  it('keep their text in a JSON document that gains a key', async () => {
+    const input = '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "n": 9007199254740993, "f": 1e400}\n';
+    const result = await kset(['patch', 'cm/x', '--type', 'merge', '-p', '{"z":"1"}'], { stdin: input });
+    expect(result.stdout).toBe(input.replace('}\n', ', "z": "1"}\n'));
+  });
+});

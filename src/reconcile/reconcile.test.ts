@@ -150,7 +150,7 @@ describe('reconcile', () => {
 
   it('writes JSON into a JSON document', () => {
     const text = '{\n  "a": {"b": 1},\n  "c": "x"\n}\n';
-    expect(edit(text, (v) => (v.a.d = 'yes'))).toBe('{\n  "a": {"b":1,"d":"yes"},\n  "c": "x"\n}\n');
+    expect(edit(text, (v) => (v.a.d = 'yes'))).toBe('{\n  "a": {"b": 1, "d": "yes"},\n  "c": "x"\n}\n');
   });
 });
 
@@ -203,7 +203,7 @@ describe('reconcile: empty values', () => {
     ['an empty item', 'l:\n-\n- y\n', (v: any) => (v.l[0] = 'x'), 'l:\n- x\n- y\n'],
     ['an empty item with a comment', 'l:\n- # c\n- y\n', (v: any) => (v.l[0] = 'x'), 'l:\n- x # c\n- y\n'],
     ['an anchored empty value', 'a: &x\nb: 1\n', (v: any) => (v.a = 'x'), 'a: &x x\nb: 1\n'],
-    ['a flow map key without value', 'm: {a, b: 1}\n', (v: any) => (v.m.a = 'x'), 'm: { a: x, b: 1 }\n'],
+    ['a flow map key without value', 'm: {a, b: 1}\n', (v: any) => (v.m.a = 'x'), 'm: {a: x, b: 1}\n'],
     ['an explicit key without value', '? a\nb: 1\n', (v: any) => (v.a = 'x'), 'a: x\nb: 1\n'],
   ])('gives a value to %s', (_name, text, change, expected) => {
     expect(edit(text, change)).toBe(expected);
@@ -311,7 +311,7 @@ describe('reconcile: a list nested on its parent item line', () => {
 describe('reconcile: multi-line strings in flow collections', () => {
   it('writes them double-quoted on one line', () => {
     expect(edit('a: 1\nm: {x: []}\n', (v) => (v.m.x = [['multi\nline']]))).toBe('a: 1\nm: {x: [ [ "multi\\nline" ] ]}\n');
-    expect(edit('l: [a]\n', (v) => (v.l = [{ k: 'x\ny' }]))).toBe('l: [ { k: "x\\ny" } ]\n');
+    expect(edit('l: [a]\n', (v) => (v.l = [{ k: 'x\ny' }]))).toBe('l: [{ k: "x\\ny" }]\n');
   });
 });
 
@@ -405,5 +405,39 @@ describe('reconcile: explicit keys (`? k` and `: v` on lines of their own)', () 
     ['removes one that starts on a `- ` line', (v: any) => delete v.l[0].a, 'data:\n  ? k\n  : b\n  z: y\nl:\n  - c: d\n'],
   ])('%s', (_name, change, expected) => {
     expect(edit(text, change)).toBe(expected);
+  });
+});
+
+describe('reconcile: a flow collection written anew keeps the text of what did not change', () => {
+  const odd = '[9007199254740993, 1e400, 0x1F, 1.0, "\\u00e9"]';
+  it.each([
+    ['an appended item', `l: ${odd}\n`, (v: any) => v.l.push('z'), `l: ${odd.slice(0, -1)}, z]\n`],
+    ['a removed item', 'l: [a, 0x1F, 1.0]\n', (v: any) => v.l.splice(0, 1), 'l: [0x1F, 1.0]\n'],
+    ['moved items', 'l: [ 0x1F, 1.0, "\\u00e9" ]\n', (v: any) => v.l.reverse(), 'l: [ "\\u00e9", 1.0, 0x1F ]\n'],
+    ['an added key', 'm: {a: 0x1F, b: "\\u00e9"}\n', (v: any) => (v.m.c = 1), 'm: {a: 0x1F, b: "\\u00e9", c: 1}\n'],
+    ['a removed key', 'm: {a: 0x1F, b: "\\u00e9", c: 1.0}\n', (v: any) => delete v.m.b, 'm: {a: 0x1F, c: 1.0}\n'],
+    ['a nested change', 'm: {a: {x: 0x1F}, b: [1.0]}\n', (v: any) => ((v.m.a.w = 2), v.m.b.push(3), (v.m.c = 1)), 'm: {a: {x: 0x1F, w: 2}, b: [1.0, 3], c: 1}\n'],
+    ['a changed item', 'l: [0x1F, "a", 1.0]\n', (v: any) => ((v.l[1] = 'b'), v.l.push(4)), 'l: [0x1F, "b", 1.0, 4]\n'],
+  ])('%s', (_name, text, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+
+  it('keeps a JSON document JSON, its numbers as written', () => {
+    const text = '{\n  "n": 9007199254740993,\n  "f": 1e400,\n  "a": {"b": 0x1F},\n  "l": [\n    1.0\n  ]\n}\n';
+    expect(edit(text, (v) => (v.z = 'x'))).toBe(text.replace('\n  ]\n}', '\n  ],\n  "z": "x"\n}'));
+    expect(edit(text, (v) => delete v.f)).toBe(text.replace('  "f": 1e400,\n', ''));
+    expect(edit(text, (v) => (v.l.push({ k: 1 }), (v.z = [1])))).toBe(
+      '{\n  "n": 9007199254740993,\n  "f": 1e400,\n  "a": {"b": 0x1F},\n  "l": [\n    1.0,\n    {\n      "k": 1\n    }\n  ],\n  "z": [\n    1\n  ]\n}\n',
+    );
+  });
+
+  it('writes anew what holds an anchor, an alias or a tag', () => {
+    expect(edit('l: [&a 1, *a, !!str 5]\n', (v) => v.l.push(2))).toBe('l: [1, 1, "5", 2]\n');
+  });
+});
+
+describe('reconcile: a new "<<" key in a flow map written anew', () => {
+  it('is quoted, not a merge key', () => {
+    expect(edit('m: {a: 1}\n', (v) => ((v.m = { '<<': 0 }), (v.m.a = 1)))).toBe('m: {"<<": 0, a: 1}\n');
   });
 });

@@ -28,8 +28,11 @@ export function isPlainSafe(value: string): boolean {
  * without `:` as a string: `1Gi` yes, `1.20`, `0755`, `2024-01-31`, `0o17` no.
  */
 export function typedAsString(word: string): boolean {
-  return resolvePlain(word) === word && !/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/.test(word) && !/^0o[0-7]+$/.test(word);
+  return resolvePlain(word) === word && !/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/.test(word) && !YAML_12_NUMBER.test(word);
 }
+
+/** YAML 1.2's numbers, beyond the range where go-yaml (YAML 1.1) reads them as strings (`1e400`, `0x1FFFFFFFFFFFFFFFFF`) included. */
+const YAML_12_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 
 /** The source text of a scalar, in `preferred` style when the value allows it; `inFlow` inside a flow collection. */
 export function scalarSource(value: unknown, preferred: ScalarStyle | undefined, style: Style, inFlow = false): string {
