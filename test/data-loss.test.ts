@@ -98,3 +98,45 @@ describe('numbers and strings a re-written collection did not change', () => {
     expect(result.stdout).toBe(input.replace('}\n', ', "z": "1"}\n'));
   });
 });
+
+describe('-o json and --normalize', () => {
+  // kubectl keeps int64s exactly, and reads 1e400 (beyond a double) as a string: `kubectl patch --local -o json`
+  const input = `${configMap('  a: b\n')}num: [9007199254740993, 0x20000000000001, 1e400, -9223372036854775808]\n`;
+
+  it('-o json writes integers beyond a double exactly, and 1e400 as kubectl reads it', async () => {
+    const result = await kset(['-o', 'json'], { stdin: input });
+    expect(result.stdout.replace(/\s+/g, '')).toContain('"num":[9007199254740993,9007199254740993,"1e400",-9223372036854775808]');
+  });
+
+  it('--normalize writes integers beyond a double exactly', async () => {
+    const result = await kset(['--normalize'], { stdin: input });
+    expect(result.stdout).toContain('num:\n- 9007199254740993\n- 9007199254740993\n- "1e400"\n- -9223372036854775808\n');
+  });
+});
+
+describe('U+0085, U+2028 and U+2029, which kubectl (YAML 1.1) reads as line breaks', () => {
+  const raw = /[\u0085\u2028\u2029]/;
+  const values = { n: 'a\u2028b', m: 'c\u2029d', o: 'e\u0085f', 'k\u2028': 'v', l: ['x\u2028y', { 'p\u2029': 'q\u0085' }] };
+
+  it.each([
+    ['a block document', configMap('  a: b\n'), []],
+    ['a flow map', configMap('  {a: b}\n'), []],
+    ['a JSON document', '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "data": {"a": "b"}}\n', []],
+    ['a JSON document, -o json', configMap('  a: b\n'), ['-o', 'json']],
+  ])('are written escaped into %s, keys included', async (_name, input, extra) => {
+    const result = await kset(['patch', 'cm/x', '--type', 'merge', '-p', JSON.stringify({ data: values }), ...extra], { stdin: input });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).not.toMatch(raw);
+    const back = await kset(['patch', 'cm/x', '--type', 'merge', '-p', '{}', '-o', 'json'], { stdin: result.stdout });
+    const items = JSON.parse(back.stdout).items;
+    expect(items[0].data).toEqual({ a: 'b', ...values });
+  });
+
+  it('are written escaped by --normalize', async () => {
+    const input = configMap('  "n": "a\\u2028b"\n  "k\\u2029": \'v\'\n  l: ["x\\Ny", {"p\\u2029": "q"}]\n');
+    const result = await kset(['--normalize'], { stdin: input });
+    expect(result.stdout).not.toMatch(raw);
+    const back = await kset(['-o', 'json'], { stdin: result.stdout });
+    expect(JSON.parse(back.stdout).items[0].data).toEqual({ n: 'a\u2028b', 'k\u2029': 'v', l: ['x\u0085y', { 'p\u2029': 'q' }] });
+  });
+});

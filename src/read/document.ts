@@ -4,7 +4,7 @@ import type { Json } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { readBlock } from './block-reader.js';
 import type { Chunk } from './split.js';
-import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../yaml/schema.js';
+import { EXACT_OPTIONS, MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../yaml/schema.js';
 import { fromYaml, type TreeNode } from '../yaml/tree.js';
 
 /** One YAML document of a source: its text (with its `---` line) and, once parsed, its tree and value. */
@@ -62,6 +62,23 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
     }
   });
   return { roots, values, ends };
+}
+
+/**
+ * The values of a document's text (as parseDocument read them) with every integer kubectl keeps exactly
+ * where a double cannot (9007199254740993) as a bigint, for writers that keep them (`-o json`); the values
+ * themselves when they hold none (a look at their numbers: only then is the text read again).
+ */
+export function exactValues(text: string, values: Json[]): unknown[] {
+  if (!values.some(holdsInexactInteger)) return values;
+  const docs = yamlLib().parseAllDocuments(text, EXACT_OPTIONS);
+  return Array.isArray(docs) ? docs.map((d) => d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) : values;
+}
+
+function holdsInexactInteger(value: Json): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value);
+  if (value === null || typeof value !== 'object') return false;
+  return (Array.isArray(value) ? value : Object.values(value)).some(holdsInexactInteger);
 }
 
 /**

@@ -54,11 +54,12 @@ describe('numbers as kubectl (go-yaml) reads them', () => {
 });
 
 describe('exactInteger', () => {
-  // kubectl keeps int64 values exactly (`kubectl patch --local -o json` writes 9007199254740993); a double cannot
+  // kubectl keeps int64 values exactly (`kubectl patch --local -o json` writes 9007199254740993 and -9223372036854775808)
   it.each([
     ['9007199254740993', 9007199254740993n], ['-9007199254740993', -9007199254740993n], ['0x20000000000001', 9007199254740993n],
     ['1_000_000_000_000_000_001', 1000000000000000001n], ['9223372036854775807', 9223372036854775807n],
-    ['9007199254740992', undefined], ['9223372036854775808', undefined], ['12', undefined], ['1e17', undefined], ['x', undefined],
+    ['1152921504606846976', 1152921504606846976n], ['-9223372036854775808', -9223372036854775808n],
+    ['9007199254740991', undefined], ['9223372036854775808', undefined], ['12', undefined], ['1e17', undefined], ['x', undefined],
   ])('%s is %s', (text, value) => {
     expect(exactInteger(text)).toBe(value);
   });

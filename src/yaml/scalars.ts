@@ -49,14 +49,15 @@ export function resolveNumber(text: string): Json {
 }
 
 /**
- * The integer kubectl keeps exactly that a double cannot hold: the scalar's value when go-yaml reads it as an
- * int64 beyond 2^53 whose digits a double would change (`9007199254740993`, `0x20000000000001`), else undefined.
+ * An integer kubectl keeps exactly and a double does not: the scalar's value when go-yaml reads it as an int64
+ * beyond 2^53 (`9007199254740993`, `0x20000000000001`; a double would change it, or write other digits for
+ * it: 2^60 is 1152921504606846976 for kubectl, 1152921504606847000 for JavaScript), else undefined.
  */
 export function exactInteger(text: string): bigint | undefined {
   if (!NUMBER_LIKE.test(text)) return undefined;
   const int = goInteger(text.replace(/_/g, ''));
   if (!int || int.value < INT64_MIN || int.value > INT64_MAX) return undefined;
-  return BigInt(Number(int.value)) === int.value ? undefined : int.value;
+  return Number.isSafeInteger(Number(int.value)) ? undefined : int.value;
 }
 
 const INT64_MIN = -(2n ** 63n);
