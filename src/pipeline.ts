@@ -9,6 +9,7 @@ import { resourceId } from './resource-id.js';
 import type { Change, FileResult } from './results.js';
 import { isObject, type Json, type JsonObject, type Source } from './types.js';
 import { diffValues } from './util/diff-values.js';
+import { readsBackOnItsLine, verifyReadBack } from './read-back.js';
 
 export type { Change, FileResult } from './results.js';
 
@@ -95,7 +96,7 @@ export class DocumentPipeline {
     const document: ManifestDocument = { file, index: this.index++, chunk, text };
     try {
       const output = transformDocument(document, this.steps, this.options.report ? this.changes : undefined);
-      return this.options.normalize ? this.options.normalize(output) : output;
+      return this.options.normalize ? normalized(document, output, this.options.normalize) : output;
     } catch (e) {
       // reading and writing YAML recurse: a document nested thousands of levels deep overflows the stack
       if (e instanceof RangeError && /call stack/.test(e.message)) throw positioned(document, 'the document nests too deeply to be read', 0);
@@ -115,16 +116,31 @@ function transformDocument(document: ManifestDocument, steps: Step[], changes: C
   if (active.length === 0) return document.text;
   const edits: Edit[] = [];
   const removed: number[] = [];
+  const expected: Json[] = [];
   roots.forEach((root, i) => {
     const before = values[i];
     const after = transformValue(before, { document, offset: root?.range[0] ?? 0 }, active, changes);
+    if (after !== null) expected.push(after);
     if (after === before) return;
     if (after === null) removed.push(i); // a `$patch: delete` removes the document
     else edits.push(...reconcileOrFail(document, root, before, after));
   });
   if (removed.length && removed.length === roots.length) return '';
   for (const i of removed) edits.push(documentRemoval(document.text, ends, i));
-  return splice(document.text, edits);
+  if (!edits.length) return document.text;
+  const output = splice(document.text, edits);
+  // a scalar written in place of another on its line is read back there; anything else, with the whole document
+  if (!edits.every((edit) => readsBackOnItsLine(document.text, edit))) verifyReadBack(document, output, expected, { text: document.text, values });
+  return output;
+}
+
+/** A document's output written in the canonical style (`--normalize`), checked to read as before. */
+function normalized(document: ManifestDocument, output: string, normalize: (text: string) => string): string {
+  const text = normalize(output);
+  if (text === output) return text;
+  const { values } = parseDocument({ ...document, text: output });
+  verifyReadBack(document, text, values, { text: output, values });
+  return text;
 }
 
 /**

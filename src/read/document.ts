@@ -6,6 +6,7 @@ import { readBlock } from './block-reader.js';
 import type { Chunk } from './split.js';
 import { EXACT_OPTIONS, MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../yaml/schema.js';
 import { fromYaml, type TreeNode } from '../yaml/tree.js';
+import { holdsUnsafeInteger } from '../yaml/scalars.js';
 
 /** One YAML document of a source: its text (with its `---` line) and, once parsed, its tree and value. */
 export interface ManifestDocument {
@@ -70,15 +71,9 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
  * themselves when they hold none (a look at their numbers: only then is the text read again).
  */
 export function exactValues(text: string, values: Json[]): unknown[] {
-  if (!values.some(holdsInexactInteger)) return values;
+  if (!values.some(holdsUnsafeInteger)) return values;
   const docs = yamlLib().parseAllDocuments(text, EXACT_OPTIONS);
   return Array.isArray(docs) ? docs.map((d) => d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) : values;
-}
-
-function holdsInexactInteger(value: Json): boolean {
-  if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value);
-  if (value === null || typeof value !== 'object') return false;
-  return (Array.isArray(value) ? value : Object.values(value)).some(holdsInexactInteger);
 }
 
 /**

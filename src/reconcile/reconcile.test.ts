@@ -441,3 +441,13 @@ describe('reconcile: a new "<<" key in a flow map written anew', () => {
     expect(edit('m: {a: 1}\n', (v) => ((v.m = { '<<': 0 }), (v.m.a = 1)))).toBe('m: {"<<": 0, a: 1}\n');
   });
 });
+
+describe('reconcile: integers beyond a double that the document writes exactly', () => {
+  it.each([
+    ['a block list written anew', 'l:\n- 9223372036854775807\n- a\n', (v: any) => v.l.reverse(), 'l:\n- a\n- 9223372036854775807\n'],
+    ['a value written anew as a block', 'a: 9007199254740993\nb: x\n', (v: any) => (v.b = { c: [v.a] }), 'a: 9007199254740993\nb:\n  c:\n  - 9007199254740993\n'],
+    ['a JSON document written anew', '{"l": [1152921504606846976, 2]}\n', (v: any) => v.l.reverse(), '{"l": [2, 1152921504606846976]}\n'],
+  ])('keeps their digits in %s', (_name, text, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+});

@@ -4,6 +4,7 @@ import { renderBlock, renderFlow } from '../render/block.js';
 import type { Edit } from '../render/splice.js';
 import { keepAliases } from './aliases.js';
 import { rewriteFlow, type FlowSource } from './flow.js';
+import { withExactIntegers } from './exact.js';
 import { scalarSource } from '../render/scalar.js';
 import { column, detectStyle, type Style } from '../render/style.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
@@ -24,6 +25,7 @@ type Place =
  */
 export function reconcile(doc: TreeNode | null | Document.Parsed, text: string, before: Json, after: Json): Edit[] {
   const root = doc && !('kind' in doc) ? fromYaml(doc) : doc;
+  after = withExactIntegers(root, after);
   const edits = new Reconciler(root, text).run(before, after);
   return keepAliases(text, edits, (expanded, again) => new Reconciler(fromYaml(again), expanded).run(before, after));
 }
@@ -231,11 +233,11 @@ class Reconciler {
       // same line as the key and staying there, or a block staying a block of the same kind
       const col = column(this.text, start);
       const text = inline ? this.inline(node, after, false, before) : renderBlock(after, col, this.style).slice(col);
-      this.rewrite(start, end, text);
+      this.rewrite(start, end, text, this.scalarOnItsLine(node, after, 'key'));
     } else if (place.at === 'value') {
       this.rewrite(this.colonEnd(place.pair), end, this.valueAfterColon(after, place.keyCol));
     } else if (inline) {
-      this.rewrite(start, end, this.inline(node, after, false, before));
+      this.rewrite(start, end, this.inline(node, after, false, before), place.at === 'item' ? this.scalarOnItsLine(node, after, 'dash') : undefined);
     } else {
       const col = place.at === 'item' ? place.dashCol + 2 : column(this.text, start);
       // an item's `&anchor` or `!tag` cannot stand before a block on its line: the block is written after the dash
@@ -251,7 +253,7 @@ class Reconciler {
    * may be a block scalar's, which would take it in; and it stays apart from a value (an empty value's range
    * ends right before a comment).
    */
-  private rewrite(start: number, end: number, text: string): void {
+  private rewrite(start: number, end: number, text: string, scalar?: Edit['scalar']): void {
     const lineBreak = this.lineBreak(end);
     const rest = this.text.slice(end, lineBreak);
     if (text.includes('\n') && rest !== '') {
@@ -261,7 +263,13 @@ class Reconciler {
     } else if (rest.startsWith('#')) {
       text += ' ';
     }
-    this.edits.push({ start, end, text });
+    this.edits.push(scalar && !text.includes('\n') ? { start, end, text, scalar } : { start, end, text });
+  }
+
+  /** What an untagged single-line scalar written as a scalar must read as after its `key: ` or `- ` (see Edit). */
+  private scalarOnItsLine(node: TreeNode, value: Json, after: 'key' | 'dash'): Edit['scalar'] {
+    if (!isScalar(node) || node.tag || isCollection(value) || this.text.slice(node.range[0], node.range[1]).includes('\n')) return undefined;
+    return { after, value };
   }
 
   /** The number of spaces that start the line of `offset`. */

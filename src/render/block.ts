@@ -4,7 +4,7 @@ import { isObject } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { isPlainSafe, typedAsString } from './scalar.js';
 import type { Style } from './style.js';
-import { YAML_11_BREAKS, escapeBreaks } from './json.js';
+import { YAML_11_BREAKS, escapeBreaks, jsonText } from './json.js';
 
 /**
  * Options that make the `yaml` package write what kubectl reads back unchanged (YAML 1.1 quoting), and no
@@ -25,7 +25,7 @@ function options(style: Style) {
 
 /** A value written as block YAML starting at column `col`, every line indented, no final newline. */
 export function renderBlock(value: unknown, col: number, style: Style): string {
-  const text = style.json ? escapeBreaks(JSON.stringify(value, null, style.indent)) : (plainBlock(value, style) ?? toYaml(value, options(style)).replace(/\n$/, ''));
+  const text = style.json ? jsonText(value, style.indent) : (plainBlock(value, style) ?? toYaml(value, options(style)).replace(/\n$/, ''));
   return indentLines(text, col);
 }
 
@@ -38,6 +38,7 @@ function plainBlock(value: unknown, style: Style): string | undefined {
     if (v === null) return 'null';
     if (typeof v === 'boolean') return String(v);
     if (typeof v === 'number') return Number.isFinite(v) ? (Object.is(v, -0) ? '-0' : String(v)) : undefined;
+    if (typeof v === 'bigint') return String(v);
     if (typeof v === 'string') return writesPlain(v) ? v : undefined;
     if (Array.isArray(v) && v.length === 0) return '[]';
     if (isObject(v) && Object.keys(v).length === 0) return '{}';
@@ -86,7 +87,7 @@ function writesPlain(text: string): boolean {
 
 /** A collection written on one line, in flow style (JSON in a JSON document). */
 export function renderFlow(value: unknown, style: Style): string {
-  if (style.json) return escapeBreaks(JSON.stringify(value));
+  if (style.json) return jsonText(value);
   // escapes, not folded lines, for line breaks in double-quoted strings: a flow value stays on its line
   return toYaml(value, { ...options(style), collectionStyle: 'flow', doubleQuotedAsJSON: true }).replace(/\n$/, '');
 }

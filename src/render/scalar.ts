@@ -38,7 +38,7 @@ const YAML_12_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-
 /** The source text of a scalar, in `preferred` style when the value allows it; `inFlow` inside a flow collection. */
 export function scalarSource(value: unknown, preferred: ScalarStyle | undefined, style: Style, inFlow = false): string {
   if (value === null) return 'null';
-  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
+  if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint') return String(value);
   const text = String(value);
   if (preferred === 'QUOTE_SINGLE' && !ESCAPED.test(text)) return singleQuoted(text);
   if (preferred === 'QUOTE_DOUBLE') return escapeBreaks(JSON.stringify(text));

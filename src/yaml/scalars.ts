@@ -60,6 +60,13 @@ export function exactInteger(text: string): bigint | undefined {
   return Number.isSafeInteger(Number(int.value)) ? undefined : int.value;
 }
 
+/** Whether a value holds an integer beyond 2^53 (which kubectl may hold exactly, and a double not). */
+export function holdsUnsafeInteger(value: Json): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value);
+  if (value === null || typeof value !== 'object') return false;
+  return (Array.isArray(value) ? value : Object.values(value)).some(holdsUnsafeInteger);
+}
+
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
