@@ -92,13 +92,16 @@ function readDocuments(entry: PatchEntry, uniqueKeys: boolean, customTags = YAML
   const result: ReadDocument[] = [];
   for (const doc of docs) {
     const error = doc.errors[0];
+    const offset = doc.contents?.range?.[0] ?? doc.range[0];
+    // reading YAML recurses: a patch nested thousands of levels deep overflows the stack where it gets too deep
+    if (error?.message.includes('call stack')) throw fail(entry, TOO_DEEP, offset);
     if (error) throw fail(entry, `the patch is not valid YAML: ${error.message.split('\n')[0]}`, error.pos[0]);
     if (doc.contents === null) continue;
-    const offset = doc.contents.range?.[0] ?? doc.range[0];
     let value: Json;
     try {
       value = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) as Json;
     } catch (error) {
+      if (error instanceof RangeError && error.message.includes('call stack')) throw fail(entry, TOO_DEEP, offset);
       throw fail(entry, `the patch cannot be read: ${(error as Error).message.split('\n')[0]}`, offset);
     }
     if (value === null) continue;
@@ -107,6 +110,8 @@ function readDocuments(entry: PatchEntry, uniqueKeys: boolean, customTags = YAML
   }
   return result;
 }
+
+const TOO_DEEP = 'the patch nests too deeply to be read (it starts here)';
 
 /** kustomize loads strategic merge patches as resources: each needs a kind, and a name unless it is a List. */
 function checkNamed(entry: PatchEntry, doc: ReadDocument): void {
