@@ -140,3 +140,16 @@ describe('U+0085, U+2028 and U+2029, which kubectl (YAML 1.1) reads as line brea
     expect(JSON.parse(back.stdout).items[0].data).toEqual({ n: 'a\u2028b', 'k\u2029': 'v', l: ['x\u0085y', { 'p\u2029': 'q' }] });
   });
 });
+
+describe('integers beyond 2^53 that a patch gives', () => {
+  it('are written with their own digits when a double holds them (2^60)', async () => {
+    const result = await kset(['patch', 'cm/x', '--type', 'merge', '-p', '{"num":1152921504606846976,"l":[-9223372036854775808]}'], { stdin: configMap('  a: b\n') });
+    expect(result.stdout).toBe(`${configMap('  a: b\n')}num: 1152921504606846976\nl:\n- -9223372036854775808\n`);
+  });
+
+  it('are an error when a double cannot hold them, as kubectl would write them exactly', async () => {
+    const result = await kset(['patch', 'cm/x', '--type', 'merge', '-p', '{"n": 9007199254740993}'], { stdin: configMap('  a: b\n') });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('kset: kset patch -p: the number 9007199254740993 cannot be written exactly: kset holds numbers as doubles, which would make it 9007199254740992');
+  });
+});

@@ -3,6 +3,7 @@ import { yamlLib } from '../util/yaml-lib.js';
 import type { PatchEntry } from '../config/types.js';
 import { KsetError, excerptAt, lineColAt } from '../errors.js';
 import { MAX_ALIAS_COUNT, YAML_11 } from '../yaml/schema.js';
+import { exactInteger } from '../yaml/scalars.js';
 import { toOperation, type Operation } from '../transform/json-patch.js';
 import { isObject, type Json, type JsonObject, type Position } from '../types.js';
 
@@ -105,10 +106,27 @@ function readDocuments(entry: PatchEntry, uniqueKeys: boolean, customTags = YAML
       throw fail(entry, `the patch cannot be read: ${(error as Error).message.split('\n')[0]}`, offset);
     }
     if (value === null) continue;
+    refuseInexactIntegers(entry, doc);
     const itemOffsets = yamlLib().isSeq(doc.contents) ? doc.contents.items.map((item) => item.range[0]) : undefined;
     result.push(itemOffsets ? { value, offset, itemOffsets } : { value, offset });
   }
   return result;
+}
+
+/**
+ * An integer the patch gives that a double cannot hold (9007199254740993, read as ...992) is an error: kubectl
+ * would write it exactly, kset would write another number (an int64 kubectl keeps exactly, as written).
+ */
+function refuseInexactIntegers(entry: PatchEntry, doc: Document.Parsed): void {
+  if (!/[0-9a-fA-F_]{14}/.test(entry.text.slice(doc.range[0], doc.range[2]))) return; // no integer that long
+  yamlLib().visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'number' || Number.isSafeInteger(node.value)) return;
+      const exact = exactInteger((node as { source?: string }).source ?? '');
+      if (exact === undefined || BigInt(node.value) === exact) return;
+      throw fail(entry, `the number ${exact} cannot be written exactly: kset holds numbers as doubles, which would make it ${BigInt(node.value)}`, node.range?.[0]);
+    },
+  });
 }
 
 const TOO_DEEP = 'the patch nests too deeply to be read (it starts here)';

@@ -3,10 +3,12 @@ import { exactInteger, holdsUnsafeInteger } from '../yaml/scalars.js';
 import { isObject, type Json } from '../types.js';
 
 /**
- * `after` with each integer beyond 2^53 that the document writes as an int64 kubectl keeps exactly
- * (9007199254740993, 2^60) as that exact value (a bigint, which the renderers write as its digits): a value
- * that moves, or whose collection is written anew, keeps its digits, where its double would write others.
- * Integers the document writes two ways for one double stay doubles. `after` itself when it holds none.
+ * `after` with each integer beyond 2^53 within an int64 (which kubectl keeps exactly) as a bigint, which the
+ * renderers write as its digits: the digits the document writes for it (9007199254740993: a value that
+ * moves, or whose collection is written anew, keeps them, where its double would write ...992), or else the
+ * double's own (2^60 is 1152921504606846976, where JavaScript writes 1152921504606847000, another int64 for
+ * kubectl). An integer the document writes two ways for one double takes the double's. `after` itself when
+ * it holds no such integer.
  */
 export function withExactIntegers(root: TreeNode | null, after: Json): Json {
   if (!holdsUnsafeInteger(after)) return after;
@@ -24,10 +26,9 @@ export function withExactIntegers(root: TreeNode | null, after: Json): Json {
     }
   };
   walk(root);
-  if (!exact.size) return after;
   // a new object only where something was replaced: untouched collections stay the same objects
   const replace = (value: Json): Json => {
-    if (typeof value === 'number') return (exact.get(value) ?? value) as Json;
+    if (typeof value === 'number') return (Number.isInteger(value) && !Number.isSafeInteger(value) && Math.abs(value) <= INT64 ? (exact.get(value) ?? BigInt(value)) : value) as Json;
     if (Array.isArray(value)) {
       const items = value.map(replace);
       return items.some((item, i) => item !== value[i]) ? items : value;
@@ -38,3 +39,6 @@ export function withExactIntegers(root: TreeNode | null, after: Json): Json {
   };
   return replace(after);
 }
+
+/** 2^63, which an int64 stops short of (a double beyond it is a float for kubectl too). */
+const INT64 = 2 ** 63;
