@@ -451,3 +451,9 @@ describe('reconcile: integers beyond a double that the document writes exactly',
     expect(edit(text, change)).toBe(expected);
   });
 });
+
+describe('reconcile: an alias of a number written out', () => {
+  it('keeps the number as the document writes it', () => {
+    expect(edit('a: &x 9007199254740993\nb: *x\nc: &y 0x1F\nd: *y\n', (v) => delete v.a)).toBe('b: 9007199254740993\nc: &y 0x1F\nd: *y\n');
+  });
+});
