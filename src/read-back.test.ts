@@ -34,9 +34,9 @@ describe('verifyReadBack', () => {
 
   it('fails a text that writes an integer kubectl held exactly with other digits', () => {
     const old = 'l: [9223372036854775807, a]\n';
-    const before = [{ l: [9223372036854775807, 'a'] }];
-    expect(failure(old, before, 'l: [a, 9223372036854775807]\n', [{ l: ['a', 9223372036854775807] }])).toBeUndefined();
-    expect(failure(old, before, 'l: [a, 9223372036854776000]\n', [{ l: ['a', 9223372036854775807] }])?.message).toMatch(
+    const before = [{ l: [2 ** 63, 'a'] }]; // 9223372036854775807 as a double
+    expect(failure(old, before, 'l: [a, 9223372036854775807]\n', [{ l: ['a', 2 ** 63] }])).toBeUndefined();
+    expect(failure(old, before, 'l: [a, 9223372036854776000]\n', [{ l: ['a', 2 ** 63] }])?.message).toMatch(
       /at \/l\/1: 9223372036854776000 where 9223372036854775807 was meant/,
     );
   });

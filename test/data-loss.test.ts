@@ -3,25 +3,10 @@
  * (project issues 10 and 15). Inputs are small and made here; the expected outputs were checked against
  * what kubectl reads (kubectl patch --local, in a harness outside the suite).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { emptyDir, folderWith, kset as run, type RunResult } from './helpers.js';
-
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-/** A folder for one test, removed after the file's tests. */
-function folder(files: Record<string, string> = {}): string {
-  const dir = Object.keys(files).length ? folderWith(files) : emptyDir();
-  dirs.push(dir);
-  return dir;
-}
-
-/** The CLI, in a folder of its own (removed afterwards) unless given one. */
-function kset(args: string[], options: { stdin?: string; cwd?: string } = {}): Promise<RunResult> {
-  return run(args, { ...options, cwd: options.cwd ?? folder() });
-}
+import { describe, expect, it } from 'vitest';
+import { folderWith, kset } from './helpers.js';
 
 const configMap = (data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n${data}`;
 
@@ -40,7 +25,7 @@ describe('explicit keys (`? k` and `: v`)', () => {
   });
 
   it('survive a write back (-w)', async () => {
-    const dir = folder({ 'ek.yaml': input });
+    const dir = folderWith({ 'ek.yaml': input });
     const result = await kset(['patch', 'cm/x', '--type', 'merge', '-p', '{"data":{"k":null}}', '-w', '-f', 'ek.yaml'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'ek.yaml'), 'utf8')).toBe(configMap('  z: y\n'));
@@ -58,7 +43,7 @@ describe('kind: List', () => {
   });
 
   it('loses only the item a `$patch: delete` removes; the next one changes in its own style', async () => {
-    const dir = folder({
+    const dir = folderWith({
       'kset.config.yaml': 'patches:\n- patch: |\n    {apiVersion: v1, kind: ConfigMap, metadata: {name: a}, $patch: delete}\n- patch: |\n    {apiVersion: v1, kind: ConfigMap, metadata: {name: b}, data: {k: w}}\n',
     });
     const result = await kset([], { cwd: dir, stdin: list(`${a}${b('v')}- null\n`) });
@@ -78,7 +63,7 @@ describe('documents that `...` ends, with no `---` between them', () => {
     ['the last', `${deployment}...\n${configMap}---\nkind: X\n`, `${deployment.replace('nginx:1', 'nginx:2')}...\n---\nkind: X\n`],
     ['the middle', `${deployment}...\n${configMap}...\n${deployment}`, `${deployment.replace('nginx:1', 'nginx:2')}...\n${deployment.replace('nginx:1', 'nginx:2')}`],
   ])('lose %s, removed, and keep the change to the others', async (_name, input, expected) => {
-    const result = await kset([], { cwd: folder({ 'kset.config.yaml': config }), stdin: input });
+    const result = await kset([], { cwd: folderWith({ 'kset.config.yaml': config }), stdin: input });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(expected);
   });
