@@ -32,6 +32,12 @@ describe('verifyReadBack', () => {
     expect(error?.position).toEqual({ file: 'x.yaml', line: 3, col: 1 });
   });
 
+  it('passes an integer beyond an int64 (a float for kubectl) beside an int64 that is the same double', () => {
+    const old = 'a: 9223372036854775807\nb: 9223372036854775808\n';
+    const before = [{ a: 2 ** 63, b: 2 ** 63 }];
+    expect(failure(old, before, `${old}c: 1\n`, [{ a: 2 ** 63, b: 2 ** 63, c: 1 }])).toBeUndefined();
+  });
+
   it('fails a text that writes an integer kubectl held exactly with other digits', () => {
     const old = 'l: [9223372036854775807, a]\n';
     const before = [{ l: [2 ** 63, 'a'] }]; // 9223372036854775807 as a double

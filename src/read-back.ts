@@ -55,21 +55,24 @@ export function readsBackOnItsLine(text: string, edit: Edit): boolean {
 
 /**
  * Integers beyond 2^53 that the old text held exactly (as kubectl reads them: an int64) must be held exactly
- * by the new text wherever their values are: a double standing for one of them must read as one of them.
+ * by the new text wherever their values are: a double standing for one of them must read as one of them, or
+ * as the double itself where the old text also had it so (`9223372036854775808`, a float for kubectl).
  */
 function keepsExactIntegers(document: ManifestDocument, text: string, expected: Json[], written: Written, read: Json[]): void {
-  const exact = new Map<number, Set<bigint>>();
+  const held = new Map<number, Set<bigint | 'double'>>();
+  const hold = (value: number, as: bigint | 'double') => held.set(value, (held.get(value) ?? new Set()).add(as));
   const collect = (value: unknown): void => {
-    if (typeof value === 'bigint') exact.set(Number(value), (exact.get(Number(value)) ?? new Set()).add(value));
+    if (typeof value === 'bigint') hold(Number(value), value);
+    else if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) hold(value, 'double');
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
   };
   exactValues(written.text, written.values).forEach(collect);
-  if (!exact.size) return;
   const walk = (value: Json, is: unknown, pointer: string): void => {
     if (typeof value === 'number') {
-      const kept = exact.get(value);
-      if (kept && !(typeof is === 'bigint' && kept.has(is))) {
-        throw notAsIntended(document, `at ${pointer || 'its root'}: ${String(is)} where ${[...kept].join(' or ')} was meant (kset holds numbers as doubles, and could not keep this one's digits)`);
+      const was = held.get(value);
+      if (was && !was.has(typeof is === 'bigint' ? is : 'double')) {
+        const meant = [...was].map((v) => (v === 'double' ? String(value) : String(v))).join(' or ');
+        throw notAsIntended(document, `at ${pointer || 'its root'}: ${String(is)} where ${meant} was meant (kset holds numbers as doubles, and could not keep this one's digits)`);
       }
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => walk(item, Array.isArray(is) ? is[i] : undefined, `${pointer}/${i}`));

@@ -12,15 +12,16 @@ import { isObject, type Json } from '../types.js';
  */
 export function withExactIntegers(root: TreeNode | null, after: Json): Json {
   if (!holdsUnsafeInteger(after)) return after;
-  const exact = new Map<number, bigint | null>();
+  // the digits of each double's integer as the document writes it: null where it writes two (or an int64
+  // and a float beyond one, `9223372036854775807` and `9223372036854775808`, both 2^63 as doubles)
+  const exact = new Map<number, bigint | 'double' | null>();
   const walk = (node: TreeNode | null): void => {
     if (isMap(node)) {
       for (const pair of node.items) walk(pair.value);
     } else if (isSeq(node)) {
       for (const item of node.items) walk(item);
-    } else if (isScalar(node) && typeof node.value === 'number' && !Number.isSafeInteger(node.value)) {
-      const value = exactInteger(node.source);
-      if (value === undefined) return;
+    } else if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && !Number.isSafeInteger(node.value)) {
+      const value = exactInteger(node.source) ?? 'double';
       const seen = exact.get(node.value);
       exact.set(node.value, seen === undefined || seen === value ? value : null);
     }
@@ -28,7 +29,11 @@ export function withExactIntegers(root: TreeNode | null, after: Json): Json {
   walk(root);
   // a new object only where something was replaced: untouched collections stay the same objects
   const replace = (value: Json): Json => {
-    if (typeof value === 'number') return (Number.isInteger(value) && !Number.isSafeInteger(value) && Math.abs(value) <= INT64 ? (exact.get(value) ?? BigInt(value)) : value) as Json;
+    if (typeof value === 'number') {
+      if (!Number.isInteger(value) || Number.isSafeInteger(value) || Math.abs(value) > INT64) return value;
+      const digits = exact.get(value);
+      return (typeof digits === 'bigint' ? digits : BigInt(value)) as unknown as Json;
+    }
     if (Array.isArray(value)) {
       const items = value.map(replace);
       return items.some((item, i) => item !== value[i]) ? items : value;
