@@ -1,5 +1,6 @@
 import type { FileResult } from './pipeline.js';
-import { parseDocument } from './read/document.js';
+import { exactValues, parseDocument } from './read/document.js';
+import { jsonText } from './render/json.js';
 import { skipByteOrderMark, splitStream } from './read/split.js';
 import { isList } from './pipeline.js';
 import { isObject, type Json } from './types.js';
@@ -62,10 +63,11 @@ export function toJsonList(stream: string): string {
   const items: Json[] = [];
   for (const whole of splitStream(stream)) {
     const { chunk, text } = skipByteOrderMark(whole, stream.slice(whole.start, whole.end));
-    for (const value of parseDocument({ file: null, index: 0, chunk, text }).values) {
+    // integers beyond a double's stay exact (kubectl keeps int64s): read as bigints, written as their digits
+    for (const value of exactValues(text, parseDocument({ file: null, index: 0, chunk, text }).values) as Json[]) {
       if (isObject(value) && isList(value)) items.push(...(value.items as Json[]));
       else if (value !== null) items.push(value);
     }
   }
-  return JSON.stringify({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } }, null, 4) + '\n';
+  return jsonText({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } }, 4) + '\n';
 }

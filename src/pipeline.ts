@@ -9,6 +9,7 @@ import { resourceId } from './resource-id.js';
 import type { Change, FileResult } from './results.js';
 import { isObject, type Json, type JsonObject, type Source } from './types.js';
 import { diffValues } from './util/diff-values.js';
+import { readsBackOnItsLine, verifyReadBack } from './read-back.js';
 
 export type { Change, FileResult } from './results.js';
 
@@ -97,7 +98,7 @@ export class DocumentPipeline {
     const document: ManifestDocument = { file, index: this.index++, chunk, text };
     try {
       const output = transformDocument(document, this.steps, this.options.report ? this.changes : undefined);
-      return this.options.normalize ? this.options.normalize(output) : output;
+      return this.options.normalize ? normalized(document, output, this.options.normalize) : output;
     } catch (e) {
       // reading and writing YAML recurse: a document nested thousands of levels deep overflows the stack
       if (e instanceof RangeError && /call stack/.test(e.message)) throw positioned(document, 'the document nests too deeply to be read', 0);
@@ -113,19 +114,45 @@ export class DocumentPipeline {
 
 function transformDocument(document: ManifestDocument, steps: Step[], changes: Change[] | undefined): string {
   const active = steps.filter((step) => !step.mayTouch || step.mayTouch(document.text));
-  const { roots, values } = parseDocument(document, { values: active.length > 0 });
+  const { roots, values, ends } = parseDocument(document, { values: active.length > 0 });
   if (active.length === 0) return document.text;
   const edits: Edit[] = [];
-  let removed = false;
+  const removed: number[] = [];
+  const expected: Json[] = [];
   roots.forEach((root, i) => {
     const before = values[i];
     const after = transformValue(before, { document, offset: root?.range[0] ?? 0 }, active, changes);
+    if (after !== null) expected.push(after);
     if (after === before) return;
-    if (after === null) removed = true;
+    if (after === null) removed.push(i); // a `$patch: delete` removes the document
     else edits.push(...reconcileOrFail(document, root, before, after));
   });
-  if (removed) return roots.length === 1 ? '' : document.text; // a `$patch: delete` removes the document
-  return splice(document.text, edits);
+  if (removed.length && removed.length === roots.length) return '';
+  for (const i of removed) edits.push(documentRemoval(document.text, ends, i));
+  if (!edits.length) return document.text;
+  const output = splice(document.text, edits);
+  // a scalar written in place of another on its line is read back there; anything else, with the whole document
+  if (!edits.every((edit) => readsBackOnItsLine(document.text, edit))) verifyReadBack(document, output, expected, { text: document.text, values });
+  return output;
+}
+
+/** A document's output written in the canonical style (`--normalize`), checked to read as before. */
+function normalized(document: ManifestDocument, output: string, normalize: (text: string) => string): string {
+  const text = normalize(output);
+  if (text === output) return text;
+  const { values } = parseDocument({ ...document, text: output });
+  verifyReadBack(document, text, values, { text: output, values });
+  return text;
+}
+
+/**
+ * The edit that removes the i-th of the YAML documents a chunk holds (`...` ends one before the next):
+ * its text up to the end of its `...` line, from the end of the one before; the chunk's own `---` line stays.
+ */
+function documentRemoval(text: string, ends: number[], i: number): Edit {
+  const end = ends[i];
+  if (i > 0) return { start: ends[i - 1], end, text: '' };
+  return /^---(?=\s|$)/.test(text) ? { start: 3, end, text: '\n' } : { start: 0, end, text: '' };
 }
 
 function reconcileOrFail(document: ManifestDocument, root: TreeNode | null, before: Json, after: Json): Edit[] {
@@ -141,16 +168,16 @@ function reconcileOrFail(document: ManifestDocument, root: TreeNode | null, befo
 function transformValue(value: Json, place: ResourcePlace, steps: Step[], changes: Change[] | undefined): Json {
   if (!isObject(value)) return value;
   if (isList(value)) {
+    // an item a step removes leaves the list; items that were null (or not resources) stay
     const items = value.items as Json[];
+    const next: Json[] = [];
     let changed = false;
-    const next = items.map((item, i) => {
-      if (!isObject(item)) return item;
-      const result = transformResource(item, { ...place, item: i }, steps, changes);
+    items.forEach((item, i) => {
+      const result = isObject(item) ? transformResource(item, { ...place, item: i }, steps, changes) : item;
       if (result !== item) changed = true;
-      return result;
+      if (result !== null || item === null) next.push(result);
     });
-    if (!changed) return value;
-    return { ...value, items: next.filter((item) => item !== null) };
+    return changed ? { ...value, items: next } : value;
   }
   return transformResource(value, place, steps, changes);
 }

@@ -207,7 +207,7 @@ describe('kset set subject', () => {
 describe('kset label', () => {
   it('adds, changes with --overwrite and removes labels of any kind, in place', async () => {
     const out = await ok(['label', 'deploy/web', 'tier=backend', 'team=shop', 'app-', '--overwrite']);
-    expect(out).toBe(withDocument(0, deployment.replace('  labels: {app: web, tier: frontend}', '  labels: { tier: backend, team: shop }')));
+    expect(out).toBe(withDocument(0, deployment.replace('  labels: {app: web, tier: frontend}', '  labels: {tier: backend, team: shop}')));
   });
 
   it('-f FILE without resources labels every object; the same value needs no --overwrite', async () => {

@@ -71,6 +71,19 @@ describe('deep nesting', () => {
     },
   );
 
+  const deepPatch = `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+  it.each([
+    ['kset patch -p', () => kset(['patch', 'deploy/web', '--type', 'merge', '-p', deepPatch], { stdin: deployment() }), /^kset: kset patch -p: the patch nests too deeply to be read \(it starts here\)$/],
+    ['--patch-file', () => kset(['patch', 'deploy/web', '--patch-file', 'p.json'], { stdin: deployment(), cwd: folderWith({ 'p.json': deepPatch }) }), /^kset: p\.json:1:1: kset patch --patch-file p\.json: the patch nests too deeply/],
+    ['--patch FILE', () => kset(['--patch', 'p.json', '--target', 'Deployment'], { stdin: deployment(), cwd: folderWith({ 'p.json': deepPatch }) }), /^kset: p\.json:1:1: --patch p\.json: the patch nests too deeply/],
+    ['a config patch', () => kset(['-c', 'k.yaml'], { stdin: deployment(), cwd: folderWith({ 'k.yaml': `patches:\n- target: {kind: Deployment}\n  patch: |\n    ${deepPatch}\n` }) }), /^kset: k\.yaml:4: patches\[0\]: the patch nests too deeply/],
+    ['a config file', () => kset(['-c', 'k.yaml'], { stdin: deployment(), cwd: folderWith({ 'k.yaml': `patches:\n- target: {kind: Deployment}\n  patch: ${deepPatch}\n` }) }), /^kset: k\.yaml:3:10: the config nests too deeply to be read/],
+  ])('a patch of 10,000 levels (%s) nests too deeply, said where it starts', async (_name, run, message) => {
+    const result = await run();
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toMatch(message);
+  });
+
   it('100 levels are fine', async () => {
     const input = deployment(`x: ${'['.repeat(100)}1${']'.repeat(100)}\n`);
     const result = await kset(['--image', 'nginx=nginx:2'], { stdin: input });

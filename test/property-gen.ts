@@ -469,11 +469,15 @@ export const streamDocuments: fc.Arbitrary<StreamDocument[]> = fc.array(
   { minLength: 1, maxLength: 6 },
 );
 
-/** A stream of the documents, separated by `---` lines in several spellings, with LF or CRLF line ends. */
-export function renderStream(docs: StreamDocument[], seed: number, options: { yamlFeatures?: boolean } = {}): string {
+/**
+ * A stream of the documents, separated by `---` lines in several spellings, with LF or CRLF line ends; with
+ * `documentEnds`, some by a `...` line alone (the documents then share a chunk, as kset splits on `---`).
+ */
+export function renderStream(docs: StreamDocument[], seed: number, options: { yamlFeatures?: boolean; documentEnds?: boolean } = {}): string {
   const rng = random(seed);
-  const parts = docs.map((doc) => ('comment' in doc ? doc.comment : renderDocument(doc.value, doc.seed, { ...options, inStream: true }).text));
-  let text = parts.map((part, i) => (i === 0 && rng.chance(0.5) ? '' : rng.pick(['---\n', '---\n', '--- # next\n', '---  \n'])) + part).join('');
+  const parts = docs.map((doc) => ('comment' in doc ? doc.comment : renderDocument(doc.value, doc.seed, { yamlFeatures: options.yamlFeatures, inStream: true }).text));
+  const separator = (i: number) => (options.documentEnds && i > 0 && rng.chance(0.4) ? '...\n' : rng.pick(['---\n', '---\n', '--- # next\n', '---  \n']));
+  let text = parts.map((part, i) => (i === 0 && rng.chance(0.5) ? '' : separator(i)) + part).join('');
   if (rng.chance(0.1)) text = text.replace(/\n/g, '\r\n');
   return text;
 }

@@ -3,18 +3,19 @@
  * documents, Helm comments, every YAML style) and generated transformations (`images:` entries, strategic
  * merge and JSON patches): idempotence, determinism whatever the order of the config's keys and however
  * stdin arrives, byte-identical documents where nothing changes, semantic equality with the pure transforms,
- * and image edits that change only the lines holding the images.
+ * image edits that change only the lines holding the images, and every reported change in the output.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { transform, transformStream } from '../src/api.js';
 import { configFromObject } from '../src/config/load.js';
-import { isList, type Step } from '../src/pipeline.js';
+import { DocumentPipeline, isList, type Change, type Step } from '../src/pipeline.js';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../src/yaml/schema.js';
 import { splitStream } from '../src/read/split.js';
 import { stepsFromConfig } from '../src/steps/from-config.js';
 import { isObject, type Json, type JsonObject } from '../src/types.js';
+import { deepEqual } from '../src/util/equal.js';
 import { IMAGES, imageName, propertyParameters, renderStream, streamDocuments } from './property-gen.js';
 
 const PARAMETERS = propertyParameters(150);
@@ -36,11 +37,15 @@ const imageEntry = fc
 
 const workloadTarget = fc.record({ kind: fc.constantFrom('Deployment', 'StatefulSet', 'CronJob', 'Pod'), name: fc.constantFrom('web', 'api') });
 
-/** Strategic merge patches that give the same result applied twice. */
+/**
+ * Strategic merge patches that give the same result applied twice, each on kinds whose schema has its
+ * fields (a field a kind does not have is added once, then refused, as kubectl does).
+ */
+const templated = fc.record({ kind: fc.constantFrom('Deployment', 'StatefulSet'), name: fc.constantFrom('web', 'api') });
 const strategicPatch = fc.oneof(
   fc.record({ target: workloadTarget, body: fc.record({ metadata: fc.record({ labels: fc.dictionary(fc.constantFrom('added', 'tier'), fc.constantFrom('yes', 'x', '0755')) }) }) }),
   fc.record({
-    target: workloadTarget,
+    target: templated,
     body: fc.constantFrom<JsonObject>(
       { spec: { template: { spec: { containers: [{ name: 'app', resources: { requests: { memory: '250Mi' } } }] } } } },
       { spec: { template: { spec: { containers: [{ name: 'extra', image: 'nginx:1.25' }] } } } },
@@ -48,9 +53,9 @@ const strategicPatch = fc.oneof(
       { spec: { template: { spec: { containers: [{ name: 'app', env: [{ name: 'MODE', value: 'on' }] }] } } } },
       { spec: { template: { spec: { restartPolicy: null } } } },
       { spec: { replicas: 3 } },
-      { spec: { containers: [{ name: 'app', image: 'busybox:1.36' }] } },
     ),
   }),
+  fc.record({ target: fc.record({ kind: fc.constant('Pod'), name: fc.constantFrom('web', 'api') }), body: fc.constant<JsonObject>({ spec: { containers: [{ name: 'app', image: 'busybox:1.36' }] } }) }),
 );
 
 const jsonPatch = fc.record({
@@ -78,7 +83,8 @@ const configParts: fc.Arbitrary<ConfigParts> = fc.record({
 function configOf(parts: ConfigParts, reversed = false): Record<string, unknown> {
   const order = <T extends object>(entry: T): T => (reversed ? (Object.fromEntries(Object.entries(entry).reverse()) as T) : entry);
   const patches = [
-    ...parts.strategic.map((p) => order({ target: p.target, patch: JSON.stringify(p.body) })),
+    // kustomize takes a strategic merge patch only with a kind and a name (the target chooses the resources)
+    ...parts.strategic.map((p) => order({ target: p.target, patch: JSON.stringify(named(p.body, p.target)) })),
     ...parts.json.map((p) => order({ target: p.target, patch: JSON.stringify(p.ops) })),
   ];
   const config: Record<string, unknown> = {};
@@ -88,6 +94,12 @@ function configOf(parts: ConfigParts, reversed = false): Record<string, unknown>
     if (key === 'patches' && patches.length) config.patches = patches;
   }
   return config;
+}
+
+/** A strategic merge patch body with the kind and name kustomize asks of one. */
+function named(body: JsonObject, target: JsonObject): JsonObject {
+  const metadata = isObject(body.metadata) ? body.metadata : {};
+  return { kind: target.kind as string, ...body, metadata: { name: target.name as string, ...metadata } };
 }
 
 // ---- the pure transforms ----
@@ -106,7 +118,8 @@ function applySteps(value: Json, steps: Step[]): Json {
     for (const step of steps) if (current) current = step.apply(current, context);
     return current;
   };
-  if (isList(value)) return { ...value, items: (value.items as Json[]).map((item) => (isObject(item) ? one(item) : item)).filter((item) => item !== null) };
+  // an item the steps remove leaves the list; a null item stays
+  if (isList(value)) return { ...value, items: (value.items as Json[]).flatMap((item) => (isObject(item) ? (one(item) ?? []) : [item])) };
   return one(value);
 }
 
@@ -131,7 +144,61 @@ async function run(input: string, config: Record<string, unknown>): Promise<stri
 const stream = fc.tuple(streamDocuments, fc.integer(), fc.boolean()).map(([docs, seed, yamlFeatures]) => renderStream(docs, seed, { yamlFeatures }));
 const plainStream = fc.tuple(streamDocuments, fc.integer()).map(([docs, seed]) => renderStream(docs, seed, { yamlFeatures: false }));
 
+/** Patches that remove whole resources (ConfigMaps, which never stand in a List). */
+const deletePatch = fc.constantFrom('web', 'api', 'db').map((name) => ({
+  target: { kind: 'ConfigMap', name },
+  body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, $patch: 'delete' } as JsonObject,
+}));
+
+const anySteps = fc
+  .tuple(configParts, fc.array(deletePatch, { maxLength: 2 }), fc.nat(3))
+  .map(([parts, deletes, at]) => ({ ...parts, strategic: [...parts.strategic.slice(0, at), ...deletes, ...parts.strategic.slice(at)] }));
+
+/** The value at a JSON pointer, or undefined. */
+function at(value: Json | undefined, pointer: string): Json | undefined {
+  for (const segment of pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    if (Array.isArray(value)) value = value[Number(segment)];
+    else if (isObject(value) && Object.prototype.hasOwnProperty.call(value, segment)) value = value[segment];
+    else return undefined;
+  }
+  return value;
+}
+
+/** The changes no later change of the same document overrides (at the same place, above it or within it). */
+function lasting(changes: Change[]): Change[] {
+  const related = (a: string, b: string) => a === b || a.startsWith(b + '/') || b.startsWith(a + '/');
+  return changes.filter((c, i) => !changes.slice(i + 1).some((later) => later.document === c.document && related(later.pointer, c.pointer)));
+}
+
 describe('kset runs (property)', () => {
+  it('hold every change they report: each read back at its place in its document (documents `...` ends included)', async () => {
+    const streams = fc.tuple(streamDocuments, fc.integer(), fc.boolean()).map(([docs, seed, yamlFeatures]) => renderStream(docs, seed, { yamlFeatures, documentEnds: true }));
+    await fc.assert(
+      fc.asyncProperty(streams, anySteps, async (input, parts) => {
+        let pipeline: DocumentPipeline;
+        let outputs: string[];
+        try {
+          pipeline = new DocumentPipeline(await pureSteps(configOf(parts), input), { report: true });
+          outputs = splitStream(input).map((chunk) => pipeline.transform(null, chunk, input.slice(chunk.start, chunk.end)));
+        } catch (e) {
+          if ((e as Error).name === 'KsetError') return; // a patch without kind, a JSON patch on a document without the path
+          throw e;
+        }
+        for (const change of lasting(pipeline.changes)) {
+          const roots = values(outputs[change.document]);
+          const context = `change ${JSON.stringify(change)}\n${input}\n---- became\n${outputs.join('')}`;
+          if (change.pointer === '' && change.new === undefined) {
+            expect(roots.some((root) => deepEqual(root, change.old ?? null)), `removed: ${context}`).toBe(false);
+          } else {
+            expect(roots.some((root) => deepEqual(at(root, change.pointer), change.new)), context).toBe(true);
+          }
+        }
+      }),
+      PARAMETERS,
+    );
+  });
+
+
   it('are idempotent, deterministic whatever the config key order, and the same from stdin in pieces', async () => {
     await fc.assert(
       fc.asyncProperty(stream, configParts, fc.array(fc.nat(64), { maxLength: 8 }), async (input, parts, cuts) => {

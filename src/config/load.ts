@@ -3,7 +3,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { yamlLib } from '../util/yaml-lib.js';
 import { KsetError, excerptAt, firstLine, lineColAt } from '../errors.js';
 import { isObject, type Source } from '../types.js';
@@ -227,8 +227,10 @@ function parseYaml(text: string, display: string) {
   for (const doc of docs) {
     const error = doc.errors[0];
     if (error) {
-      const { line, col } = lineColAt(text, error.pos[0]);
-      throw new KsetError(`invalid YAML: ${firstLine(error.message)}`, { file: display, line, col }, excerptAt(text, line, col));
+      const deep = error.message.includes('call stack');
+      const { line, col } = lineColAt(text, deep ? deepValueStart(doc, error.pos[0]) : error.pos[0]);
+      const message = deep ? 'the config nests too deeply to be read (the value that does starts here)' : `invalid YAML: ${firstLine(error.message)}`;
+      throw new KsetError(message, { file: display, line, col }, excerptAt(text, line, col));
     }
   }
   const filled = docs.filter((doc) => doc.contents !== null);
@@ -242,6 +244,22 @@ function parseYaml(text: string, display: string) {
   } catch (error) {
     throw new KsetError(`invalid YAML: ${firstLine((error as Error).message)}`, { file: display });
   }
+}
+
+/**
+ * Where the value holding `offset` starts, three levels down at most (`patches:`, an entry, its `patch:`):
+ * reading YAML recurses, and stops with the stack exhausted deep inside such a value (an inline patch).
+ */
+function deepValueStart(doc: Document.Parsed, offset: number): number {
+  const { isMap, isSeq } = yamlLib();
+  let node = doc.contents as Node | null;
+  let start = node?.range?.[0] ?? doc.range[0];
+  for (let depth = 0; depth < 3 && node; depth++) {
+    const children: unknown[] = isMap(node) ? node.items.map((pair) => pair.value) : isSeq(node) ? node.items : [];
+    node = (children as (Node | null)[]).find((child) => child?.range && child.range[0] <= offset && offset <= child.range[2]) ?? null;
+    if (node?.range) start = node.range[0];
+  }
+  return start;
 }
 
 async function codeFile(absolute: string, display: string): Promise<LoadedFile> {

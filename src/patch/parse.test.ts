@@ -155,6 +155,18 @@ describe('parsePatch', () => {
     expect(error.excerpt).toBe('  4 | kind: B\n      ^');
   });
 
+  it.each([
+    ['flow', `\n  ${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}\n`],
+    ['block', `\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`],
+  ])('says a patch nested too deeply (%s) nests too deeply, where it starts', (_name, text) => {
+    const fromFile: Origin = { label: '--patch deep.json', file: 'deep.json', line: 1, textLine: 1 };
+    for (const mode of ['kustomize', 'kubectl'] as const) {
+      const error = caught(() => parsePatch({ text, origin: fromFile, type: 'merge' }, { mode }));
+      expect(error.message).toBe('--patch deep.json: the patch nests too deeply to be read (it starts here)');
+      expect(error.position).toEqual({ file: 'deep.json', line: 2, col: text.startsWith('\n  ') ? 3 : 1 });
+    }
+  });
+
   it('places errors at the entry when the text is not copied line for line', () => {
     const quoted: Origin = { label: 'patches[2]', file: 'kset.yaml', line: 9 };
     const error = caught(() => parsePatch({ text: 'hello', origin: quoted }));

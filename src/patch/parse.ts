@@ -3,6 +3,7 @@ import { yamlLib } from '../util/yaml-lib.js';
 import type { PatchEntry } from '../config/types.js';
 import { KsetError, excerptAt, firstLine, lineColAt, quote } from '../errors.js';
 import { MAX_ALIAS_COUNT, YAML_11 } from '../yaml/schema.js';
+import { exactInteger } from '../yaml/scalars.js';
 import { toOperation, type Operation } from '../transform/json-patch.js';
 import { isObject, type Json, type JsonObject, type Position } from '../types.js';
 
@@ -93,21 +94,43 @@ function readDocuments(entry: PatchEntry, uniqueKeys: boolean, customTags = YAML
   const result: ReadDocument[] = [];
   for (const doc of docs) {
     const error = doc.errors[0];
+    const offset = doc.contents?.range?.[0] ?? doc.range[0];
+    // reading YAML recurses: a patch nested thousands of levels deep overflows the stack where it gets too deep
+    if (error?.message.includes('call stack')) throw fail(entry, TOO_DEEP, offset);
     if (error) throw fail(entry, `the patch is not valid YAML: ${firstLine(error.message)}`, error.pos[0]);
     if (doc.contents === null) continue;
-    const offset = doc.contents.range?.[0] ?? doc.range[0];
     let value: Json;
     try {
       value = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) as Json;
     } catch (error) {
+      if (error instanceof RangeError && error.message.includes('call stack')) throw fail(entry, TOO_DEEP, offset);
       throw fail(entry, `the patch cannot be read: ${firstLine((error as Error).message)}`, offset);
     }
     if (value === null) continue;
+    refuseInexactIntegers(entry, doc);
     const itemOffsets = yamlLib().isSeq(doc.contents) ? doc.contents.items.map((item) => item.range[0]) : undefined;
     result.push(itemOffsets ? { value, offset, itemOffsets } : { value, offset });
   }
   return result;
 }
+
+/**
+ * An integer the patch gives that a double cannot hold (9007199254740993, read as ...992) is an error: kubectl
+ * would write it exactly, kset would write another number (an int64 kubectl keeps exactly, as written).
+ */
+function refuseInexactIntegers(entry: PatchEntry, doc: Document.Parsed): void {
+  if (!/[0-9a-fA-F_]{14}/.test(entry.text.slice(doc.range[0], doc.range[2]))) return; // no integer that long
+  yamlLib().visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'number' || Number.isSafeInteger(node.value)) return;
+      const exact = exactInteger((node as { source?: string }).source ?? '');
+      if (exact === undefined || BigInt(node.value) === exact) return;
+      throw fail(entry, `the number ${exact} cannot be written exactly: kset holds numbers as doubles, which would make it ${BigInt(node.value)}`, node.range?.[0]);
+    },
+  });
+}
+
+const TOO_DEEP = 'the patch nests too deeply to be read (it starts here)';
 
 /** kustomize loads strategic merge patches as resources: each needs a kind, and a name unless it is a List. */
 function checkNamed(entry: PatchEntry, doc: ReadDocument): void {

@@ -4,8 +4,9 @@ import type { Json } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { readBlock } from './block-reader.js';
 import type { Chunk } from './split.js';
-import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../yaml/schema.js';
+import { EXACT_OPTIONS, MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../yaml/schema.js';
 import { fromYaml, type TreeNode } from '../yaml/tree.js';
+import { holdsUnsafeInteger } from '../yaml/scalars.js';
 
 /** One YAML document of a source: its text (with its `---` line) and, once parsed, its tree and value. */
 export interface ManifestDocument {
@@ -23,6 +24,8 @@ export interface ParsedDocument {
   roots: (TreeNode | null)[];
   /** Their plain values, as kubectl reads them (YAML 1.1); null for an empty or comment-only document. */
   values: Json[];
+  /** Where each document's text ends (after its `...` line); the last ends with the text. */
+  ends: number[];
 }
 
 /**
@@ -32,9 +35,9 @@ export interface ParsedDocument {
  */
 export function parseDocument(doc: ManifestDocument, { values: wanted = true } = {}): ParsedDocument {
   const block = readBlock(doc.text);
-  if (block) return { roots: [block.root], values: [block.value] };
+  if (block) return { roots: [block.root], values: [block.value], ends: [doc.text.length] };
   const docs = yamlLib().parseAllDocuments(doc.text, PARSE_OPTIONS);
-  if (!Array.isArray(docs)) return { roots: [], values: [] }; // an empty stream
+  if (!Array.isArray(docs)) return { roots: [], values: [], ends: [] }; // an empty stream
   // kset ends its output with a line break: a text without one must read with it too (at the very end
   // the yaml package takes `a: 'it''` for a closed quote, and `a: 'it''` + line break is an error)
   const closed = doc.text.endsWith('\n') ? docs : yamlLib().parseAllDocuments(doc.text + '\n', PARSE_OPTIONS);
@@ -49,8 +52,9 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
     if (complex !== undefined) throw positioned(doc, 'a map key must be a string, a number or a boolean, not a collection (kubectl reads no other keys)', complex);
   }
   const roots = docs.map(fromYaml);
+  const ends = docs.map((d, i) => (i === docs.length - 1 ? doc.text.length : d.range[2]));
   // aliases are expanded (within bounds: billion laughs is an error) even when no value is wanted
-  if (!wanted && !doc.text.includes('*')) return { roots, values: [] };
+  if (!wanted && !doc.text.includes('*')) return { roots, values: [], ends };
   const values = docs.map((d) => {
     try {
       return (d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) as Json;
@@ -58,7 +62,18 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
       throw positioned(doc, firstLine((e as Error).message), d.range[0]);
     }
   });
-  return { roots, values };
+  return { roots, values, ends };
+}
+
+/**
+ * The values of a document's text (as parseDocument read them) with every integer kubectl keeps exactly
+ * where a double cannot (9007199254740993) as a bigint, for writers that keep them (`-o json`); the values
+ * themselves when they hold none (a look at their numbers: only then is the text read again).
+ */
+export function exactValues(text: string, values: Json[]): unknown[] {
+  if (!values.some(holdsUnsafeInteger)) return values;
+  const docs = yamlLib().parseAllDocuments(text, EXACT_OPTIONS);
+  return Array.isArray(docs) ? docs.map((d) => d.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) : values;
 }
 
 /**

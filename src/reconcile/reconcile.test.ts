@@ -150,7 +150,7 @@ describe('reconcile', () => {
 
   it('writes JSON into a JSON document', () => {
     const text = '{\n  "a": {"b": 1},\n  "c": "x"\n}\n';
-    expect(edit(text, (v) => (v.a.d = 'yes'))).toBe('{\n  "a": {"b":1,"d":"yes"},\n  "c": "x"\n}\n');
+    expect(edit(text, (v) => (v.a.d = 'yes'))).toBe('{\n  "a": {"b": 1, "d": "yes"},\n  "c": "x"\n}\n');
   });
 });
 
@@ -162,6 +162,12 @@ describe('matchItems', () => {
     ['scalar edited in place', ['x', 'y', 'z'], ['x', 'q', 'z'], [0, 1, 2]],
     ['reordered', [{ name: 'a' }, { name: 'b' }], [{ name: 'b' }, { name: 'a' }], null],
     ['ports by port and protocol', [{ port: 53, protocol: 'UDP' }], [{ port: 53 }], [0]],
+    [
+      'resources by kind, name and namespace',
+      [{ kind: 'A', metadata: { name: 'a' } }, { kind: 'A', metadata: { name: 'b' } }],
+      [{ kind: 'A', metadata: { name: 'b' }, x: 1 }],
+      [1],
+    ],
   ])('%s', (_name, before, after, expected) => {
     expect(matchItems(before as Json[], after as Json[])).toEqual(expected);
   });
@@ -197,7 +203,7 @@ describe('reconcile: empty values', () => {
     ['an empty item', 'l:\n-\n- y\n', (v: any) => (v.l[0] = 'x'), 'l:\n- x\n- y\n'],
     ['an empty item with a comment', 'l:\n- # c\n- y\n', (v: any) => (v.l[0] = 'x'), 'l:\n- x # c\n- y\n'],
     ['an anchored empty value', 'a: &x\nb: 1\n', (v: any) => (v.a = 'x'), 'a: &x x\nb: 1\n'],
-    ['a flow map key without value', 'm: {a, b: 1}\n', (v: any) => (v.m.a = 'x'), 'm: { a: x, b: 1 }\n'],
+    ['a flow map key without value', 'm: {a, b: 1}\n', (v: any) => (v.m.a = 'x'), 'm: {a: x, b: 1}\n'],
     ['an explicit key without value', '? a\nb: 1\n', (v: any) => (v.a = 'x'), 'a: x\nb: 1\n'],
   ])('gives a value to %s', (_name, text, change, expected) => {
     expect(edit(text, change)).toBe(expected);
@@ -305,7 +311,7 @@ describe('reconcile: a list nested on its parent item line', () => {
 describe('reconcile: multi-line strings in flow collections', () => {
   it('writes them double-quoted on one line', () => {
     expect(edit('a: 1\nm: {x: []}\n', (v) => (v.m.x = [['multi\nline']]))).toBe('a: 1\nm: {x: [ [ "multi\\nline" ] ]}\n');
-    expect(edit('l: [a]\n', (v) => (v.l = [{ k: 'x\ny' }]))).toBe('l: [ { k: "x\\ny" } ]\n');
+    expect(edit('l: [a]\n', (v) => (v.l = [{ k: 'x\ny' }]))).toBe('l: [{ k: "x\\ny" }]\n');
   });
 });
 
@@ -384,5 +390,70 @@ describe('reconcile: keys with an anchor or a tag', () => {
 
   ])('%s', (_name, text, change, expected) => {
     expect(edit(text, change)).toBe(expected);
+  });
+});
+
+describe('reconcile: explicit keys (`? k` and `: v` on lines of their own)', () => {
+  const text = 'data:\n  ? k\n  : b\n  z: y\nl:\n  - ? a\n    : b\n    c: d\n';
+  it.each([
+    ['removes an explicit pair with both its lines', (v: any) => delete v.data.k, 'data:\n  z: y\nl:\n  - ? a\n    : b\n    c: d\n'],
+    ['removes the pair after one', (v: any) => delete v.data.z, 'data:\n  ? k\n  : b\nl:\n  - ? a\n    : b\n    c: d\n'],
+    ['adds a pair in the column of the `?`', (v: any) => (v.data.n = 'v'), 'data:\n  ? k\n  : b\n  z: y\n  "n": v\nl:\n  - ? a\n    : b\n    c: d\n'],
+    ['adds a pair before it', (v: any) => (v.data = { x: 1, ...v.data }), 'data:\n  x: 1\n  ? k\n  : b\n  z: y\nl:\n  - ? a\n    : b\n    c: d\n'],
+    ['changes its value', (v: any) => (v.data.k = 'c'), text.replace(': b\n  z', ': c\n  z')],
+    ['writes a block value below its `:`', (v: any) => (v.data.k = { x: 1 }), 'data:\n  ? k\n  :\n    x: 1\n  z: y\nl:\n  - ? a\n    : b\n    c: d\n'],
+    ['removes one that starts on a `- ` line', (v: any) => delete v.l[0].a, 'data:\n  ? k\n  : b\n  z: y\nl:\n  - c: d\n'],
+  ])('%s', (_name, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+});
+
+describe('reconcile: a flow collection written anew keeps the text of what did not change', () => {
+  const odd = '[9007199254740993, 1e400, 0x1F, 1.0, "\\u00e9"]';
+  it.each([
+    ['an appended item', `l: ${odd}\n`, (v: any) => v.l.push('z'), `l: ${odd.slice(0, -1)}, z]\n`],
+    ['a removed item', 'l: [a, 0x1F, 1.0]\n', (v: any) => v.l.splice(0, 1), 'l: [0x1F, 1.0]\n'],
+    ['moved items', 'l: [ 0x1F, 1.0, "\\u00e9" ]\n', (v: any) => v.l.reverse(), 'l: [ "\\u00e9", 1.0, 0x1F ]\n'],
+    ['an added key', 'm: {a: 0x1F, b: "\\u00e9"}\n', (v: any) => (v.m.c = 1), 'm: {a: 0x1F, b: "\\u00e9", c: 1}\n'],
+    ['a removed key', 'm: {a: 0x1F, b: "\\u00e9", c: 1.0}\n', (v: any) => delete v.m.b, 'm: {a: 0x1F, c: 1.0}\n'],
+    ['a nested change', 'm: {a: {x: 0x1F}, b: [1.0]}\n', (v: any) => ((v.m.a.w = 2), v.m.b.push(3), (v.m.c = 1)), 'm: {a: {x: 0x1F, w: 2}, b: [1.0, 3], c: 1}\n'],
+    ['a changed item', 'l: [0x1F, "a", 1.0]\n', (v: any) => ((v.l[1] = 'b'), v.l.push(4)), 'l: [0x1F, "b", 1.0, 4]\n'],
+  ])('%s', (_name, text, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+
+  it('keeps a JSON document JSON, its numbers as written', () => {
+    const text = '{\n  "n": 9007199254740993,\n  "f": 1e400,\n  "a": {"b": 0x1F},\n  "l": [\n    1.0\n  ]\n}\n';
+    expect(edit(text, (v) => (v.z = 'x'))).toBe(text.replace('\n  ]\n}', '\n  ],\n  "z": "x"\n}'));
+    expect(edit(text, (v) => delete v.f)).toBe(text.replace('  "f": 1e400,\n', ''));
+    expect(edit(text, (v) => (v.l.push({ k: 1 }), (v.z = [1])))).toBe(
+      '{\n  "n": 9007199254740993,\n  "f": 1e400,\n  "a": {"b": 0x1F},\n  "l": [\n    1.0,\n    {\n      "k": 1\n    }\n  ],\n  "z": [\n    1\n  ]\n}\n',
+    );
+  });
+
+  it('writes anew what holds an anchor, an alias or a tag', () => {
+    expect(edit('l: [&a 1, *a, !!str 5]\n', (v) => v.l.push(2))).toBe('l: [1, 1, "5", 2]\n');
+  });
+});
+
+describe('reconcile: a new "<<" key in a flow map written anew', () => {
+  it('is quoted, not a merge key', () => {
+    expect(edit('m: {a: 1}\n', (v) => ((v.m = { '<<': 0 }), (v.m.a = 1)))).toBe('m: {"<<": 0, a: 1}\n');
+  });
+});
+
+describe('reconcile: integers beyond a double that the document writes exactly', () => {
+  it.each([
+    ['a block list written anew', 'l:\n- 9223372036854775807\n- a\n', (v: any) => v.l.reverse(), 'l:\n- a\n- 9223372036854775807\n'],
+    ['a value written anew as a block', 'a: 9007199254740993\nb: x\n', (v: any) => (v.b = { c: [v.a] }), 'a: 9007199254740993\nb:\n  c:\n  - 9007199254740993\n'],
+    ['a JSON document written anew', '{"l": [1152921504606846976, 2]}\n', (v: any) => v.l.reverse(), '{"l": [2, 1152921504606846976]}\n'],
+  ])('keeps their digits in %s', (_name, text, change, expected) => {
+    expect(edit(text, change)).toBe(expected);
+  });
+});
+
+describe('reconcile: an alias of a number written out', () => {
+  it('keeps the number as the document writes it', () => {
+    expect(edit('a: &x 9007199254740993\nb: *x\nc: &y 0x1F\nd: *y\n', (v) => delete v.a)).toBe('b: 9007199254740993\nc: &y 0x1F\nd: *y\n');
   });
 });

@@ -3,6 +3,8 @@ import { fromYaml, isMap, isScalar, isSeq, type MapNode, type Pair, type ScalarS
 import { renderBlock, renderFlow } from '../render/block.js';
 import type { Edit } from '../render/splice.js';
 import { keepAliases } from './aliases.js';
+import { rewriteFlow, type FlowSource } from './flow.js';
+import { withExactIntegers } from './exact.js';
 import { scalarSource } from '../render/scalar.js';
 import { column, detectStyle, type Style } from '../render/style.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
@@ -23,6 +25,7 @@ type Place =
  */
 export function reconcile(doc: TreeNode | null | Document.Parsed, text: string, before: Json, after: Json): Edit[] {
   const root = doc && !('kind' in doc) ? fromYaml(doc) : doc;
+  after = withExactIntegers(root, after);
   const edits = new Reconciler(root, text).run(before, after);
   return keepAliases(text, edits, (expanded, again) => new Reconciler(fromYaml(again), expanded).run(before, after));
 }
@@ -30,6 +33,7 @@ export function reconcile(doc: TreeNode | null | Document.Parsed, text: string, 
 class Reconciler {
   private readonly edits: Edit[] = [];
   private cachedStyle?: Style;
+  private cachedFlowSource?: FlowSource;
 
   constructor(
     private readonly root: TreeNode | null,
@@ -54,7 +58,7 @@ class Reconciler {
     if (isMap(node) && isObject(before) && isObject(after) && this.updateMap(node, before, after, place)) return;
     if (isSeq(node) && Array.isArray(before) && Array.isArray(after) && this.updateSeq(node, before, after, place)) return;
     if (deepEqual(before, after)) return;
-    this.replace(node, after, place);
+    this.replace(node, after, place, before);
   }
 
   // ---- maps ----
@@ -198,8 +202,8 @@ class Reconciler {
 
   // ---- writing a node anew ----
 
-  /** Writes `after` in place of `node`, inline when it is a scalar or flow, else as a block below its key. */
-  private replace(node: TreeNode, after: Json, place: Place): void {
+  /** Writes `after` in place of `node` (whose value was `before`), inline when it is a scalar or flow, else as a block below its key. */
+  private replace(node: TreeNode, after: Json, place: Place, before?: Json): void {
     const empty = isScalar(node) && node.source === '' && node.range![0] === node.range![1];
     const tag = (node as { tag?: string }).tag;
     if (place.at !== 'root' && tag && (empty || !tagFits(tag, node, after))) {
@@ -216,7 +220,7 @@ class Reconciler {
     }
     if (place.at !== 'root' && place.inFlow) {
       // inside a flow collection a new value stays where the old one was, in flow style
-      this.edits.push({ start: node.range![0], end: contentEnd(node, this.text), text: this.inline(node, after, true) });
+      this.edits.push({ start: node.range![0], end: contentEnd(node, this.text), text: this.inline(node, after, true, before) });
       return;
     }
     // a block map starts with its first key's `&anchor` or `!tag`, if it has one
@@ -228,12 +232,12 @@ class Reconciler {
     if (place.at === 'value' && (block ? !(inline || Array.isArray(after) !== isSeq(node)) : inline)) {
       // same line as the key and staying there, or a block staying a block of the same kind
       const col = column(this.text, start);
-      const text = inline ? this.inline(node, after) : renderBlock(after, col, this.style).slice(col);
-      this.rewrite(start, end, text);
+      const text = inline ? this.inline(node, after, false, before) : renderBlock(after, col, this.style).slice(col);
+      this.rewrite(start, end, text, this.scalarOnItsLine(node, after, 'key'));
     } else if (place.at === 'value') {
       this.rewrite(this.colonEnd(place.pair), end, this.valueAfterColon(after, place.keyCol));
     } else if (inline) {
-      this.rewrite(start, end, this.inline(node, after));
+      this.rewrite(start, end, this.inline(node, after, false, before), place.at === 'item' ? this.scalarOnItsLine(node, after, 'dash') : undefined);
     } else {
       const col = place.at === 'item' ? place.dashCol + 2 : column(this.text, start);
       // an item's `&anchor` or `!tag` cannot stand before a block on its line: the block is written after the dash
@@ -249,7 +253,7 @@ class Reconciler {
    * may be a block scalar's, which would take it in; and it stays apart from a value (an empty value's range
    * ends right before a comment).
    */
-  private rewrite(start: number, end: number, text: string): void {
+  private rewrite(start: number, end: number, text: string, scalar?: Edit['scalar']): void {
     const lineBreak = this.lineBreak(end);
     const rest = this.text.slice(end, lineBreak);
     if (text.includes('\n') && rest !== '') {
@@ -259,7 +263,13 @@ class Reconciler {
     } else if (rest.startsWith('#')) {
       text += ' ';
     }
-    this.edits.push({ start, end, text });
+    this.edits.push(scalar && !text.includes('\n') ? { start, end, text, scalar } : { start, end, text });
+  }
+
+  /** What an untagged single-line scalar written as a scalar must read as after its `key: ` or `- ` (see Edit). */
+  private scalarOnItsLine(node: TreeNode, value: Json, after: 'key' | 'dash'): Edit['scalar'] {
+    if (!isScalar(node) || node.tag || isCollection(value) || this.text.slice(node.range[0], node.range[1]).includes('\n')) return undefined;
+    return { after, value };
   }
 
   /** The number of spaces that start the line of `offset`. */
@@ -275,8 +285,13 @@ class Reconciler {
     return '\n' + renderBlock(value, col, this.style);
   }
 
-  private inline(node: TreeNode | undefined, value: Json, inFlow = false): string {
+  /** A value on one line, or a flow collection; a flow collection that was `before` keeps the text of what did not change. */
+  private inline(node: TreeNode | undefined, value: Json, inFlow = false, before?: Json): string {
     if (value !== null && typeof value === 'object') {
+      if (before !== undefined && isNonEmptyFlow(node!)) {
+        const kept = rewriteFlow(this.flowSource, node as MapNode | SeqNode, before, value);
+        if (kept !== undefined) return kept;
+      }
       const multiLine = node && this.text.slice(node.range![0], node.range![1]).includes('\n');
       if (this.style.json && multiLine) {
         const col = column(this.text, node.range![0]);
@@ -287,6 +302,21 @@ class Reconciler {
     const type = node && isScalar(node) ? (node.type as ScalarStyle) : undefined;
     const preferred = type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED' ? undefined : type;
     return scalarSource(value, preferred, this.style, inFlow);
+  }
+
+  private get flowSource(): FlowSource {
+    return (this.cachedFlowSource ??= {
+      text: this.text,
+      json: this.style.json,
+      pairStart: (pair) => this.keyStart(pair),
+      end: (node) => contentEnd(node, this.text),
+      write: (node, value, col) => {
+        if (col !== undefined && this.style.json && value !== null && typeof value === 'object') return renderBlock(value, col, this.style).slice(col);
+        return this.inline(node, value, true);
+      },
+      // `<<` plain is a merge key
+      key: (key) => scalarSource(key, this.style.json || key === '<<' ? 'QUOTE_DOUBLE' : undefined, this.style, true),
+    });
   }
 
   // ---- positions ----
@@ -351,8 +381,9 @@ class Reconciler {
     return -1;
   }
 
-  /** Where a pair starts: its key, or the `&anchor` or `!tag` before the key. */
+  /** Where a pair starts: its key, the `&anchor` or `!tag` before the key, or the `?` of an explicit key. */
   private keyStart(pair: Pair): number {
+    if (pair.explicit !== undefined) return pair.explicit;
     const key = pair.key as TreeNode & { anchor?: string; tag?: string };
     const start = key.range![0];
     if (!key.anchor && !key.tag) return start;
@@ -492,5 +523,11 @@ function sameItem(a: JsonObject, b: JsonObject): boolean {
       return true;
     }
   }
-  return false;
+  return sameResource(a, b);
+}
+
+/** Resources (a List's items, a StatefulSet's volumeClaimTemplates) are the same by kind, name and namespace. */
+function sameResource(a: JsonObject, b: JsonObject): boolean {
+  if (!isObject(a.metadata) || !isObject(b.metadata) || a.metadata.name === undefined) return false;
+  return a.kind === b.kind && a.metadata.name === b.metadata.name && a.metadata.namespace === b.metadata.namespace;
 }

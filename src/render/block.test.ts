@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { kubectlTags } from '../yaml/schema.js';
-import { indentLines, renderBlock } from './block.js';
+import { indentLines, renderBlock, renderFlow } from './block.js';
 import type { Style } from './style.js';
 
 /** What the `yaml` package writes for a value in a style: what renderBlock must give. */
@@ -50,5 +50,19 @@ describe('renderBlock', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('renderBlock and renderFlow and YAML 1.1 line breaks (U+0085, U+2028, U+2029)', () => {
+  const value = { 'k\u2028': ['x\u2029y', { a: 'multi\nline\u0085' }], '<<': 'm' };
+  it.each([
+    ['block', (style: Style) => renderBlock(value, 2, style)],
+    ['flow', (style: Style) => renderFlow(value, style)],
+  ])('%s: escaped, keys included, and read back as written', (_name, render) => {
+    for (const json of [false, true]) {
+      const text = render({ indent: 2, indentSeq: false, quote: 'single', json });
+      expect(text).not.toMatch(/[\u0085\u2028\u2029]/);
+      expect(parse(text, { version: '1.1' })).toEqual(value);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { isObject } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { isPlainSafe, typedAsString } from './scalar.js';
 import type { Style } from './style.js';
+import { YAML_11_BREAKS, escapeBreaks, jsonText } from './json.js';
 
 /**
  * Options that make the `yaml` package write what kubectl reads back unchanged (YAML 1.1 quoting), and no
@@ -24,7 +25,7 @@ function options(style: Style) {
 
 /** A value written as block YAML starting at column `col`, every line indented, no final newline. */
 export function renderBlock(value: unknown, col: number, style: Style): string {
-  const text = style.json ? JSON.stringify(value, null, style.indent) : (plainBlock(value, style) ?? toYaml(value, options(style)).replace(/\n$/, ''));
+  const text = style.json ? jsonText(value, style.indent) : (plainBlock(value, style) ?? toYaml(value, options(style)).replace(/\n$/, ''));
   return indentLines(text, col);
 }
 
@@ -37,6 +38,7 @@ function plainBlock(value: unknown, style: Style): string | undefined {
     if (v === null) return 'null';
     if (typeof v === 'boolean') return String(v);
     if (typeof v === 'number') return Number.isFinite(v) ? (Object.is(v, -0) ? '-0' : String(v)) : undefined;
+    if (typeof v === 'bigint') return String(v);
     if (typeof v === 'string') return writesPlain(v) ? v : typedWord(v) ? quoted(v) : undefined;
     if (Array.isArray(v) && v.length === 0) return '[]';
     if (isObject(v) && Object.keys(v).length === 0) return '{}';
@@ -91,7 +93,7 @@ function writesPlain(text: string): boolean {
 
 /** A collection written on one line, in flow style (JSON in a JSON document). */
 export function renderFlow(value: unknown, style: Style): string {
-  if (style.json) return JSON.stringify(value);
+  if (style.json) return jsonText(value);
   // escapes, not folded lines, for line breaks in double-quoted strings: a flow value stays on its line
   return toYaml(value, { ...options(style), collectionStyle: 'flow', doubleQuotedAsJSON: true }).replace(/\n$/, '');
 }
@@ -99,9 +101,11 @@ export function renderFlow(value: unknown, style: Style): string {
 type Options = DocumentOptions & SchemaOptions & ToStringOptions;
 
 /**
- * `stringify`, but a `<<` key is quoted (written plain, YAML 1.1 reads it as a merge key), and in flow style
+ * `stringify`, but a `<<` key is quoted (written plain, YAML 1.1 reads it as a merge key), in flow style
  * a string with a line break is double-quoted (the yaml package writes it plain over several lines, which
- * a flow collection in a block cannot hold at its key's indentation).
+ * a flow collection in a block cannot hold at its key's indentation), and a string holding a character
+ * YAML 1.1 reads as a line break (U+0085, U+2028, U+2029) is double-quoted with it escaped (the yaml
+ * package writes it as it is, even in double quotes).
  */
 function toYaml(value: unknown, options: Options): string {
   const { Document, isScalar, stringify, visit } = yamlLib();
@@ -113,19 +117,20 @@ function toYaml(value: unknown, options: Options): string {
       if (isScalar(pair.key) && pair.key.value === '<<') pair.key.type = 'QUOTE_DOUBLE';
     },
     Scalar(_, node) {
-      if (flow && typeof node.value === 'string' && /[\n\r]/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      if (typeof node.value === 'string' && ((flow && /[\n\r]/.test(node.value)) || YAML_11_BREAKS.test(node.value))) node.type = 'QUOTE_DOUBLE';
     },
   });
-  return doc.toString(options);
+  // every string holding such a character is double-quoted now: they stand in nothing else
+  return escapeBreaks(doc.toString(options));
 }
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
 
 function needsNodeStyles(value: unknown, flow: boolean): boolean {
-  if (typeof value === 'string') return flow && /[\n\r]/.test(value);
+  if (typeof value === 'string') return (flow && /[\n\r]/.test(value)) || YAML_11_BREAKS.test(value);
   if (value === null || typeof value !== 'object') return false;
   if (Array.isArray(value)) return value.some((item) => needsNodeStyles(item, flow));
-  return Object.entries(value).some(([key, item]) => key === '<<' || needsNodeStyles(item, flow));
+  return Object.entries(value).some(([key, item]) => key === '<<' || YAML_11_BREAKS.test(key) || needsNodeStyles(item, flow));
 }
 
 /** `text` with every non-empty line indented by `col` spaces. */

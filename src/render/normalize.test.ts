@@ -26,3 +26,13 @@ describe('normalizeChunk: twice is once', () => {
     expect(normalizeChunk(once)).toBe(once);
   });
 });
+
+describe('normalizeChunk: what YAML 1.1 would read otherwise', () => {
+  it('escapes U+0085, U+2028 and U+2029, keys and block scalars included', () => {
+    expect(normalizeChunk('"k\\u2028": "a\\Nb"\nl: |\n  x\u2029y\n')).toBe('"k\\u2028": "a\\u0085b"\nl: "x\\u2029y\\n"\n');
+  });
+
+  it('keeps the digits of integers beyond a double that kubectl keeps exactly', () => {
+    expect(normalizeChunk('a: 9007199254740993\nb: 0x20000000000001\nc: [0x1F]\n')).toBe('a: 9007199254740993\nb: 9007199254740993\nc:\n- 31\n');
+  });
+});

@@ -1,6 +1,8 @@
 import { yamlLib } from '../util/yaml-lib.js';
 import { YAML_11 } from '../yaml/schema.js';
 import { isPlainSafe } from './scalar.js';
+import { exactInteger } from '../yaml/scalars.js';
+import { YAML_11_BREAKS, escapeBreaks } from './json.js';
 
 /**
  * A document chunk in kset's one canonical style (`--normalize`): 2-space indentation, flush block
@@ -34,12 +36,20 @@ function normalizeOnce(text: string): string {
             if (node.items.length) node.flow = false;
           },
           Scalar(_, node) {
+            // an integer beyond a double's that kubectl keeps exactly is written as its digits, not the double's
+            if (typeof node.value === 'number' && Number.isInteger(node.value) && !Number.isSafeInteger(node.value)) {
+              const exact = exactInteger((node as { source?: string }).source ?? '');
+              if (exact !== undefined) node.value = exact;
+            }
+            if (typeof node.value !== 'string') return;
+            // YAML 1.1's other line breaks are written escaped, in double quotes (see escapeBreaks below)
+            if (YAML_11_BREAKS.test(node.value)) node.type = 'QUOTE_DOUBLE';
             // block scalars are kept, but an empty one (the yaml package writes `|` and a line more each time)
-            if (typeof node.value !== 'string' || (node.value !== '' && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED'))) return;
-            node.type = isPlainSafe(node.value) ? 'PLAIN' : 'QUOTE_DOUBLE';
+            else if (node.value === '' || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) node.type = isPlainSafe(node.value) ? 'PLAIN' : 'QUOTE_DOUBLE';
           },
         });
-        return doc.toString({ indent: 2, indentSeq: false, lineWidth: 0, directives: false, commentString });
+        // raw U+0085, U+2028 and U+2029 now stand only in double quotes (or comments): escaped
+        return escapeBreaks(doc.toString({ indent: 2, indentSeq: false, lineWidth: 0, directives: false, commentString }));
       })
       .join('---\n')
   );

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { kubectlTags } from '../yaml/schema.js';
-import { isPlainSafe } from './scalar.js';
+import { isPlainSafe, scalarSource } from './scalar.js';
 
 /** The definition: the yaml package writes the string plain, and YAML 1.1 and 1.2 read it back as itself. */
 function readsBackPlain(value: string): boolean {
@@ -30,5 +30,14 @@ describe('isPlainSafe', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('scalarSource and YAML 1.1 line breaks (U+0085, U+2028, U+2029)', () => {
+  it.each([undefined, 'PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'] as const)('escapes them in double quotes, preferred %s', (preferred) => {
+    for (const quote of ['single', 'double'] as const) {
+      const style = { indent: 2, indentSeq: false, quote, json: false };
+      expect(scalarSource('a\u2028b\u2029c\u0085d', preferred, style)).toBe('"a\\u2028b\\u2029c\\u0085d"');
+    }
   });
 });

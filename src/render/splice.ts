@@ -3,6 +3,11 @@ export interface Edit {
   start: number;
   end: number;
   text: string;
+  /**
+   * A scalar written in place of one on a single line, after its `key: ` or `- `: the value it must read as
+   * there (what the verification after writing checks on that line alone).
+   */
+  scalar?: { after: 'key' | 'dash'; value: unknown };
 }
 
 /** Applies non-overlapping edits to `text`; inserted text takes the text's own line endings. */

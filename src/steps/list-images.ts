@@ -4,6 +4,7 @@ import { resourceId } from '../resource-id.js';
 import { listImages } from '../transform/list-images.js';
 import type { Source } from '../types.js';
 import { pointerOf } from '../util/json-pointer.js';
+import { jsonText } from '../render/json.js';
 
 export interface ImageUse {
   file: string | null;
@@ -44,7 +45,7 @@ export function findImages(sources: Source[], fields: ImageField[]): ImageUse[] 
 /** `kset images`: a table (or JSON) of every image reference. */
 export function listImagesReport(sources: Source[], fields: ImageField[], format: 'table' | 'json'): string {
   const uses = findImages(sources, fields);
-  if (format === 'json') return JSON.stringify(uses, null, 2) + '\n';
+  if (format === 'json') return jsonText(uses, 2) + '\n';
   const rows = [['RESOURCE', 'CONTAINER', 'IMAGE', 'FILE']].concat(
     uses.map((u) => [u.resource, u.container ?? '', u.image, u.file ?? '-']),
   );

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { YAML_11 } from './schema.js';
-import { resolvePlain } from './scalars.js';
+import { exactInteger, resolvePlain } from './scalars.js';
 
 /** What the `yaml` package makes of a plain scalar, read as kset reads input. */
 const yamlReads = (text: string) => parse(`- ${text}\n`, YAML_11)[0];
@@ -39,6 +39,10 @@ describe('numbers as kubectl (go-yaml) reads them', () => {
     ['.', '.'], ['.e1', '.e1'], ['e5', 'e5'], ['E0', 'E0'], ['1e', '1e'], ['1.2.3', '1.2.3'], ['2001-12-14', '2001-12-14'],
     ['0o17', 15], ['1e3', 1000], ['.5', 0.5], ['0755', 493], ['1_000', 1000], ['0x1F', 31], ['0x_1F', 31], ['-0', 0],
     ['08', 8], ['+12', 12], ['0b11', 3], ['1.', 1], ['1.10', 1.1], ['012_3', 83], ['1__0', 10], ['0_7', 7],
+    // beyond a double or 64 bits: a float beyond a double is a string, as is a non-decimal integer beyond 64 bits
+    ['1e400', '1e400'], ['-1e400', '-1e400'], ['1e-400', 0], ['0x1FFFFFFFFFFFFFFFFF', '0x1FFFFFFFFFFFFFFFFF'],
+    ['9223372036854775808', 9223372036854775808], ['18446744073709551616', 18446744073709551616], ['-9223372036854775809', -(2 ** 63)],
+    ['01777777777777777777777', 2 ** 64], ['12345678901234567890123', 1.2345678901234568e22], ['9007199254740993', 9007199254740992],
   ])('%j is %j', (text, value) => {
     expect(resolvePlain(text)).toEqual(value);
     expect(yamlReads(text)).toEqual(value);
@@ -46,5 +50,17 @@ describe('numbers as kubectl (go-yaml) reads them', () => {
 
   it('explicit tags still type a quoted scalar', () => {
     expect(parse('- !!int "7"\n- !!float "0.5"\n', YAML_11)).toEqual([7, 0.5]);
+  });
+});
+
+describe('exactInteger', () => {
+  // kubectl keeps int64 values exactly (`kubectl patch --local -o json` writes 9007199254740993 and -9223372036854775808)
+  it.each([
+    ['9007199254740993', 9007199254740993n], ['-9007199254740993', -9007199254740993n], ['0x20000000000001', 9007199254740993n],
+    ['1_000_000_000_000_000_001', 1000000000000000001n], ['9223372036854775807', 9223372036854775807n],
+    ['1152921504606846976', 1152921504606846976n], ['-9223372036854775808', -9223372036854775808n],
+    ['9007199254740991', undefined], ['9223372036854775808', undefined], ['12', undefined], ['1e17', undefined], ['x', undefined],
+  ])('%s is %s', (text, value) => {
+    expect(exactInteger(text)).toBe(value);
   });
 });

@@ -1,5 +1,5 @@
 import type { DocumentOptions, SchemaOptions } from 'yaml';
-import { isGoNumber, resolveNumber } from './scalars.js';
+import { exactInteger, isGoNumber, resolveNumber } from './scalars.js';
 
 // kubectl's YAML: how every reader and writer of kset types scalars (go-yaml's YAML 1.1, as kubectl reads it).
 
@@ -25,12 +25,13 @@ export const YAML_11 = {
  * numbers typed by go-yaml's rules (the yaml package's patterns read `e3` and `.` as NaN, `0o17` as a
  * string). Writers use them too, so that a string that would read as a number is quoted.
  */
-export function kubectlTags(tags: Tags): Tags {
+export function kubectlTags(tags: Tags, exact = false): Tags {
   const kept = tags.filter((tag) => !isTimeTag(tag) && !isNonJsonTag(tag));
   // the yaml package's number types only write numbers now; explicit `!!int "7"` tags are read as go-yaml reads them
   const numbers = kept.map((tag) => (typeof tag !== 'string' && /:(int|float)$/.test(tag.tag) ? { ...tag, test: NEVER } : tag));
   const explicit = ['int', 'float'].map((name) => ({ tag: `tag:yaml.org,2002:${name}`, default: false, resolve: resolveNumber }));
-  return [GO_YAML_NUMBER, ...numbers, ...explicit, ...timestampsAsStrings(tags)] as Tags;
+  const number = exact ? { ...GO_YAML_NUMBER, resolve: (text: string) => exactInteger(text) ?? resolveNumber(text) } : GO_YAML_NUMBER;
+  return [number, ...numbers, ...explicit, ...timestampsAsStrings(tags)] as Tags;
 }
 
 /**
@@ -55,6 +56,12 @@ const GO_YAML_NUMBER = {
 
 
 export const PARSE_OPTIONS = { ...YAML_11, keepSourceTokens: true } as const;
+
+/**
+ * YAML_11, but an integer kubectl keeps exactly where a double cannot (an int64 beyond 2^53) is read as a
+ * bigint, for the writers that can keep it (`-o json`).
+ */
+export const EXACT_OPTIONS = { ...YAML_11, customTags: (tags: Tags) => kubectlTags(tags, true) } as const;
 
 type Tags = Parameters<Extract<NonNullable<DocumentOptions & SchemaOptions>['customTags'], (tags: never) => unknown>>[0];
 

@@ -47,6 +47,8 @@ export interface AliasNode {
 export interface Pair {
   key: TreeNode | null;
   value: TreeNode | null;
+  /** The offset of the `?` of an explicit key (`? k` and `: v` on lines of their own). */
+  explicit?: number;
 }
 
 export type TreeNode = ScalarNode | MapNode | SeqNode | AliasNode;
@@ -67,7 +69,11 @@ function convert(node: YamlNode | null): TreeNode | null {
   const range = [...node.range!] as Range;
   const props = { ...(node.tag ? { tag: node.tag } : {}), ...(node.anchor ? { anchor: node.anchor } : {}) };
   if (yaml.isMap(node)) {
-    const items = node.items.map((pair) => ({ key: convert(pair.key as YamlNode | null), value: convert(pair.value as YamlNode | null) }));
+    const items = node.items.map((pair): Pair => {
+      const converted: Pair = { key: convert(pair.key as YamlNode | null), value: convert(pair.value as YamlNode | null) };
+      const explicit = explicitKeyIndicator(pair);
+      return explicit === undefined ? converted : { ...converted, explicit };
+    });
     return { kind: 'map', flow: Boolean(node.flow), items, range, ...props };
   }
   if (yaml.isSeq(node)) {
@@ -76,4 +82,10 @@ function convert(node: YamlNode | null): TreeNode | null {
   if (yaml.isAlias(node)) return { kind: 'alias', range };
   const scalar = node as import('yaml').Scalar & { source?: string };
   return { kind: 'scalar', type: (scalar.type ?? 'PLAIN') as ScalarStyle, value: scalar.value, source: scalar.source ?? '', range, ...props };
+}
+
+/** The offset of a pair's `?`, from the source tokens the yaml package keeps (PARSE_OPTIONS.keepSourceTokens). */
+function explicitKeyIndicator(pair: unknown): number | undefined {
+  const start = (pair as { srcToken?: { start?: { type: string; offset: number }[] } }).srcToken?.start;
+  return start?.find((token) => token.type === 'explicit-key-ind')?.offset;
 }
