@@ -46,7 +46,7 @@ async function render(result: TransformResult, flags: OutputFlags, io: Io): Prom
   if (!replaced && !/\S/.test(result.output) && result.files.some((file) => /\S/.test(file.input))) {
     throw everythingDeleted();
   }
-  const stream = replaced ? '' : format === 'json' ? toJsonList(result.output) : result.output;
+  const stream = replaced ? '' : format === 'json' ? toJsonList(result.files) : result.output;
   if (!writesBack(flags)) return new Exit(stream, 0);
   const { deliver } = await import('../write/deliver.js');
   const delivery = await deliver(result, flags, { cwd: io.cwd, color: Boolean(io.stdoutIsTty) && !io.env.NO_COLOR });
