@@ -35,7 +35,7 @@ export async function kset(args: string[], options: { stdin?: string | Uint8Arra
     env: {},
     stdinIsTty: options.stdin === undefined,
     stdin: async () => options.stdin ?? '',
-    stdout: (text) => (stdout += text),
+    stdout: (text) => (stdout += typeof text === 'string' ? text : Buffer.from(text).toString()),
     stderr: (text) => (stderr += text),
   });
   return { code, stdout, stderr };

@@ -23,7 +23,7 @@ async function streamed(args: string[], pieces: (string | Uint8Array)[], cwd = e
         yield piece;
       }
     },
-    stdout: (text) => writes.push({ text, read }),
+    stdout: (text) => writes.push({ text: typeof text === 'string' ? text : Buffer.from(text).toString(), read }),
     stderr: (text) => (stderr += text),
   });
   return { code, stdout: writes.map((w) => w.text).join(''), writes, stderr };

@@ -9,8 +9,8 @@ export interface Io {
   stdinIsTty: boolean;
   /** Whether stdout is a terminal (diffs are coloured then, unless NO_COLOR is set). */
   stdoutIsTty?: boolean;
-  /** Writes to stdout; throws OutputError once a write has failed. */
-  stdout: (text: string) => void;
+  /** Writes to stdout (text, or UTF-8 bytes); throws OutputError once a write has failed. */
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** Resolves once all that was written to stdout is out; rejects with an OutputError when a write failed. */
   flush?: () => Promise<void>;
