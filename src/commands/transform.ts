@@ -109,7 +109,7 @@ async function* stdinPieces(io: Io): AsyncIterable<string> {
 }
 
 /** All of stdin as text, decoded as it arrives (binary input stops at its first bytes, not at its end). */
-async function stdinText(io: Io): Promise<string> {
+export async function stdinText(io: Io): Promise<string> {
   const parts: string[] = [];
   for await (const piece of stdinPieces(io)) parts.push(piece);
   return parts.join('');
