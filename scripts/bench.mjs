@@ -4,7 +4,7 @@
 // (when kubectl is installed, for the sizes it finishes in a minute). Not a test: it prints a table, checks
 // the targets of SPEC.md §8 and writes the figures to bench/results.json. Run `npm run build` first.
 //
-//   node scripts/bench.mjs [--runs N] [--sizes 1000,10000,50000] [--only NAME,...] [--no-kustomize]
+//   node scripts/bench.mjs [--runs N] [--sizes 1000,10000,50000] [--only NAME,...] [--no-kustomize] [--no-yaml]
 //
 // A run of some workloads (--only) or sizes (--sizes) updates their rows in bench/results.json and keeps
 // the others, listing itself under `updates`.
@@ -30,6 +30,7 @@ const { values: flags } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,50000' },
     only: { type: 'string' },
     'no-kustomize': { type: 'boolean' },
+    'no-yaml': { type: 'boolean' },
   },
 });
 const RUNS = Number(flags.runs);
@@ -148,6 +149,28 @@ const ALL_WORKLOADS = [
     kustomizeInput: (input) => firstOfEachId(input),
     expect: (out, n, input) => count(out, `${REAL_IMAGE.name}:${REAL_IMAGE.newTag}`) === count(input, `${REAL_IMAGE.name}:v3.5.1`),
   },
+  // one 40 MB document (the shape of `kubectl get ... -o yaml | kset`), from stdin and from a file: stdin
+  // arrives in 64 KB pieces, which must cost no more than the whole text at once
+  {
+    name: 'big document stdin',
+    sizes: [null],
+    input: () => bigDocument(),
+    config: '{}\n',
+    args: ['-c', 'kset.yaml'],
+    kustomization: null,
+    yamlTarget: false,
+    expect: (out, n, input) => out === input,
+  },
+  {
+    name: 'big document file',
+    sizes: [null],
+    input: () => bigDocument(),
+    config: '{}\n',
+    args: ['-c', 'kset.yaml', 'input.yaml'],
+    kustomization: null,
+    yamlTarget: false,
+    expect: (out, n, input) => out === input,
+  },
   // kubectl's editing verbs on the 10,000-document stream, each within set image's time (a target below)
   ...editingVerbs(),
   {
@@ -258,6 +281,10 @@ function realCorpus() {
   return files.map((f) => readFileSync(path.join(REAL, f), 'utf8')).map((t) => (t.startsWith('---') ? t : '---\n' + t)).join('');
 }
 
+function bigDocument() {
+  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: ${'x'.repeat(40 * MB)}\n`;
+}
+
 /** The stream with each group/kind/name kept once (the first), for kustomize. */
 function firstOfEachId(text) {
   const require = createRequire(path.join(ROOT, 'package.json'));
@@ -310,10 +337,10 @@ try {
       const runs = workload.runs ?? RUNS;
       const kset = measure(process.execPath, [KSET, ...workload.args], { cwd: dir, inputFile, runs, check, status: workload.status });
       process.stderr.write(` ${kset.seconds.toFixed(3)}s, yaml`);
-      const yaml = measure(process.execPath, YAML_BASELINE, { cwd: ROOT, scratch: dir, inputFile, runs });
+      const yaml = flags['no-yaml'] ? null : measure(process.execPath, YAML_BASELINE, { cwd: ROOT, scratch: dir, inputFile, runs });
       // Node's own start-up, which no program run by it can beat: kset's share is the difference
       const node = size === 1 ? measure(process.execPath, ['-e', '0'], { cwd: dir, inputFile, runs }) : undefined;
-      process.stderr.write(` ${yaml.seconds.toFixed(3)}s`);
+      process.stderr.write(yaml ? ` ${yaml.seconds.toFixed(3)}s` : ' skipped');
       let kustomize = null;
       if (hasKubectl && workload.kustomization !== null && docs < kustomizeTooSlowFrom) {
         kustomize = runKustomize(dir, workload.kustomization, inputFile, workload.kustomizeInput);
@@ -330,11 +357,11 @@ try {
         documents: docs,
         mb: round(mb, 2),
         kset: { seconds: round(kset.seconds, 3), mbPerS: round(mb / kset.seconds, 1), rssMb: round(kset.rssMb, 1), runs: kset.runs },
-        yaml: { seconds: round(yaml.seconds, 3), rssMb: round(yaml.rssMb, 1), runs: yaml.runs },
+        yaml: yaml && { seconds: round(yaml.seconds, 3), rssMb: round(yaml.rssMb, 1), runs: yaml.runs },
         ...(node ? { node: { seconds: round(node.seconds, 3), runs: node.runs } } : {}),
         kustomize,
         ratios: {
-          yamlOverKset: round(yaml.seconds / kset.seconds, 2),
+          yamlOverKset: yaml && round(yaml.seconds / kset.seconds, 2),
           kustomizeOverKset: kustomize?.seconds !== undefined ? round(kustomize.seconds / kset.seconds, 1) : null,
           // kustomize took more than a minute: at least this many times kset's time
           kustomizeOverKsetAtLeast: kustomize?.timedOut || kustomize?.skipped ? round(KUSTOMIZE_LIMIT_S / kset.seconds, 0) : null,
@@ -384,7 +411,7 @@ function targetsOf(rows) {
       });
     }
     if (ALL_WORKLOADS.find((w) => (w.label ?? w.name) === name)?.yamlTarget === false) continue;
-    for (const row of sized) {
+    for (const row of sized.filter((r) => r.yaml)) {
       targets.push({
         target: `faster than the yaml baseline: ${name} ${row.documents}`,
         value: `${row.ratios.yamlOverKset}× faster`,
@@ -402,6 +429,11 @@ function targetsOf(rows) {
   if (startup) {
     const own = startup.node ? `; node -e 0 alone ${round(startup.node.seconds * 1000, 0)} ms, kset's own ${round((startup.kset.seconds - startup.node.seconds) * 1000, 0)} ms` : '';
     targets.push({ target: 'start-up (one document) under 100 ms', value: `${round(startup.kset.seconds * 1000, 0)} ms${own}`, met: startup.kset.seconds < 0.1 });
+  }
+  const [bigStdin, bigFile] = [find('big document stdin', 1), find('big document file', 1)];
+  if (bigStdin && bigFile) {
+    const ratio = bigStdin.kset.seconds / bigFile.kset.seconds;
+    targets.push({ target: 'a 40 MB document from stdin costs at most twice the time it costs from a file', value: `${round(ratio, 2)}×`, met: ratio <= 2 });
   }
   const setImage10k = find('set image', 10000);
   const verbs = ['set env', ...editingVerbs().map((v) => v.name).filter((name) => name !== 'set image')];
@@ -433,8 +465,8 @@ const table = rows.map((r) => [
   r.kset.seconds.toFixed(3),
   r.kset.mbPerS.toFixed(1),
   r.kset.rssMb.toFixed(0),
-  r.yaml.seconds.toFixed(3),
-  `${r.ratios.yamlOverKset.toFixed(2)}×`,
+  r.yaml ? r.yaml.seconds.toFixed(3) : '–',
+  r.yaml ? `${r.ratios.yamlOverKset.toFixed(2)}×` : '–',
   r.kustomize === null ? '–' : r.kustomize.error ? 'fails' : r.kustomize.timedOut || r.kustomize.skipped ? `> ${KUSTOMIZE_LIMIT_S}` : r.kustomize.seconds.toFixed(2),
   r.ratios.kustomizeOverKset !== null ? `${r.ratios.kustomizeOverKset}×` : r.ratios.kustomizeOverKsetAtLeast !== null ? `> ${r.ratios.kustomizeOverKsetAtLeast}×` : '–',
 ]);

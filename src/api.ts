@@ -71,7 +71,8 @@ export interface StreamResult {
  * it wait: a strategic patch reads the input to its end before the first document (the stream's CRDs
  * tell how custom resources merge); a step that finds errors only at the end (an untargeted patch that
  * must match, `--strict`, a verb naming resources) holds the output until the last document is done.
- * Otherwise an error in a document stops the stream after the documents before it were written.
+ * Otherwise an error in a document stops the stream after the documents before it were written: a caller
+ * that must write all or nothing holds what `write` gets until this resolves (the CLI does, unless --stream).
  */
 export async function transformStream(
   input: AsyncIterable<string>,

@@ -1,5 +1,5 @@
 import { usage } from './commands/args.js';
-import { Exit, type Io, type Outcome } from './commands/io.js';
+import { Exit, OutputError, streamOutput, type Io, type Outcome } from './commands/io.js';
 import { commandsUnder, findCommand, setHelp } from './commands/table.js';
 import { InterruptedError, KsetError, formatError } from './errors.js';
 
@@ -9,16 +9,26 @@ export type { Io } from './commands/io.js';
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   try {
     const output = await dispatch(argv, io);
-    if (output instanceof Exit) {
-      if (output.stdout) io.stdout(output.stdout);
-      return output.code;
-    }
-    if (output !== undefined) io.stdout(output);
-    return 0;
+    const code = output instanceof Exit ? output.code : 0;
+    const text = output instanceof Exit ? output.stdout : output;
+    if (text) io.stdout(text);
+    await io.flush?.();
+    return code;
   } catch (e) {
+    if (e instanceof OutputError) return outputFailed(e, io);
     io.stderr(describeError(e, io.env) + '\n');
     return e instanceof InterruptedError ? e.exitCode : 2;
   }
+}
+
+/** Exit code 141 for a reader that went away (`kset | head`), as a process killed by SIGPIPE gives (kubectl's); 2 for any other write error. */
+export const BROKEN_PIPE_EXIT = 141;
+
+function outputFailed(e: OutputError, io: Io): number {
+  if (e.code === 'EPIPE') return BROKEN_PIPE_EXIT;
+  const reason = /^[A-Z]+: ([^,]+)/.exec(e.message)?.[1] ?? e.message;
+  io.stderr(`kset: cannot write to stdout: ${reason}${e.code ? ` (${e.code})` : ''}\n`);
+  return 2;
 }
 
 async function dispatch(argv: string[], io: Io): Promise<Outcome> {
@@ -55,10 +65,10 @@ function processIo(): Io {
     stdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     },
-    stdinChunks: () => process.stdin.setEncoding('utf8'),
-    stdout: (text) => process.stdout.write(text),
+    stdinChunks: () => process.stdin,
+    ...streamOutput(process.stdout),
     stderr: (text) => process.stderr.write(text),
   };
 }

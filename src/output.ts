@@ -1,5 +1,6 @@
 import type { FileResult } from './pipeline.js';
-import { exactValues, parseDocument } from './read/document.js';
+import { KsetError } from './errors.js';
+import { exactValues, parseDocument, positioned, type ManifestDocument } from './read/document.js';
 import { jsonText } from './render/json.js';
 import { skipByteOrderMark, splitStream } from './read/split.js';
 import { isList } from './pipeline.js';
@@ -58,16 +59,54 @@ export class StreamWriter {
   }
 }
 
-/** The stream's resources as a kubectl `v1 List` in JSON (List documents contribute their items). */
-export function toJsonList(stream: string): string {
+/**
+ * The files' resources as a kubectl `v1 List` in JSON (List documents contribute their items). Empty and
+ * null documents are skipped, as kubectl skips them; a document (or List item) that is a scalar or a list
+ * cannot be a resource: kubectl refuses it, and so does kset, at its place in the input.
+ */
+export function toJsonList(files: FileResult[]): string {
   const items: Json[] = [];
-  for (const whole of splitStream(stream)) {
-    const { chunk, text } = skipByteOrderMark(whole, stream.slice(whole.start, whole.end));
-    // integers beyond a double's stay exact (kubectl keeps int64s): read as bigints, written as their digits
-    for (const value of exactValues(text, parseDocument({ file: null, index: 0, chunk, text }).values) as Json[]) {
-      if (isObject(value) && isList(value)) items.push(...(value.items as Json[]));
-      else if (value !== null) items.push(value);
+  for (const file of files) {
+    for (const value of documentValues(file.path, file.output)) {
+      if (value === null) continue;
+      const resources = isObject(value) && isList(value) ? (value.items as Json[]) : [value];
+      if (resources.some((item) => item !== null && !isObject(item))) throw notAnObject(file);
+      items.push(...resources);
     }
   }
   return jsonText({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } }, 4) + '\n';
+}
+
+/** The documents' values; integers beyond a double's stay exact (kubectl keeps int64s): read as bigints, written as their digits. */
+function* documentValues(file: string | null, stream: string): Generator<Json> {
+  for (const document of documents(file, stream)) yield* exactValues(document.text, parseDocument(document).values) as Json[];
+}
+
+function* documents(file: string | null, stream: string): Generator<ManifestDocument> {
+  let index = 0;
+  for (const whole of splitStream(stream)) {
+    const { chunk, text } = skipByteOrderMark(whole, stream.slice(whole.start, whole.end));
+    yield { file, index: index++, chunk, text };
+  }
+}
+
+/**
+ * The error for the file's first document that is not an object, found in its input: steps leave such
+ * documents as they are, so the output's first one is the input's first one, and the input holds its place.
+ */
+function notAnObject(file: FileResult): KsetError {
+  for (const document of documents(file.path, file.input)) {
+    const { roots, values } = parseDocument(document);
+    for (const [i, value] of values.entries()) {
+      const offset = roots[i]?.range[0] ?? 0;
+      if (value !== null && !isObject(value)) return positioned(document, `-o json takes objects (Kubernetes resources), and this document is ${kindOf(value)}`, offset);
+      const bad = isObject(value) && isList(value) ? (value.items as Json[]).findIndex((item) => item !== null && !isObject(item)) : -1;
+      if (bad >= 0) return positioned(document, `-o json takes objects (Kubernetes resources), and item ${bad} of this List is ${kindOf((value as { items: Json[] }).items[bad]!)}`, offset);
+    }
+  }
+  return new KsetError('-o json takes objects (Kubernetes resources), and a document is not one', { file: file.path ?? '<stdin>' });
+}
+
+function kindOf(value: Json): string {
+  return Array.isArray(value) ? 'a list' : typeof value === 'string' ? 'a string' : `a ${typeof value}`;
 }

@@ -1,5 +1,6 @@
 import type { Origin } from './config/types.js';
 import { KsetError } from './errors.js';
+import { controlCharacterAt, controlCharacterMessage } from './read/decode.js';
 import { parseDocument, positioned, type ManifestDocument } from './read/document.js';
 import { skipByteOrderMark, splitStream, type Chunk } from './read/split.js';
 import type { TreeNode } from './yaml/tree.js';
@@ -96,6 +97,10 @@ export class DocumentPipeline {
       return unmarked.mark + this.transform(file, unmarked.chunk, unmarked.text);
     }
     const document: ManifestDocument = { file, index: this.index++, chunk, text };
+    // every document, even one no step reads and that is written back as it came (go-yaml refuses them all)
+    const control = controlCharacterAt(text);
+    // no excerpt: the line would carry the control character (an escape sequence, say) to the terminal
+    if (control !== -1) throw new KsetError(controlCharacterMessage(text, control), positioned(document, '', control).position);
     try {
       const output = transformDocument(document, this.steps, this.options.report ? this.changes : undefined);
       return this.options.normalize ? normalized(document, output, this.options.normalize) : output;

@@ -67,10 +67,11 @@ describe('kset (main command)', () => {
     expect(result.stdout).toBe(`${input}\nspec:\n  replicas: 2\n`);
   });
 
-  it('reads a list after a byte order mark as kubectl does (-o json)', async () => {
+  it('reads a list after a byte order mark as kubectl does (-o json refuses it as a list)', async () => {
     const result = await kset(['-o', 'json'], { stdin: '\ufeff- kind: A\n- kind: B\n' });
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).items).toEqual([[{ kind: 'A' }, { kind: 'B' }]]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^kset: <stdin>:1:1: -o json takes objects \(Kubernetes resources\), and this document is a list\n/);
   });
 
   it('refuses a second byte order mark, even where no step reads the document', async () => {

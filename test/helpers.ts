@@ -26,8 +26,8 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the CLI in this process with `stdin` piped in and `cwd` as its folder. */
-export async function kset(args: string[], options: { stdin?: string; cwd?: string } = {}): Promise<RunResult> {
+/** Runs the CLI in this process with `stdin` (text, or bytes) piped in and `cwd` as its folder. */
+export async function kset(args: string[], options: { stdin?: string | Uint8Array; cwd?: string } = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
@@ -35,7 +35,7 @@ export async function kset(args: string[], options: { stdin?: string; cwd?: stri
     env: {},
     stdinIsTty: options.stdin === undefined,
     stdin: async () => options.stdin ?? '',
-    stdout: (text) => (stdout += text),
+    stdout: (text) => (stdout += typeof text === 'string' ? text : Buffer.from(text).toString()),
     stderr: (text) => (stderr += text),
   });
   return { code, stdout, stderr };

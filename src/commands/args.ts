@@ -12,8 +12,9 @@ export const COMMON = {
   verbose: { type: 'boolean', short: 'v' },
 } as const satisfies Options;
 
-/** What to do with the result besides printing it (src/write/deliver.ts). */
+/** How a transforming command delivers its result: written back (src/write/deliver.ts), or streamed. */
 export const WRITE_BACK = {
+  stream: { type: 'boolean' },
   write: { type: 'boolean', short: 'w' },
   check: { type: 'boolean' },
   diff: { type: 'boolean' },

@@ -27,8 +27,8 @@ ${HELP_OPTION}
 export async function run(argv: string[], io: Io): Promise<Outcome> {
   if (argv.length === 1 && (argv[0] === '-h' || argv[0] === '--help')) return HELP;
   if (argv.length) throw usage(`kset fn takes no arguments: its config is the ResourceList's functionConfig`, 'fn');
-  const { runFunction } = await import('../fn/run.js');
-  const result = await runFunction(await io.stdin(), { cwd: io.cwd });
+  const [{ runFunction }, { stdinText }] = await Promise.all([import('../fn/run.js'), import('./transform.js')]);
+  const result = await runFunction(await stdinText(io), { cwd: io.cwd });
   if (result.stderr) io.stderr(result.stderr);
   return new Exit(result.stdout, result.code);
 }

@@ -4,7 +4,10 @@ export const INPUT_OPTIONS = `  -f, --filename INPUT        an input (repeatable
                               recursively), a glob, or - for stdin (the default)
   -o, --output yaml|json      output format (json: a v1 List)`;
 
-export const WRITE_BACK_OPTIONS = `  -w, --write                 rewrite each input file in place instead of printing the stream (atomic,
+export const WRITE_BACK_OPTIONS = `      --stream                write each document of stdin as soon as it is done, rather than after
+                              the whole input succeeded: an error in a later document then leaves the
+                              documents before it written (a pipe into kubectl apply applies them)
+  -w, --write                 rewrite each input file in place instead of printing the stream (atomic,
                               all files or none; files that do not change are not touched)
       --check                 write nothing; print the diff, list the files that would change on stderr,
                               exit 1 if any
@@ -23,8 +26,9 @@ them (TYPE: a kind, its plural or short name, TYPE.GROUP; several as TYPE1,TYPE2
 -f FILE or --local takes the input's objects, as kubectl VERB --local -f FILE does. Documents the
 selection does not take pass through unchanged.`;
 
-export const EXIT_CODES = `Exit codes: 0 done, 1 --check found changes, 2 usage, config, input or patch error,
-130/143/129 stopped by SIGINT/SIGTERM/SIGHUP while writing files (all written, or none).`;
+export const EXIT_CODES = `Exit codes: 0 done, 1 --check found changes, 2 usage, config, input, patch or write error,
+129/130/143 stopped by SIGHUP/SIGINT/SIGTERM while writing files (all written, or none), 141 the reader
+of stdout went away (kset | head), as for a process killed by SIGPIPE.`;
 
 export const HELP_OPTION = `  -v, --verbose               print on stderr the config used and how many changes each entry made
   -h, --help                  this help`;

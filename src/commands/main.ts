@@ -62,10 +62,10 @@ ${HELP_OPTION}
 
 ${EXIT_CODES}
 
-Stdin is read as a stream and each document written as soon as it is done: an error in a later
-document then stops kset after the documents before it were written. The output waits for the end of
-the input (nothing is written on any error) with -o json, the write-back flags, --strict, a strategic
-patch without target, kset patch, and kset set image naming resources.
+Stdin is read a document at a time, and nothing is written until the whole input succeeded: on any
+error stdout gets nothing. With --stream each document is written as soon as it is done, unless a
+step can fail only at the end of the input (--strict, a strategic patch without target, kset patch,
+kset set image naming resources), which holds the output still.
 `;
 
 /** kset's own command: the config's images and patches, and the flags'. */

@@ -4,7 +4,7 @@ import type { SetEnvOptions } from '../steps/set-env.js';
 import { COMMON, SELECTION, WRITE_BACK, parse, usage, withoutDryRun } from './args.js';
 import { EXIT_CODES, HELP_OPTION, INPUT_OPTIONS, SELECTION_OPTIONS, SELECTION_TEXT, WRITE_BACK_OPTIONS } from './help.js';
 import type { Io, Outcome } from './io.js';
-import { inputs, transformInputs, transformSources } from './transform.js';
+import { inputs, stdinText, transformInputs, transformSources } from './transform.js';
 
 const OPTIONS = {
   ...COMMON,
@@ -144,5 +144,5 @@ async function envStdin(names: string[], io: Io): Promise<string> {
   if (names.length === 0 || names.includes('-')) {
     throw new KsetError('-e - reads the variables from stdin: name the manifests with -f FILE (see kset set env --help)');
   }
-  return io.stdin();
+  return stdinText(io);
 }

@@ -3,6 +3,7 @@ import type { Config, Origin } from '../config/types.js';
 import { KsetError } from '../errors.js';
 import { toJsonList } from '../output.js';
 import type { Change, Step } from '../pipeline.js';
+import { InputDecoder } from '../read/decode.js';
 import type { Source } from '../types.js';
 import type { WriteBackFlags } from '../write/deliver.js';
 import { usage } from './args.js';
@@ -12,11 +13,17 @@ import { Exit, type Io, type Outcome } from './io.js';
 // stream or write it back. The write-back code loads only when a write-back flag is given.
 
 /** The output flags; `reads` names the files a command read itself (kset patch --patch-file), which --report may not replace. */
-export type OutputFlags = WriteBackFlags & { output?: string; verbose?: boolean; reads?: string[] };
+export type OutputFlags = WriteBackFlags & { output?: string; verbose?: boolean; stream?: boolean; reads?: string[] };
 
 /** Runs `config` and `options.steps` over the inputs `names` (stdin without any) and delivers the result. */
 export async function transformInputs(names: string[], config: Config, options: TransformOptions, flags: OutputFlags, io: Io): Promise<Outcome> {
-  if (streamsStdin(names, flags, io)) return streamStdin(io, config, recorded(options, flags), teller(config, options, flags, io));
+  const stdinOnly = readsStdinOnly(names, io);
+  if (flags.stream && !(stdinOnly && yamlOnStdout(flags))) {
+    throw usage('--stream writes the YAML stream on stdout as stdin arrives: it takes stdin as the only input, and no -o json, --write, --check, --diff or --report');
+  }
+  if (stdinOnly && yamlOnStdout(flags)) {
+    return transformStdin(io, config, recorded(options, flags), Boolean(flags.stream), teller(config, options, flags, io));
+  }
   return transformSources(await inputs(names, io, flags), config, options, flags, io);
 }
 
@@ -68,7 +75,7 @@ async function render(result: TransformResult, flags: OutputFlags, io: Io): Prom
   if (!replaced && !/\S/.test(result.output) && result.files.some((file) => /\S/.test(file.input))) {
     throw everythingDeleted();
   }
-  const stream = replaced ? '' : format === 'json' ? toJsonList(result.output) : result.output;
+  const stream = replaced ? '' : format === 'json' ? toJsonList(result.files) : result.output;
   if (!writesBack(flags)) return new Exit(stream, 0);
   const { deliver } = await import('../write/deliver.js');
   const delivery = await deliver(result, flags, { cwd: io.cwd, color: Boolean(io.stdoutIsTty) && !io.env.NO_COLOR });
@@ -81,10 +88,14 @@ function everythingDeleted(): KsetError {
   return new KsetError('every document was deleted: kset does not print an empty stream');
 }
 
-/** Whether the input is stdin alone and the output the YAML stream on stdout, which can then be streamed. */
-function streamsStdin(names: string[], flags: OutputFlags, io: Io): boolean {
-  const stdinOnly = names.length === 0 ? !io.stdinIsTty : names.length === 1 && names[0] === '-';
-  return stdinOnly && (flags.output ?? 'yaml') === 'yaml' && !writesBack(flags);
+/** Whether the input is stdin alone: it is then read a document at a time. */
+function readsStdinOnly(names: string[], io: Io): boolean {
+  return names.length === 0 ? !io.stdinIsTty : names.length === 1 && names[0] === '-';
+}
+
+/** Whether the output is the YAML stream on stdout (which --stream may write as it goes). */
+function yamlOnStdout(flags: OutputFlags): boolean {
+  return (flags.output ?? 'yaml') === 'yaml' && !writesBack(flags);
 }
 
 /** Whether a write-back flag is set (its code loads only then). */
@@ -92,18 +103,40 @@ function writesBack(flags: WriteBackFlags): boolean {
   return Boolean(flags.write || flags.check || flags.diff || flags.report !== undefined);
 }
 
-/** Stdin to stdout as a stream: each document written as soon as it is done, when no step needs the whole input (transformStream). */
-async function streamStdin(io: Io, config: Config, options: TransformOptions, tell: (changes: Change[]) => void): Promise<Outcome> {
+/**
+ * Stdin to stdout a document at a time (transformStream): memory holds one input document and the output.
+ * The output waits for the end of the input, so that an error writes nothing (`kset | kubectl apply -f -`
+ * must not apply half a stream); with --stream each document is written as soon as it is done.
+ */
+async function transformStdin(io: Io, config: Config, options: TransformOptions, stream: boolean, tell: (changes: Change[]) => void): Promise<Outcome> {
+  // held as UTF-8 bytes, written as they are: as strings, each write made a transient copy in bytes, and
+  // the peak memory grew by twice the output's size rather than once
+  const held: Buffer[] = [];
+  const result = await transformStream(stdinPieces(io), stream ? io.stdout : (text) => held.push(Buffer.from(text)), config, options);
+  tell(result.changes);
+  for (const warning of result.warnings) io.stderr(`kset: warning: ${warning}\n`);
+  if (result.emptied) throw everythingDeleted();
+  for (const bytes of held) io.stdout(bytes);
+  return new Exit('', 0);
+}
+
+/** Stdin's text in pieces as they arrive, each decoded and checked (src/read/decode.ts) before it is used. */
+async function* stdinPieces(io: Io): AsyncIterable<string> {
+  const decoder = new InputDecoder(null);
   const pieces =
     io.stdinChunks?.() ??
     (async function* () {
       yield await io.stdin();
     })();
-  const result = await transformStream(pieces, io.stdout, config, options);
-  tell(result.changes);
-  for (const warning of result.warnings) io.stderr(`kset: warning: ${warning}\n`);
-  if (result.emptied) throw everythingDeleted();
-  return new Exit('', 0);
+  for await (const piece of pieces) yield decoder.push(piece);
+  decoder.end();
+}
+
+/** All of stdin as text, decoded as it arrives (binary input stops at its first bytes, not at its end). */
+export async function stdinText(io: Io): Promise<string> {
+  const parts: string[] = [];
+  for await (const piece of stdinPieces(io)) parts.push(piece);
+  return parts.join('');
 }
 
 /** The sources `names` stand for (stdin without any), once the write-back flags are checked. */
@@ -118,12 +151,12 @@ export async function inputs(names: string[], io: Io, flags: OutputFlags = {}): 
     if (problem) throw usage(problem);
   }
   const { readSources } = await import('../read/sources.js');
-  return readSources(names, io.cwd, io.stdin);
+  return readSources(names, io.cwd, () => stdinText(io));
 }
 
 /** A patch file's text (`--patch FILE`, `--patch-file FILE`). */
 export async function readPatchFile(file: string, io: Io): Promise<string> {
   const { readSources } = await import('../read/sources.js');
-  const [source] = await readSources([file], io.cwd, io.stdin);
+  const [source] = await readSources([file], io.cwd, () => stdinText(io));
   return source!.text;
 }

@@ -1,6 +1,8 @@
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KsetError } from '../errors.js';
+import { InputDecoder, MAX_INPUT_BYTES, decodeInput, tooLarge } from './decode.js';
 import type { Source } from '../types.js';
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -62,10 +64,21 @@ export async function readSources(inputs: string[], cwd: string, stdin: () => Pr
   return sources;
 }
 
+/** A file's text, decoded and checked (src/read/decode.ts); a FIFO or device (`-f /dev/stdin`) is read in pieces up to the size limit. */
 async function readText(absolute: string, shown: string): Promise<string> {
   try {
-    return await readFile(absolute, 'utf8');
+    const info = await stat(absolute);
+    if (info.isFile()) {
+      if (info.size > MAX_INPUT_BYTES) throw tooLarge(shown, MAX_INPUT_BYTES);
+      return decodeInput(await readFile(absolute), shown);
+    }
+    const decoder = new InputDecoder(shown);
+    const parts: string[] = [];
+    for await (const chunk of createReadStream(absolute)) parts.push(decoder.push(chunk as Buffer));
+    parts.push(decoder.end());
+    return parts.join('');
   } catch (e) {
+    if (e instanceof KsetError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new KsetError(code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? (e as Error).message})`, {
       file: shown,

@@ -45,10 +45,27 @@ describe('StreamSplitter', () => {
     expect(splitter.end()).toEqual([{ chunk: { start: 5, end: 22, line: 2 }, text: '---\nb: 2\n---x: 3\n' }]);
   });
 
+  it('takes a 1 MB document in 1-byte pieces in linear time (a splitter that re-scans its pending text takes hours)', () => {
+    const splitter = new StreamSplitter();
+    const big = 'a: ' + 'x'.repeat(1_000_000) + '\n';
+    const out: StreamChunk[] = [];
+    // linear: well under a second; a deadline 20 times that turns the old splitter's hang into a failure
+    const deadline = performance.now() + 20_000;
+    let i = 0;
+    for (; i < big.length && performance.now() < deadline; i++) out.push(...splitter.push(big[i]!));
+    expect(i).toBe(big.length);
+    out.push(...splitter.push('---\nb: 1\n'), ...splitter.end());
+    expect(out.map((c) => c.chunk)).toEqual([
+      { start: 0, end: big.length, line: 1 },
+      { start: big.length, end: big.length + 9, line: 2 },
+    ]);
+    expect(out[0]!.text === big).toBe(true);
+  });
+
   it('gives the same chunks as splitStream however the text is cut', () => {
-    const line = fc.constantFrom('---', '--- # c', '---x', 'a: 1', '  - b', '', '...', '# c', '----');
+    const line = fc.constantFrom('---', '--- # c', '---x', 'a: 1', '  - b', '', '...', '# c', '----', '--', '-', '---\r', '---\t');
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 12 }), fc.boolean(), fc.array(fc.nat(), { maxLength: 6 }), (lines, newline, cuts) => {
+      fc.property(fc.array(line, { maxLength: 12 }), fc.boolean(), fc.array(fc.nat(), { maxLength: 10 }), (lines, newline, cuts) => {
         const text = lines.join('\n') + (newline && lines.length ? '\n' : '');
         const whole = splitStream(text).map((chunk) => ({ chunk, text: text.slice(chunk.start, chunk.end) }));
         expect(streamed(text, cuts)).toEqual(whole);

@@ -55,51 +55,92 @@ export interface StreamChunk {
 
 /**
  * Splits a stream that arrives in pieces (stdin) into the chunks splitStream gives for the whole text,
- * each as soon as the line that starts the next one has arrived. Only the current chunk is kept.
+ * each as soon as the line that starts the next one has arrived. Only the current chunk is kept, as the
+ * pieces it came in (joined once, when it is done): each piece is scanned once, so a document of any size
+ * costs time in proportion to its length.
  */
 export class StreamSplitter {
-  private pending = '';
-  /** Offset and line of `pending` in the stream. */
+  /** The current chunk's text so far. */
+  private parts: string[] = [];
+  private length = 0;
+  /** Offset and first line of the current chunk in the stream; line breaks seen in it. */
   private start = 0;
   private line = 1;
-  /** pending[0, scanned) is whole lines, none but the first starting a document; `lines` of them. */
-  private scanned = 0;
-  private lines = 0;
+  private breaks = 0;
+  /** The start of a line too short yet to tell whether it starts a document; it belongs to no chunk yet. */
+  private undecided = '';
+  /** Whether the next piece starts a line (or continues one). */
+  private atLineStart = true;
 
   /** The chunks that `piece` completes. */
   push(piece: string): StreamChunk[] {
-    this.pending += piece;
+    const text = this.undecided + piece;
+    this.undecided = '';
     const done: StreamChunk[] = [];
-    let pos = this.scanned;
-    for (let eol = this.pending.indexOf('\n', pos); eol !== -1; eol = this.pending.indexOf('\n', pos)) {
-      if (pos > 0 && isDocumentStart(this.pending, pos)) {
-        done.push(this.cut(pos));
-        pos = 0;
-        continue;
+    let kept = 0; // text[0, kept) is in parts
+    let pos = this.atLineStart ? 0 : lineAfter(text, 0);
+    if (!this.atLineStart && pos !== -1) this.breaks++;
+    while (pos !== -1) {
+      const starts = documentStartAt(text, pos);
+      if (starts === undefined) {
+        this.keep(text.slice(kept, pos));
+        this.undecided = text.slice(pos);
+        this.atLineStart = true;
+        return done;
       }
-      pos = eol + 1;
-      this.lines++;
+      if (starts && this.length + pos - kept > 0) {
+        this.keep(text.slice(kept, pos));
+        kept = pos;
+        done.push(this.cut());
+      }
+      pos = lineAfter(text, pos);
+      if (pos !== -1) this.breaks++;
     }
-    this.scanned = pos;
+    this.keep(text.slice(kept));
+    this.atLineStart = false;
     return done;
   }
 
   /** The chunks left at the end of the stream (a last line without line break may still start one). */
   end(): StreamChunk[] {
-    const { pending, start, line } = this;
-    this.pending = '';
-    return splitStream(pending).map((c) => ({
-      chunk: { start: start + c.start, end: start + c.end, line: line + c.line - 1 },
-      text: pending.slice(c.start, c.end),
-    }));
-  }
-
-  private cut(at: number): StreamChunk {
-    const done = { chunk: { start: this.start, end: this.start + at, line: this.line }, text: this.pending.slice(0, at) };
-    this.pending = this.pending.slice(at);
-    this.start += at;
-    this.line += this.lines;
-    this.lines = 0;
+    const done: StreamChunk[] = [];
+    const last = this.undecided;
+    this.undecided = '';
+    if (last && isDocumentStart(last, 0) && this.length > 0) done.push(this.cut());
+    this.keep(last);
+    done.push(this.cut()); // the last chunk; an empty one for an empty stream, as splitStream gives
     return done;
   }
+
+  private keep(text: string) {
+    if (!text) return;
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  private cut(): StreamChunk {
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    const done = { chunk: { start: this.start, end: this.start + this.length, line: this.line }, text };
+    this.parts = [];
+    this.start += this.length;
+    this.length = 0;
+    this.line += this.breaks;
+    this.breaks = 0;
+    return done;
+  }
+}
+
+/** The offset of the line after the one at `pos` (the text's length when that line ends the text), or -1 when the line does not end in `text`. */
+function lineAfter(text: string, pos: number): number {
+  const eol = text.indexOf('\n', pos);
+  return eol === -1 ? -1 : eol + 1;
+}
+
+/** Whether the line at `pos` starts a document; undefined when the text ends before that shows. */
+function documentStartAt(text: string, pos: number): boolean | undefined {
+  for (let i = 0; i < 3; i++) {
+    if (pos + i === text.length) return undefined;
+    if (text.charCodeAt(pos + i) !== 45) return false;
+  }
+  return pos + 3 === text.length ? undefined : isDocumentStart(text, pos);
 }
