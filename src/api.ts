@@ -3,7 +3,7 @@ import { emptyConfig, type Config } from './config/types.js';
 import { KsetError } from './errors.js';
 import { StreamWriter, joinStream } from './output.js';
 import { DocumentPipeline, runPipeline, type Change, type FileResult, type PipelineOptions, type Step } from './pipeline.js';
-import { StreamSplitter, type StreamChunk } from './read/split.js';
+import { StreamSplitter, type StreamChunk } from './yaml/split.js';
 import { stepsFromConfig } from './steps/from-config.js';
 import { isObject, type Source } from './types.js';
 import { keepPostrenderFilename } from './steps/postrender-filename.js';

@@ -2,7 +2,7 @@ import type { FileResult } from './pipeline.js';
 import { KsetError } from './errors.js';
 import { exactValues, parseDocument, positioned, type ManifestDocument } from './read/document.js';
 import { jsonText } from './render/json.js';
-import { skipByteOrderMark, splitStream } from './read/split.js';
+import { skipByteOrderMark, splitStream } from './yaml/split.js';
 import { isList } from './pipeline.js';
 import { isObject, type Json } from './types.js';
 

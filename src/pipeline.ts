@@ -2,7 +2,7 @@ import type { Origin } from './config/types.js';
 import { KsetError } from './errors.js';
 import { controlCharacterAt, controlCharacterMessage } from './read/decode.js';
 import { parseDocument, positioned, type ManifestDocument } from './read/document.js';
-import { skipByteOrderMark, splitStream, type Chunk } from './read/split.js';
+import { skipByteOrderMark, splitStream, type Chunk } from './yaml/split.js';
 import type { TreeNode } from './yaml/tree.js';
 import { reconcile } from './reconcile/reconcile.js';
 import { splice, type Edit } from './render/splice.js';

@@ -12,7 +12,7 @@ import { transform, transformStream } from '../src/api.js';
 import { configFromObject } from '../src/config/load.js';
 import { DocumentPipeline, isList, type Change, type Step } from '../src/pipeline.js';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../src/yaml/schema.js';
-import { splitStream } from '../src/read/split.js';
+import { splitStream } from '../src/yaml/split.js';
 import { stepsFromConfig } from '../src/steps/from-config.js';
 import { isObject, type Json, type JsonObject } from '../src/types.js';
 import { deepEqual } from '../src/util/equal.js';

@@ -1,6 +1,6 @@
 import { KsetError, lineColAt } from '../errors.js';
 import { parseDocument, type ManifestDocument } from '../read/document.js';
-import { skipByteOrderMark, splitStream } from '../read/split.js';
+import { skipByteOrderMark, splitStream } from '../yaml/split.js';
 import { reconcile } from '../reconcile/reconcile.js';
 import { splice } from '../render/splice.js';
 import { isObject, type Json, type JsonObject } from '../types.js';

@@ -6,7 +6,7 @@ import { parseAllDocuments, stringify } from 'yaml';
 import type { Json } from '../types.js';
 import { readBlock } from './block-reader.js';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../yaml/schema.js';
-import { splitStream } from './split.js';
+import { splitStream } from '../yaml/split.js';
 import { fromYaml, type TreeNode } from '../yaml/tree.js';
 
 /**

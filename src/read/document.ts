@@ -3,7 +3,7 @@ import { KsetError, excerptAt, firstLine, lineColAt, quote } from '../errors.js'
 import type { Json } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { readBlock } from './block-reader.js';
-import type { Chunk } from './split.js';
+import type { Chunk } from '../yaml/split.js';
 import { EXACT_OPTIONS, MAX_ALIAS_COUNT, PARSE_OPTIONS } from '../yaml/schema.js';
 import { fromYaml, type TreeNode } from '../yaml/tree.js';
 import { holdsUnsafeInteger } from '../yaml/scalars.js';

@@ -1,6 +1,6 @@
 import { KsetError } from '../errors.js';
 import { parseDocument } from '../read/document.js';
-import { skipByteOrderMark, splitStream } from '../read/split.js';
+import { skipByteOrderMark, splitStream } from '../yaml/split.js';
 import { isObject, type Json, type JsonObject, type Source } from '../types.js';
 
 type ConfigKind = 'ConfigMap' | 'Secret';

@@ -1,5 +1,5 @@
 import { parseDocument } from '../read/document.js';
-import { skipByteOrderMark, splitStream } from '../read/split.js';
+import { skipByteOrderMark, splitStream } from '../yaml/split.js';
 import { crdSchemas } from '../schema/crd.js';
 import type { CrdSchemas } from '../schema/patch-meta.js';
 import { isObject, type Json, type Source } from '../types.js';

@@ -1,7 +1,7 @@
 import type { Node, YAMLMap } from 'yaml';
 import { yamlLib } from '../util/yaml-lib.js';
 import { YAML_11 } from '../yaml/schema.js';
-import { splitStream } from '../read/split.js';
+import { splitStream } from '../yaml/split.js';
 
 /** What stands for a Secret value in a diff; changed values get a suffix so the change still shows. */
 export const MASK = '***';

@@ -1,5 +1,5 @@
 import type { Change, FileResult } from '../results.js';
-import { splitStream } from '../read/split.js';
+import { splitStream } from '../yaml/split.js';
 import { isObject, type Json } from '../types.js';
 import { MASK } from './mask.js';
 
