@@ -10,6 +10,7 @@ import { resourceId } from './resource-id.js';
 import type { Change, FileResult } from './results.js';
 import { isObject, type Json, type JsonObject, type Source } from './types.js';
 import { diffValues } from './util/diff-values.js';
+import { at } from './util/at.js';
 import { readsBackOnItsLine, verifyReadBack } from './read-back.js';
 
 export type { Change, FileResult } from './results.js';
@@ -125,7 +126,7 @@ function transformDocument(document: ManifestDocument, steps: Step[], changes: C
   const removed: number[] = [];
   const expected: Json[] = [];
   roots.forEach((root, i) => {
-    const before = values[i];
+    const before = at(values, i);
     const after = transformValue(before, { document, offset: root?.range[0] ?? 0 }, active, changes);
     if (after !== null) expected.push(after);
     if (after === before) return;
@@ -155,8 +156,8 @@ function normalized(document: ManifestDocument, output: string, normalize: (text
  * its text up to the end of its `...` line, from the end of the one before; the chunk's own `---` line stays.
  */
 function documentRemoval(text: string, ends: number[], i: number): Edit {
-  const end = ends[i];
-  if (i > 0) return { start: ends[i - 1], end, text: '' };
+  const end = at(ends, i);
+  if (i > 0) return { start: at(ends, i - 1), end, text: '' };
   return /^---(?=\s|$)/.test(text) ? { start: 3, end, text: '\n' } : { start: 0, end, text: '' };
 }
 

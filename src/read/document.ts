@@ -142,8 +142,9 @@ export function maskSecretData(text: string): string {
       inside = -1;
       const data = /^([ \t-]*)(["']?(data|stringData)["']?\s*:)(.*?)(\r?)$/.exec(line);
       if (!data) return line.replace(/(["']?\b(data|stringData)["']?\s*:\s*)[{[].*?(\r?)$/, '$1***$3'); // a flow Secret on one line
-      inside = data[1].length;
-      return /\S/.test(data[4]) && !/^\s*#/.test(data[4]) ? `${data[1]}${data[2]} ***${data[5]}` : line;
+      const [, lead = '', key = '', , value = '', cr = ''] = data;
+      inside = lead.length;
+      return /\S/.test(value) && !/^\s*#/.test(value) ? `${lead}${key} ***${cr}` : line;
     })
     .join('\n');
 }

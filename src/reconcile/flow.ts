@@ -51,9 +51,8 @@ function rewriteMap(source: FlowSource, node: MapNode, before: JsonObject, after
   }
   const layout = layoutOf(source, node, node.items.map((pair) => [source.pairStart(pair), source.end((pair.value ?? pair.key)!)]));
   const colon = colonOf(source, node);
-  const items = Object.keys(after).map((name) => {
+  const items = Object.entries(after).map(([name, value]) => {
     const pair = pairs.get(name);
-    const value = after[name];
     if (!pair) {
       const key = source.key(name);
       return key + (/["']$/.test(key) ? colon : ': ') + source.write(undefined, value, layout.col);
@@ -77,15 +76,20 @@ function rewriteSeq(source: FlowSource, node: SeqNode, before: Json[], after: Js
   const layout = layoutOf(source, node, nodes.map((item) => (item ? [item.range[0], source.end(item)] : [0, 0])));
   const used = new Set<number>();
   // an item whose value is unchanged keeps its text, wherever it went; the others take the place of old ones in order
-  const kept = after.map((value, j) => {
-    const same = (i: number) => !used.has(i) && nodes[i] && deepEqual(before[i], value) && keepable(source, nodes[i]!);
+  const kept = after.map((value, j): TreeNode | undefined => {
+    const same = (i: number) => {
+      const item = nodes[i];
+      return !used.has(i) && item != null && deepEqual(before[i], value) && keepable(source, item);
+    };
     const i = j < before.length && same(j) ? j : before.findIndex((_, i) => same(i));
-    if (i >= 0) used.add(i);
-    return i;
+    if (i < 0) return undefined;
+    used.add(i);
+    return nodes[i] ?? undefined;
   });
   let next = 0;
   const items = after.map((value, j) => {
-    if (kept[j] >= 0) return source.text.slice(nodes[kept[j]]!.range[0], source.end(nodes[kept[j]]!));
+    const keep = kept[j];
+    if (keep) return source.text.slice(keep.range[0], source.end(keep));
     while (next < before.length && used.has(next)) next++;
     const old = next < before.length ? nodes[next] : null;
     if (old) used.add(next);
@@ -122,13 +126,15 @@ function layoutOf(source: FlowSource, node: MapNode | SeqNode, items: [start: nu
   const indent = /^ */.exec(text.slice(lineStart))![0].length;
   const multiLine = text.slice(start, end).includes('\n');
   const blank = (s: string) => /^\s*$/.test(s);
-  if (!items.length) return { open: '', separator: ', ', close: '' };
-  const [firstStart] = items[0];
-  const [, lastEnd] = items[items.length - 1];
+  const [first, second] = items;
+  const last = items.at(-1);
+  if (!first || !last) return { open: '', separator: ', ', close: '' };
+  const [firstStart, firstEnd] = first;
+  const [, lastEnd] = last;
   const open = text.slice(start + 1, firstStart);
   const close = text.slice(lastEnd, end);
   const col = firstStart - (text.lastIndexOf('\n', firstStart - 1) + 1);
-  const between = items.length > 1 ? text.slice(items[0][1], items[1][0]) : undefined;
+  const between = second ? text.slice(firstEnd, second[0]) : undefined;
   // compact JSON (`{"a":1}`) stays compact
   const fallback = multiLine ? ',\n' + ' '.repeat(col) : source.json && !/[,:] /.test(text.slice(start, end)) ? ',' : ', ';
   const separator = between !== undefined && /^\s*,\s*$/.test(between) && between.includes('\n') === multiLine ? between.trimStart() : fallback;

@@ -85,7 +85,7 @@ function keyDefaults(items: JsonObject, keys: readonly string[]): Record<string,
   const defaults: Record<string, Json> = {};
   for (const key of keys) {
     const prop = properties[key];
-    if (isObject(prop) && Object.hasOwn(prop, 'default')) defaults[key] = prop.default;
+    if (isObject(prop) && Object.hasOwn(prop, 'default') && prop.default !== undefined) defaults[key] = prop.default;
   }
   return Object.keys(defaults).length ? defaults : undefined;
 }

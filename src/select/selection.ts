@@ -43,7 +43,7 @@ export function parseSelection(args: string[], flags: SelectionFlags): Selection
     selection.named = args.map(splitTypeName);
     if (selection.selector) throw new KsetError('selectors cannot be used when passing resource/name arguments');
   } else if (args.length) {
-    const [types, ...names] = args;
+    const [types = '', ...names] = args;
     const typeList = splitTypes(types);
     if (names.length) {
       if (selection.selector) throw new KsetError('name cannot be provided when a selector is specified');

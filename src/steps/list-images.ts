@@ -5,6 +5,7 @@ import { listImages } from '../transform/list-images.js';
 import type { Source } from '../types.js';
 import { pointerOf } from '../util/json-pointer.js';
 import { jsonText } from '../render/json.js';
+import { at } from '../util/at.js';
 
 export interface ImageUse {
   file: string | null;
@@ -46,9 +47,8 @@ export function findImages(sources: Source[], fields: ImageField[]): ImageUse[] 
 export function listImagesReport(sources: Source[], fields: ImageField[], format: 'table' | 'json'): string {
   const uses = findImages(sources, fields);
   if (format === 'json') return jsonText(uses, 2) + '\n';
-  const rows = [['RESOURCE', 'CONTAINER', 'IMAGE', 'FILE']].concat(
-    uses.map((u) => [u.resource, u.container ?? '', u.image, u.file ?? '-']),
-  );
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
+  const header = ['RESOURCE', 'CONTAINER', 'IMAGE', 'FILE'];
+  const rows = [header, ...uses.map((u) => [u.resource, u.container ?? '', u.image, u.file ?? '-'])];
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => at(r, i).length)));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(at(widths, i)))).join('  ')).join('\n') + '\n';
 }

@@ -8,6 +8,7 @@ import { applyMergePatch } from '../transform/merge-patch.js';
 import { strategicMerge } from '../transform/strategic-merge.js';
 import { kubectlName } from '../resource-id.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
+import { at } from '../util/at.js';
 
 /** `kset patch`: `kubectl patch --local` on every selected resource; every other document passes. */
 export function patchVerbStep(selection: Selection, patch: ParsedPatch, label: string): Step {
@@ -32,7 +33,7 @@ export function patchVerbStep(selection: Selection, patch: ParsedPatch, label: s
 
 function patchOne(resource: JsonObject, patch: ParsedPatch): Json {
   if (patch.type === 'json') return applyJsonPatch(resource, patch.ops, { kubectl: true });
-  const [doc] = patch.docs;
+  const doc = at(patch.docs, 0);
   if (patch.type === 'merge') return applyMergePatch(resource, doc);
   const apiVersion = String(resource.apiVersion ?? '');
   const kind = String(resource.kind ?? '');

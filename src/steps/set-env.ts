@@ -10,6 +10,7 @@ import { setEnv } from '../transform/set-env.js';
 import { notAWorkload, podSpecPath } from '../transform/set-image.js';
 import { isObject, type JsonObject, type Source } from '../types.js';
 import { ConfigObjects } from './config-objects.js';
+import { at } from '../util/at.js';
 
 export interface SetEnvOptions {
   /** The variables of `-e` then of `NAME=VALUE` arguments, before `--prefix`. */
@@ -112,7 +113,7 @@ export function setEnvStep(selection: Selection, options: SetEnvOptions, sources
     },
     finish() {
       const missing = selection.named.findIndex((_, i) => !found.has(i));
-      if (missing >= 0) throw notFound(selection.named[missing], selection.namespace);
+      if (missing >= 0) throw notFound(at(selection.named, missing), selection.namespace);
       return warnings;
     },
   };

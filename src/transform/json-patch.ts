@@ -5,6 +5,7 @@ import { isObject, type Json, type JsonObject } from '../types.js';
 import { lazyPackage } from '../util/yaml-lib.js';
 import { deepEqual } from '../util/equal.js';
 import { escapeSegment, unescapeSegment } from '../util/json-pointer.js';
+import { at as itemAt } from '../util/at.js';
 
 /** fast-json-patch, loaded with the first JSON patch. */
 const jsonpatch = lazyPackage<typeof import('fast-json-patch')>('fast-json-patch');
@@ -281,16 +282,15 @@ function get(work: Working, path: string, role = ''): Json | undefined {
   if (!isContainer(parent)) {
     throw new PathError(`${role}path not found: ${at || 'the document'} is ${describe(parent, work.hideValues)}, not a map or list`);
   }
-  if (Array.isArray(parent)) return parent[itemIndex(parent, key, parentOf(path))];
+  if (Array.isArray(parent)) return itemAt(parent, itemIndex(parent, key, parentOf(path)));
   return Object.hasOwn(parent, key) ? parent[key] : undefined;
 }
 
 function step(parent: Container, segment: string, at: string, role: string): Json {
-  if (Array.isArray(parent)) return parent[itemIndex(parent, segment, at)];
-  if (!Object.hasOwn(parent, segment)) {
-    throw new PathError(`${role}path not found: ${at}/${escapeSegment(segment)} does not exist`);
-  }
-  return parent[segment];
+  if (Array.isArray(parent)) return itemAt(parent, itemIndex(parent, segment, at));
+  const value = Object.hasOwn(parent, segment) ? parent[segment] : undefined;
+  if (value === undefined) throw new PathError(`${role}path not found: ${at}/${escapeSegment(segment)} does not exist`);
+  return value;
 }
 
 function setChild(parent: Container, segment: string, child: Container): void {

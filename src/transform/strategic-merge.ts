@@ -56,9 +56,9 @@ function mergeMap(original: JsonObject, patch: JsonObject, type: TypeSchema | un
   }
 
   const result: JsonObject = { ...original };
-  const keys = Object.keys(patch);
-  if (!keys.some((key) => key.startsWith('$'))) {
-    for (const key of keys) mergeField(result, key, patch[key], type, ctx, path);
+  const entries = Object.entries(patch);
+  if (!entries.some(([key]) => key.startsWith('$'))) {
+    for (const [key, value] of entries) mergeField(result, key, value, type, ctx, path);
     return result;
   }
 
@@ -67,10 +67,10 @@ function mergeMap(original: JsonObject, patch: JsonObject, type: TypeSchema | un
     retainKeys(result, patch, path);
     done.add(RETAIN_KEYS);
   }
-  for (const key of keys) {
+  for (const [key] of entries) {
     if (key.startsWith(SET_ORDER)) setElementOrder(result, patch, key, type, ctx, path, done);
   }
-  for (const key of keys) if (!done.has(key)) mergeField(result, key, patch[key], type, ctx, path);
+  for (const [key, value] of entries) if (!done.has(key)) mergeField(result, key, value, type, ctx, path);
   return result;
 }
 
@@ -225,12 +225,12 @@ function checkOrderMatchesPatch(patchList: Json[], order: Json[], field: FieldSc
   }
   let p = 0;
   let o = 0;
-  while (p < items.length && o < order.length) {
-    if (hasDirective(items[p])) {
+  for (let item = items[p], named = order[o]; item !== undefined && named !== undefined; item = items[p], named = order[o]) {
+    if (hasDirective(item)) {
       p++;
       continue;
     }
-    if (identity.same(items[p], order[o])) p++;
+    if (identity.same(item, named)) p++;
     o++;
   }
   if (p < items.length && o >= order.length) {
@@ -320,13 +320,21 @@ function interleave(patched: Json[], patchOrder: Json[], others: Json[], serverO
   const serverAt = identity.indexIn(serverOrder);
   const left = sortByIndex(others, serverAt);
   if (!right.length) return left;
-  const leftAt = left.map(serverAt);
-  const rightAt = right.map(serverAt);
   const out: Json[] = [];
   let i = 0;
   let j = 0;
-  while (i < left.length && j < right.length) {
-    out.push(leftAt[i] >= 0 && rightAt[j] >= 0 && leftAt[i] < rightAt[j] ? left[i++] : right[j++]);
+  const leftAt = left.map(serverAt);
+  const rightAt = right.map(serverAt);
+  for (let l = left[i], r = right[j]; l !== undefined && r !== undefined; l = left[i], r = right[j]) {
+    const lAt = leftAt[i] ?? -1;
+    const rAt = rightAt[j] ?? -1;
+    if (lAt >= 0 && rAt >= 0 && lAt < rAt) {
+      out.push(l);
+      i++;
+    } else {
+      out.push(r);
+      j++;
+    }
   }
   return out.concat(left.slice(i), right.slice(j));
 }
@@ -338,7 +346,7 @@ function sortByIndex(items: Json[], indexOf: (item: Json) => number): Json[] {
     const at = indexOf(item);
     return { item, at: at < 0 ? Number.MAX_SAFE_INTEGER : at };
   });
-  if (entries.every((entry, i) => i === 0 || entries[i - 1].at <= entry.at)) return items;
+  if (entries.every((entry, i) => i === 0 || (entries[i - 1]?.at ?? 0) <= entry.at)) return items;
   return entries.sort((a, b) => a.at - b.at).map(({ item }) => item);
 }
 
@@ -423,7 +431,7 @@ function identityOf(field: FieldSchema | undefined, lists: Json[][]): Identity {
 
 /** Whether two items of the list (directives aside) share a merge key value. */
 function repeatsKey(list: Json[], mergeKey: string): boolean {
-  const seen = new Set<Json>();
+  const seen = new Set<Json | undefined>();
   for (const item of list) {
     if (!isObject(item) || hasDirective(item) || !Object.hasOwn(item, mergeKey)) continue;
     const value = item[mergeKey];

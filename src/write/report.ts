@@ -92,7 +92,10 @@ function secretPart(pointer: string): string | undefined {
 function maskSecret(part: string, value: Json): Json {
   if (part === '' && isObject(value)) {
     const copy = { ...value };
-    for (const field of ['data', 'stringData']) if (field in copy) copy[field] = maskSecret(`/${field}`, copy[field]);
+    for (const field of ['data', 'stringData']) {
+      const data = copy[field];
+      if (data !== undefined) copy[field] = maskSecret(`/${field}`, data);
+    }
     return copy;
   }
   if (/^\/(data|stringData)$/.test(part) && isObject(value)) return Object.fromEntries(Object.keys(value).map((key) => [key, MASK]));

@@ -77,7 +77,7 @@ function goInteger(plain: string): { value: bigint; radix: number } | undefined 
   if (!int || (int[6] && int[6].length > 1 && int[6][0] === '0')) return undefined;
   const [, sign, hex, oct, bin, leadingZero, dec] = int;
   const radix = hex ? 16 : oct ? 8 : bin ? 2 : leadingZero ? 0 : 10;
-  const digits = hex ?? oct ?? bin ?? leadingZero ?? dec;
+  const digits = hex ?? oct ?? bin ?? leadingZero ?? dec ?? '';
   const small = parseInt(digits, radix || 8);
   const magnitude = Number.isSafeInteger(small) ? BigInt(small) : BigInt((radix === 16 ? '0x' : radix === 2 ? '0b' : radix === 10 ? '' : '0o') + digits);
   return { value: sign === '-' ? -magnitude : magnitude, radix };
