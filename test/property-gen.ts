@@ -8,7 +8,7 @@
  * text parses to (YAML 1.1 reading included), never the generating value.
  */
 import fc from 'fast-check';
-import type { Json, JsonObject } from '../src/types.js';
+import { isList, isObject, type Json, type JsonObject } from '../src/types.js';
 
 // ---- values ----
 
@@ -70,13 +70,13 @@ export const changeSpecs: fc.Arbitrary<ChangeSpec[]> = fc.array(
 
 /** `value` with the changes applied (on a copy): set, add and remove keys, insert, remove and reorder items, change types. */
 export function applyChanges(value: Json, specs: ChangeSpec[]): Json {
-  let root = structuredClone(value);
+  let root = structuredClone(value) as Tree;
   for (const spec of specs) root = applyChange(root, spec);
   return root;
 }
 
-function applyChange(root: Json, { pick, op, index, key, value: shared }: ChangeSpec): Json {
-  const value = structuredClone(shared); // fast-check reuses generated values
+function applyChange(root: Tree, { pick, op, index, key, value: shared }: ChangeSpec): Tree {
+  const value = structuredClone(shared) as Tree; // fast-check reuses generated values
   const nodes = collect(root);
   const { node, replace } = nodes[pick % nodes.length];
   if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
@@ -133,15 +133,18 @@ function applyChange(root: Json, { pick, op, index, key, value: shared }: Change
   return replace(value);
 }
 
+/** A JSON value this module owns and changes in place (a structured clone). */
+type Tree = null | boolean | number | string | Tree[] | { [key: string]: Tree };
+
 interface Place {
-  node: Json;
+  node: Tree;
   /** Puts a new value in the node's place; returns the (new) root. */
-  replace: (value: Json) => Json;
+  replace: (value: Tree) => Tree;
 }
 
-function collect(root: Json): Place[] {
+function collect(root: Tree): Place[] {
   const places: Place[] = [];
-  const walk = (node: Json, replace: (value: Json) => Json) => {
+  const walk = (node: Tree, replace: (value: Tree) => Tree) => {
     places.push({ node, replace });
     if (Array.isArray(node)) {
       node.forEach((item, i) =>
@@ -261,9 +264,9 @@ class Renderer {
       if (v === null && !props && this.rng.chance(0.3)) return [head + this.trailing()];
       return done([`${head}${props} ${this.tagged(v)}${this.trailing()}`]);
     }
-    const empty = Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0;
+    const empty = isList(v) ? v.length === 0 : Object.keys(v).length === 0;
     if (empty || this.rng.chance(0.15)) return done([`${head}${props} ${this.flow(v)}${this.trailing()}`]);
-    if (Array.isArray(v)) {
+    if (isList(v)) {
       const itemCol = isPair ? col + (this.rng.chance(0.85) ? (this.flush ? 0 : this.indent) : this.flush ? this.indent : 0) : col + 2;
       if (!isPair && !props && this.rng.chance(0.6)) return done(this.compact(head, props, this.seq(v, itemCol, true), itemCol));
       return done([head + props + this.trailing(), ...this.seq(v, itemCol)]);
@@ -280,7 +283,7 @@ class Renderer {
   }
 
   /** Lines of a block sequence whose dashes stand at column `col`. */
-  seq(value: Json[], col: number, compact = false): string[] {
+  seq(value: readonly Json[], col: number, compact = false): string[] {
     const pad = ' '.repeat(col);
     const lines: string[] = [];
     value.forEach((item, i) => {
@@ -374,9 +377,9 @@ export function renderDocument(value: Json, seed: number, options: RenderOptions
   let body: string[];
   if (value !== null && typeof value === 'object' && rng.chance(0.08)) {
     body = JSON.stringify(value, null, rng.pick([2, 4])).split('\n'); // a JSON document
-  } else if (Array.isArray(value) && value.length) {
+  } else if (isList(value) && value.length) {
     body = renderer.seq(value, 0);
-  } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
+  } else if (isObject(value) && Object.keys(value).length) {
     body = renderer.map(value, 0);
   } else {
     body = [renderer.flow(value)];

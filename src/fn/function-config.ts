@@ -3,7 +3,7 @@ import { parseImagePolicyFlag } from '../config/image-policy.js';
 import { KSET_API_VERSION, KSET_KIND, configFromObject } from '../config/load.js';
 import { emptyConfig, type Config } from '../config/types.js';
 import { KsetError } from '../errors.js';
-import { isObject, type Json, type JsonObject } from '../types.js';
+import { isObject, type Json, type JsonObject, type WritableJsonObject } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { YAML_11 } from '../yaml/schema.js';
 
@@ -48,7 +48,7 @@ export async function functionConfig(value: Json | undefined, cwd: string): Prom
 function fromConfigMapData(data: Json | undefined): JsonObject {
   if (data === undefined || data === null) return {};
   if (!isObject(data)) throw new KsetError(`${WHERE}: the ConfigMap's data must be a map`);
-  const raw: JsonObject = {};
+  const raw: WritableJsonObject = {};
   const images: Json[] = [];
   const policies: Json[] = [];
   for (const [key, text] of Object.entries(data)) {
@@ -66,7 +66,7 @@ function fromConfigMapData(data: Json | undefined): JsonObject {
 }
 
 /** One data key into the config object (`raw`) or the entries the short forms add. */
-function readDataKey(key: string, text: string, raw: JsonObject, images: Json[], policies: Json[]): void {
+function readDataKey(key: string, text: string, raw: WritableJsonObject, images: Json[], policies: Json[]): void {
   if (key === 'image') {
     for (const word of words(text)) {
       const { origin: _, ...entry } = parseImageFlag(word);

@@ -1,4 +1,4 @@
-import type { Json, JsonObject } from '../types.js';
+import type { Json, WritableJsonObject } from '../types.js';
 import { resolvePlain } from '../yaml/scalars.js';
 import type { MapNode, Pair, Range, ScalarNode, ScalarStyle, SeqNode, TreeNode } from '../yaml/tree.js';
 
@@ -129,7 +129,7 @@ class BlockReader {
 
   private blockMap(firstKey: Key, col: number): Read {
     const items: Pair[] = [];
-    const value: JsonObject = {};
+    const value: WritableJsonObject = {};
     const first = firstKey.node.range[0];
     let key = firstKey;
     let end = first;
@@ -456,7 +456,7 @@ class BlockReader {
     if (ch === '[' || ch === '{') {
       const map = ch === '{';
       const items: (Pair | TreeNode)[] = [];
-      const value: Json[] | JsonObject = map ? {} : [];
+      const value: Json[] | WritableJsonObject = map ? {} : [];
       let i = this.skipSpaces(at + 1);
       while (text[i] !== (map ? '}' : ']')) {
         if (items.length) {
@@ -475,7 +475,7 @@ class BlockReader {
           i = this.skipSpaces(val.end);
           val.read.node.range[2] = i;
           items.push({ key: key.node, value: val.read.node });
-          (value as JsonObject)[key.value] = val.read.value;
+          (value as WritableJsonObject)[key.value] = val.read.value;
         } else {
           items.push(item.read.node);
           (value as Json[]).push(item.read.value);

@@ -33,7 +33,7 @@ interface Layout {
  * where writing its value would change it. Nested flow collections that changed are rewritten the same way.
  * Undefined when the collection holds what cannot be kept apart (merge keys, keys that are not scalars).
  */
-export function rewriteFlow(source: FlowSource, node: MapNode | SeqNode, before: Json, after: JsonObject | Json[]): string | undefined {
+export function rewriteFlow(source: FlowSource, node: MapNode | SeqNode, before: Json, after: JsonObject | readonly Json[]): string | undefined {
   if (isMap(node) && isObject(before) && isObject(after)) return rewriteMap(source, node, before, after);
   if (isSeq(node) && Array.isArray(before) && Array.isArray(after)) return rewriteSeq(source, node, before, after);
   return undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PatchTarget } from '../config/types.js';
 import { KsetError } from '../errors.js';
-import type { JsonObject } from '../types.js';
+import type { JsonObject, WritableJsonObject } from '../types.js';
 import { isGoLiteral } from '../util/go-regexp.js';
 import {
   compileTarget,
@@ -16,7 +16,7 @@ function resource(
   name: string,
   extra: { namespace?: string; labels?: JsonObject; annotations?: JsonObject } = {},
 ): JsonObject {
-  const metadata: JsonObject = { name };
+  const metadata: WritableJsonObject = { name };
   if (extra.namespace !== undefined) metadata.namespace = extra.namespace;
   if (extra.labels) metadata.labels = extra.labels;
   if (extra.annotations) metadata.annotations = extra.annotations;
@@ -108,9 +108,8 @@ describe('matchesTarget', () => {
 
 describe('matchesPatchId', () => {
   const patch = (apiVersion: string | undefined, kind: string, name: string, namespace?: string): JsonObject => {
-    const doc = resource(apiVersion ?? '', kind, name, namespace === undefined ? {} : { namespace });
-    if (apiVersion === undefined) delete doc.apiVersion;
-    return doc;
+    const { apiVersion: _, ...doc } = resource(apiVersion ?? '', kind, name, namespace === undefined ? {} : { namespace });
+    return apiVersion === undefined ? doc : { apiVersion, ...doc };
   };
   // Checked with kubectl kustomize: an untargeted patch needs its resource's exact id.
   const cases: { name: string; patch: JsonObject; target: JsonObject; want: boolean }[] = [

@@ -9,7 +9,7 @@ import { compileTarget, matchesPatchId, matchesTarget, type TargetMatcher } from
 import { applyJsonPatch } from '../transform/json-patch.js';
 import { applyMergePatch } from '../transform/merge-patch.js';
 import { strategicMerge } from '../transform/strategic-merge.js';
-import { isObject, type Json, type JsonObject } from '../types.js';
+import { isObject, type Json, type JsonObject, type WritableJsonObject } from '../types.js';
 
 /** What patch steps share: the custom-resource schemas, worked out the first time a patch needs them. */
 export interface PatchContext {
@@ -104,10 +104,10 @@ function remember(before: JsonObject, after: JsonObject | null, context: Resourc
 
 function idsOnly(resource: JsonObject): JsonObject {
   const meta = isObject(resource.metadata) ? resource.metadata : {};
-  const metadata: JsonObject = {};
+  const metadata: WritableJsonObject = {};
   if (meta.name !== undefined) metadata.name = meta.name;
   if (meta.namespace !== undefined) metadata.namespace = meta.namespace;
-  const id: JsonObject = { metadata };
+  const id: WritableJsonObject = { metadata };
   if (resource.apiVersion !== undefined) id.apiVersion = resource.apiVersion;
   if (resource.kind !== undefined) id.kind = resource.kind;
   return id;
@@ -140,10 +140,10 @@ function applyDocument(
  */
 function withIdOf(doc: JsonObject, resource: JsonObject, entry: PatchEntry): JsonObject {
   const { allowNameChange, allowKindChange } = entry.options ?? {};
-  const patch: JsonObject = { ...doc };
+  const patch: WritableJsonObject = { ...doc };
   setOrDelete(patch, 'apiVersion', resource.apiVersion);
   if (!allowKindChange) setOrDelete(patch, 'kind', resource.kind);
-  const meta: JsonObject = isObject(doc.metadata) ? { ...doc.metadata } : {};
+  const meta: WritableJsonObject = isObject(doc.metadata) ? { ...doc.metadata } : {};
   const theirs = isObject(resource.metadata) ? resource.metadata : {};
   if (!allowNameChange) setOrDelete(meta, 'name', theirs.name);
   setOrDelete(meta, 'namespace', theirs.namespace);
@@ -151,7 +151,7 @@ function withIdOf(doc: JsonObject, resource: JsonObject, entry: PatchEntry): Jso
   return patch;
 }
 
-function setOrDelete(map: JsonObject, key: string, value: Json | undefined): void {
+function setOrDelete(map: WritableJsonObject, key: string, value: Json | undefined): void {
   if (value === undefined) delete map[key];
   else map[key] = value;
 }

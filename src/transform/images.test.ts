@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageEntry } from '../config/types.js';
 import { KsetError } from '../errors.js';
-import type { JsonObject } from '../types.js';
+import type { JsonObject, WritableJsonObject } from '../types.js';
 import { applyImages, replaceAt, rewriteImage } from './images.js';
 
 function entry(fields: Omit<ImageEntry, 'origin'>, label = `images[${fields.name}]`): ImageEntry {
@@ -295,8 +295,8 @@ describe('applyImages: kustomize\'s two passes', () => {
   ];
   it.each(cases)('%s with %o: %s → %s', (listPath, fields, image, expected) => {
     const keys = listPath.split('.');
-    const resource: JsonObject = { apiVersion: 'example.test/v1', kind: 'Widget', metadata: { name: 'w' } };
-    let node: JsonObject = resource;
+    const resource: WritableJsonObject = { apiVersion: 'example.test/v1', kind: 'Widget', metadata: { name: 'w' } };
+    let node = resource;
     for (const key of keys.slice(0, -1)) node = node[key] = {};
     node[keys[keys.length - 1]!] = [{ name: 'c', image }];
     const { value, changes } = applyImages(resource, [entry(fields)]);

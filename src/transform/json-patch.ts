@@ -1,7 +1,7 @@
 import type { Operation as LeafOperation } from 'fast-json-patch';
 import { KsetError, quote } from '../errors.js';
 import { effectiveNamespace } from '../schema/scope.js';
-import { isObject, type Json, type JsonObject } from '../types.js';
+import { isObject, type Json, type JsonObject, type WritableJsonObject } from '../types.js';
 import { lazyPackage } from '../util/yaml-lib.js';
 import { deepEqual } from '../util/equal.js';
 import { escapeSegment, unescapeSegment } from '../util/json-pointer.js';
@@ -105,7 +105,9 @@ export function applyJsonPatch(doc: Json, ops: readonly Operation[], options: { 
 
 class PathError extends Error {}
 
-type Container = JsonObject | Json[];
+type Container = JsonObject | readonly Json[];
+/** A container the patch made its own copy of: the only kind it changes. */
+type Owned = WritableJsonObject | Json[];
 
 const INTERNAL_ANNOTATIONS = ['previousKinds', 'previousNames', 'previousNamespaces'].map(
   (name) => `internal.config.kubernetes.io/${name}`,
@@ -126,9 +128,11 @@ class Working {
     if (kustomize) this.addInternalAnnotations();
   }
 
-  own<T extends Container>(container: T): T {
-    if (this.owned.has(container)) return container;
-    const copy = (Array.isArray(container) ? container.slice() : { ...container }) as T;
+  own(container: JsonObject): WritableJsonObject;
+  own(container: Container): Owned;
+  own(container: Container): Owned {
+    if (this.owned.has(container)) return container as Owned;
+    const copy: Owned = isList(container) ? container.slice() : { ...container };
     this.owned.add(copy);
     return copy;
   }
@@ -141,7 +145,7 @@ class Working {
     const root = (this.root = this.own(this.root));
     const metadata = (root.metadata = this.own(this.root.metadata as JsonObject));
     const [kinds, names, namespaces] = INTERNAL_ANNOTATIONS as [string, string, string];
-    const annotations: JsonObject = {
+    const annotations: WritableJsonObject = {
       ...(existing ?? {}),
       [kinds]: typeof root.kind === 'string' ? root.kind : '',
       [names]: typeof metadata.name === 'string' ? metadata.name : '',
@@ -157,10 +161,11 @@ class Working {
     if (!this.internalAnnotations || !isObject(this.root)) return this.root;
     const metadata = this.root.metadata;
     if (!isObject(metadata) || !isObject(metadata.annotations)) return this.root;
-    const annotations = { ...metadata.annotations };
+    const annotations: WritableJsonObject = { ...metadata.annotations };
     for (const key of INTERNAL_ANNOTATIONS) delete annotations[key];
     const before = isObject(this.original) && isObject(this.original.metadata) ? this.original.metadata.annotations : undefined;
-    const { annotations: _, ...rest } = metadata;
+    const rest: WritableJsonObject = { ...metadata };
+    delete rest.annotations;
     // kustomize sets the annotations anew after the patch: an empty map goes (`annotations: {}` or null too)
     if (isObject(before) && equalMaps(annotations, before) && Object.keys(before).length > 0) rest.annotations = before;
     else if (Object.keys(annotations).length > 0) rest.annotations = annotations;
@@ -234,7 +239,7 @@ function test(work: Working, path: string, expected: Json): void {
 }
 
 /** fast-json-patch makes the change on the (already copied) parent container. */
-function leafOperation(parent: Container, operation: LeafOperation): Json | undefined {
+function leafOperation(parent: Owned, operation: LeafOperation): Json | undefined {
   return jsonpatch().applyOperation(parent, operation, false, true).removed as Json | undefined;
 }
 
@@ -249,11 +254,11 @@ function segmentsOf(path: string): string[] {
 }
 
 /** Walks to the parent of `path`, copying every container on the way, and returns it with the last key. */
-function parentFor(work: Working, path: string, role = ''): { parent: Container; key: string } {
+function parentFor(work: Working, path: string, role = ''): { parent: Owned; key: string } {
   const segments = segmentsOf(path);
   const key = segments.pop()!;
   if (!isContainer(work.root)) throw new PathError(`${role}path not found: the document is ${describe(work.root, work.hideValues)}`);
-  let parent: Container = (work.root = work.own(work.root));
+  let parent: Owned = (work.root = work.own(work.root));
   let at = '';
   for (const segment of segments) {
     const child = step(parent, segment, at, role);
@@ -282,31 +287,31 @@ function get(work: Working, path: string, role = ''): Json | undefined {
   if (!isContainer(parent)) {
     throw new PathError(`${role}path not found: ${at || 'the document'} is ${describe(parent, work.hideValues)}, not a map or list`);
   }
-  if (Array.isArray(parent)) return itemAt(parent, itemIndex(parent, key, parentOf(path)));
+  if (isList(parent)) return itemAt(parent, itemIndex(parent, key, parentOf(path)));
   return Object.hasOwn(parent, key) ? parent[key] : undefined;
 }
 
 function step(parent: Container, segment: string, at: string, role: string): Json {
-  if (Array.isArray(parent)) return itemAt(parent, itemIndex(parent, segment, at));
+  if (isList(parent)) return itemAt(parent, itemIndex(parent, segment, at));
   const value = Object.hasOwn(parent, segment) ? parent[segment] : undefined;
   if (value === undefined) throw new PathError(`${role}path not found: ${at}/${escapeSegment(segment)} does not exist`);
   return value;
 }
 
-function setChild(parent: Container, segment: string, child: Container): void {
+function setChild(parent: Owned, segment: string, child: Owned): void {
   if (Array.isArray(parent)) parent[itemIndex(parent, segment, '')] = child;
   else parent[segment] = child;
 }
 
 /** Index of an existing item: 0..n-1, or -n..-1 counting from the end. */
-function itemIndex(list: Json[], segment: string, listPath: string): number {
+function itemIndex(list: readonly Json[], segment: string, listPath: string): number {
   const index = parseIndex(segment, listPath);
   if (index >= list.length || index < -list.length) throw outOfRange(segment, list.length, listPath);
   return index < 0 ? index + list.length : index;
 }
 
 /** Insert position: 0..n, `-` or -(n+1)..-1 (so `-1` appends). */
-function addIndex(list: Json[], segment: string, listPath: string): string {
+function addIndex(list: readonly Json[], segment: string, listPath: string): string {
   if (segment === '-') return '-';
   const index = parseIndex(segment, listPath);
   if (index > list.length || index < -(list.length + 1)) throw outOfRange(segment, list.length, listPath);
@@ -336,6 +341,10 @@ function parentOf(path: string): string {
 
 function isContainer(value: Json | undefined): value is Container {
   return value !== null && typeof value === 'object';
+}
+
+function isList(value: Container): value is readonly Json[] {
+  return Array.isArray(value);
 }
 
 function describeOp(op: Operation, index: number): string {

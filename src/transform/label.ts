@@ -1,5 +1,5 @@
 import { KsetError } from '../errors.js';
-import { isObject, type JsonObject } from '../types.js';
+import { isObject, type JsonObject, type WritableJsonObject } from '../types.js';
 import { labelValueProblems, qualifiedNameProblems } from '../util/label-syntax.js';
 
 /** The `KEY=VALUE` and `KEY-` arguments of `kubectl label` / `kubectl annotate`, checked. */
@@ -77,8 +77,9 @@ export function editMap(resource: JsonObject, field: 'labels' | 'annotations', e
   }
   for (const key of edit.remove) {
     if (!next || !Object.hasOwn(next, key)) continue;
-    next = { ...next };
-    delete next[key];
+    const copy: WritableJsonObject = { ...next };
+    delete copy[key];
+    next = copy;
   }
   if (next === current || next === undefined) return resource;
   return { ...resource, metadata: { ...metadata, [field]: next } };

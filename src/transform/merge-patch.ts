@@ -1,4 +1,4 @@
-import { isObject, type Json, type JsonObject } from '../types.js';
+import { isObject, type Json, type JsonObject, type WritableJsonObject } from '../types.js';
 import { setOwn } from '../util/set-own.js';
 
 /**
@@ -14,7 +14,7 @@ export function applyMergePatch(target: Json, patch: Json): Json {
 }
 
 function mergeMaps(target: JsonObject, patch: JsonObject): JsonObject {
-  const result: JsonObject = { ...target };
+  const result: WritableJsonObject = { ...target };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) {
       delete result[key];
@@ -30,7 +30,7 @@ function mergeMaps(target: JsonObject, patch: JsonObject): JsonObject {
 function pruneNulls(value: Json): Json {
   if (Array.isArray(value)) return value.map((item) => (item === null ? null : pruneNulls(item)));
   if (!isObject(value)) return value;
-  const result: JsonObject = {};
+  const result: WritableJsonObject = {};
   for (const [key, member] of Object.entries(value)) {
     if (member !== null) setOwn(result, key, pruneNulls(member));
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containerMatches } from '../util/container-glob.js';
-import type { Json, JsonObject } from '../types.js';
+import type { Json, JsonObject, WritableJsonObject } from '../types.js';
 import type { EnvVar } from './env-args.js';
 import { setEnv, type EnvUpdate } from './set-env.js';
 
@@ -10,7 +10,7 @@ import { setEnv, type EnvUpdate } from './set-env.js';
 const env = (...pairs: [string, string?][]): Json[] => pairs.map(([name, value]): JsonObject => (value === undefined ? { name } : { name, value }));
 
 function pod(containers: JsonObject[], initContainers?: JsonObject[]): JsonObject {
-  const spec: JsonObject = { containers };
+  const spec: WritableJsonObject = { containers };
   if (initContainers) spec.initContainers = initContainers;
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec };
 }
@@ -47,7 +47,7 @@ describe('setEnv: one container', () => {
     ],
   ];
   it.each(rows)('%s', (_, before, args, after) => {
-    const container: JsonObject = { name: 'app', image: 'a:1' };
+    const container: WritableJsonObject = { name: 'app', image: 'a:1' };
     if (before) container.env = before;
     const { value } = setEnv(pod([container]), update(args));
     const [result] = containersOf(value);
@@ -118,8 +118,8 @@ describe('setEnv: which containers', () => {
   });
 
   it('leaves ephemeral containers alone', () => {
-    const value = pod([{ name: 'app' }]);
-    (value.spec as JsonObject).ephemeralContainers = [{ name: 'debug' }];
+    const plain = pod([{ name: 'app' }]);
+    const value = { ...plain, spec: { ...(plain.spec as JsonObject), ephemeralContainers: [{ name: 'debug' }] } };
     const result = setEnv(value, update({ set: [['A', '1']] })).value;
     expect((result.spec as JsonObject).ephemeralContainers).toEqual([{ name: 'debug' }]);
   });

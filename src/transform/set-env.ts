@@ -1,5 +1,5 @@
 import { KsetError } from '../errors.js';
-import { isObject, type Json, type JsonObject } from '../types.js';
+import { isObject, type Json, type JsonObject, type WritableJsonObject } from '../types.js';
 import { deepEqual } from '../util/equal.js';
 import type { EnvVar } from './env-args.js';
 import { notAWorkload, podSpecPath } from './set-image.js';
@@ -53,7 +53,8 @@ export function setEnv(resource: JsonObject, update: EnvUpdate): SetEnvResult {
   if (selected.length === 0) return { value: resource, containers: [] };
 
   let value = resource;
-  let newSpec: JsonObject | undefined;
+  let newSpec: WritableJsonObject | undefined;
+  const newLists = new Map<string, Json[]>();
   const containers: ContainerEnv[] = [];
   for (const { list, index, container } of selected) {
     const existing = envOf(container);
@@ -63,17 +64,20 @@ export function setEnv(resource: JsonObject, update: EnvUpdate): SetEnvResult {
       containers.push({ name: nameOf(container), container, env });
       continue;
     }
-    const next: JsonObject = { ...container };
+    const next: WritableJsonObject = { ...container };
     if (env.length) next.env = env;
     else delete next.env;
     if (!newSpec) {
       // copy the path down to the pod spec once, then its container lists as they change
-      value = copyPath(resource, specPath);
-      newSpec = specPath.reduce((node, key) => node[key] as JsonObject, value);
+      ({ copy: value, leaf: newSpec } = copyPath(resource, specPath));
     }
-    const items = newSpec[list] === (spec as JsonObject)[list] ? [...(newSpec[list] as Json[])] : (newSpec[list] as Json[]);
+    let items = newLists.get(list);
+    if (!items) {
+      items = [...(newSpec[list] as readonly Json[])];
+      newLists.set(list, items);
+      newSpec[list] = items;
+    }
     items[index] = next;
-    newSpec[list] = items;
     containers.push({ name: nameOf(next), container: next, env });
   }
   return { value, containers };
@@ -150,14 +154,14 @@ export function valueOf(entry: Json): string {
   return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** A shallow copy of `root` and of every map on `path` below it. */
-function copyPath(root: JsonObject, path: string[]): JsonObject {
-  const copy: JsonObject = { ...root };
-  let node = copy;
+/** A shallow copy of `root` and of every map on `path` below it, with the last of them. */
+function copyPath(root: JsonObject, path: string[]): { copy: JsonObject; leaf: WritableJsonObject } {
+  const copy: WritableJsonObject = { ...root };
+  let leaf = copy;
   for (const key of path) {
-    const child = { ...(node[key] as JsonObject) };
-    node[key] = child;
-    node = child;
+    const child: WritableJsonObject = { ...(leaf[key] as JsonObject) };
+    leaf[key] = child;
+    leaf = child;
   }
-  return copy;
+  return { copy, leaf };
 }

@@ -81,19 +81,13 @@ export function setImage(resource: JsonObject, pairs: ContainerImage[]): SetImag
         const change: SetImageChange = { path, container: String(container.name ?? ''), new: image };
         if (container.image !== undefined) change.old = container.image;
         changes.push(change);
-        updates.push({ path, value: image });
+        updates.push({ path, value: image === '' ? undefined : image });
       });
     }
     if (!found) missing.push(name);
   }
   if (updates.length === 0) return { value: resource, missing, changes };
-  const value = replaceAt(resource, updates);
-  for (const { path } of updates.filter((update) => update.value === '')) {
-    // replaceAt copied every container on an updated path: this one is the result's own
-    const container = path.slice(0, -1).reduce<Json>((node, key) => (node as JsonObject)[key]!, value) as JsonObject;
-    delete container.image;
-  }
-  return { value, missing, changes };
+  return { value: replaceAt(resource, updates), missing, changes };
 }
 
 function checkPairs(images: Map<string, string>): void {

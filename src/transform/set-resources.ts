@@ -1,6 +1,6 @@
 import { KsetError } from '../errors.js';
 import { containerMatches } from '../util/container-glob.js';
-import { isObject, type Json, type JsonObject } from '../types.js';
+import { isObject, type Json, type JsonObject, type WritableJsonObject } from '../types.js';
 import { canonicalQuantity } from '../util/quantity.js';
 import { podSpecPath } from './set-image.js';
 import { updateAt } from './update-at.js';
@@ -77,7 +77,7 @@ function setContainerResources(container: JsonObject, edit: ResourcesEdit, path:
     const current = resources[field];
     const list = current === null || current === undefined ? {} : current;
     if (!isObject(list)) throw new KsetError(`${[...path, 'resources', field].join('.')} is not a map of quantities`);
-    let nextList: JsonObject | undefined;
+    let nextList: WritableJsonObject | undefined;
     for (const [name, quantity] of wanted) {
       if (Object.hasOwn(list, name) && printed(list[name]!, [...path, 'resources', field, name]) === quantity) continue;
       nextList ??= { ...list };

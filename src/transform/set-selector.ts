@@ -1,5 +1,5 @@
 import { KsetError } from '../errors.js';
-import { isObject, type JsonObject } from '../types.js';
+import { isObject, type JsonObject, type WritableJsonObject } from '../types.js';
 import { updateAt } from './update-at.js';
 
 /**
@@ -23,7 +23,7 @@ export function setSelector(service: JsonObject, selector: SelectorArgument): Js
   if (selector.expressions.length) throw new KsetError(`match expression [${selector.expressions.join(' ')}] not supported on this object`);
   return updateAt(service, ['spec', 'selector'], (current) => {
     const existing = isObject(current) ? current : {};
-    const next: JsonObject = {};
+    const next: WritableJsonObject = {};
     for (const key of Object.keys(existing)) {
       if (selector.labels.has(key)) next[key] = selector.labels.get(key)!;
     }

@@ -1,5 +1,5 @@
 import { KsetError } from '../errors.js';
-import { isObject, type Json, type JsonObject } from '../types.js';
+import { isObject, type Json, type JsonObject, type WritableJsonObject } from '../types.js';
 
 /** `kubectl set subject`'s flags: `--user`, `--group`, `--serviceaccount=NAMESPACE:NAME` (repeatable). */
 export interface SubjectFlags {
@@ -74,7 +74,7 @@ function sameSubject(item: JsonObject, subject: Subject): boolean {
 
 /** The subject as kubectl writes it: empty fields left out. */
 function written(subject: Subject): JsonObject {
-  const result: JsonObject = { kind: subject.kind };
+  const result: WritableJsonObject = { kind: subject.kind };
   if (subject.apiGroup) result.apiGroup = subject.apiGroup;
   result.name = subject.name;
   if (subject.namespace) result.namespace = subject.namespace;

@@ -1,6 +1,6 @@
 import { KsetError, quote } from '../errors.js';
 import type { FieldSchema, TypeSchema } from '../schema/patch-meta.js';
-import { isObject, type Json, type JsonObject } from '../types.js';
+import { isObject, type Json, type JsonObject, type WritableJsonObject } from '../types.js';
 import { deepEqual } from '../util/equal.js';
 import { setOwn } from '../util/set-own.js';
 
@@ -55,7 +55,7 @@ function mergeMap(original: JsonObject, patch: JsonObject, type: TypeSchema | un
     patch = without(patch, DIRECTIVE);
   }
 
-  const result: JsonObject = { ...original };
+  const result: WritableJsonObject = { ...original };
   const entries = Object.entries(patch);
   if (!entries.some(([key]) => key.startsWith('$'))) {
     for (const [key, value] of entries) mergeField(result, key, value, type, ctx, path);
@@ -75,7 +75,7 @@ function mergeMap(original: JsonObject, patch: JsonObject, type: TypeSchema | un
 }
 
 /** Merges one patch member into `result` (a copy of the original map). */
-function mergeField(result: JsonObject, key: string, value: Json, type: TypeSchema | undefined, ctx: Context, path: string): void {
+function mergeField(result: WritableJsonObject, key: string, value: Json, type: TypeSchema | undefined, ctx: Context, path: string): void {
   const deleteList = key.startsWith(DELETE_FROM);
   const name = deleteList ? directiveTarget(key, DELETE_FROM, path) : key;
   if (name === '') return;
@@ -115,7 +115,7 @@ function requireField(type: TypeSchema | undefined, name: string, path: string):
 }
 
 /** `$retainKeys`: every key the patch sets must be listed; keys of the original that are not are cleared. */
-function retainKeys(result: JsonObject, patch: JsonObject, path: string): void {
+function retainKeys(result: WritableJsonObject, patch: JsonObject, path: string): void {
   const list = patch[RETAIN_KEYS];
   if (!Array.isArray(list)) throw fail(path, `${RETAIN_KEYS} must be a list of field names`);
   const retained = new Set(list.filter((k): k is string => typeof k === 'string'));
@@ -131,7 +131,7 @@ function retainKeys(result: JsonObject, patch: JsonObject, path: string): void {
  * names in its order, the others where they were, as apimachinery interleaves them.
  */
 function setElementOrder(
-  result: JsonObject,
+  result: WritableJsonObject,
   patch: JsonObject,
   key: string,
   type: TypeSchema | undefined,
@@ -492,7 +492,7 @@ function directiveTarget(key: string, prefix: string, path: string): string {
   return key.slice(slash + 1);
 }
 
-function setCleaned(result: JsonObject, name: string, value: Json, ctx: Context, path: string): void {
+function setCleaned(result: WritableJsonObject, name: string, value: Json, ctx: Context, path: string): void {
   const cleaned = clean(value, ctx, path);
   if (cleaned === DROP) delete result[name];
   else setOwn(result, name, cleaned);
@@ -526,7 +526,7 @@ function cleanMap(map: JsonObject, ctx: Context, path: string): JsonObject | Dro
     source = without(map, DIRECTIVE);
   }
   let changed = source !== map;
-  const out: JsonObject = {};
+  const out: WritableJsonObject = {};
   for (const [key, value] of Object.entries(source)) {
     if (value === null || key === RETAIN_KEYS || key.startsWith(SET_ORDER) || key.startsWith(DELETE_FROM)) {
       changed = true;
