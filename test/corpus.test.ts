@@ -19,7 +19,8 @@ describe.skipIf(!files.length)('real corpus (../shared/corpus/real)', () => {
 
   it.each(files)('%s: --image changes exactly the lines holding that image, and a second run nothing', async (file) => {
     const text = readFileSync(path.join(corpus, file), 'utf8');
-    const old = findImages([{ path: file, text }], [])[0].image;
+    const old = findImages([{ path: file, text }], [])[0]?.image;
+    if (old === undefined) throw new Error(`${file}: no image`);
     const replacement = 'registry.example.com/x:9';
     const result = await kset(['--image', `${old.replace(/[:@].*$/, '')}=${replacement}`], { stdin: text });
     expect(result.code).toBe(0);
@@ -39,7 +40,7 @@ describe.skipIf(!files.length)('real corpus: a strategic patch on one container'
     const text = readFileSync(path.join(corpus, file), 'utf8');
     const found = firstContainer(text);
     if (!found) return; // no workload in this file
-    const { resource, container, lines } = found;
+    const { resource, container, lines: [first, last] } = found;
     const meta = resource.metadata;
     const patch = {
       apiVersion: resource.apiVersion,
@@ -54,8 +55,8 @@ describe.skipIf(!files.length)('real corpus: a strategic patch on one container'
     let line = 0;
     for (const part of diffLines(text, result.stdout)) {
       if (part.added || part.removed) {
-        expect(line).toBeGreaterThanOrEqual(lines[0]);
-        expect(line).toBeLessThanOrEqual(lines[1]);
+        expect(line).toBeGreaterThanOrEqual(first);
+        expect(line).toBeLessThanOrEqual(last);
       }
       if (!part.added) line += part.count ?? 0;
     }
@@ -74,7 +75,7 @@ function firstContainer(text: string) {
       const item = containers.items[0] as { range: [number, number, number] };
       const startLine = text.slice(0, item.range[0]).split('\n').length - 1;
       const endLine = text.slice(0, item.range[2]).split('\n').length - 1;
-      return { resource: value, container: value.spec.template.spec.containers[0].name, lines: [startLine, endLine] };
+      return { resource: value, container: value.spec.template.spec.containers[0].name, lines: [startLine, endLine] as const };
     }
   }
   return undefined;

@@ -56,7 +56,7 @@ function helm4Plugin(pluginDir: string, extraArgs: string[] = []): { command: st
   expect(chosen).toBeDefined();
   const env = { HELM_PLUGIN_NAME: metadata.name as string, HELM_PLUGIN_DIR: pluginDir };
   const expand = (text: string) => text.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => env[(a ?? b) as keyof typeof env] ?? '');
-  const [main, ...rest] = chosen!.command.split(' ');
+  const [main = '', ...rest] = chosen!.command.split(' ');
   return { command: expand(main), args: [...rest, ...(chosen!.args ?? [])].map(expand).concat(extraArgs), env };
 }
 

@@ -29,7 +29,7 @@ describe('library API', () => {
       { pointer: '/spec/replicas', old: 1, new: 3, origin: 'patches[0]' },
       { pointer: '/spec/template/spec/containers/0/image', old: 'acme/web:1.0', new: 'acme/web:2.0', origin: 'images[0]' },
     ]);
-    expect(result.changes[0].resource).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: undefined });
+    expect(result.changes[0]?.resource).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: undefined });
   });
 
   it('transform() over several sources returns each file', async () => {
@@ -44,7 +44,7 @@ describe('library API', () => {
       ['a.yaml', true],
       ['b.yaml', false],
     ]);
-    expect(result.files[1].output).toBe('kind: ConfigMap\n');
+    expect(result.files[1]?.output).toBe('kind: ConfigMap\n');
   });
 
   it('loadConfig() reads a config file for transform()', async () => {

@@ -16,6 +16,7 @@ import { splitStream } from '../src/yaml/split.js';
 import { stepsFromConfig } from '../src/steps/from-config.js';
 import { isObject, type Json, type JsonObject } from '../src/types.js';
 import { deepEqual } from '../src/util/equal.js';
+import { at as itemAt } from '../src/util/at.js';
 import { IMAGES, imageName, propertyParameters, renderStream, streamDocuments } from './property-gen.js';
 
 const PARAMETERS = propertyParameters(150);
@@ -185,7 +186,7 @@ describe('kset runs (property)', () => {
           throw e;
         }
         for (const change of lasting(pipeline.changes)) {
-          const roots = values(outputs[change.document]);
+          const roots = values(itemAt(outputs, change.document));
           const context = `change ${JSON.stringify(change)}\n${input}\n---- became\n${outputs.join('')}`;
           if (change.pointer === '' && change.new === undefined) {
             expect(roots.some((root) => deepEqual(root, change.old ?? null)), `removed: ${context}`).toBe(false);
@@ -232,7 +233,7 @@ describe('kset runs (property)', () => {
           if (expected.every((value, j) => JSON.stringify(value) === JSON.stringify(before[j]))) {
             expect(outs[i], context).toBe(chunk);
           } else {
-            expect(values(outs[i]), context).toEqual(expected);
+            expect(values(itemAt(outs, i)), context).toEqual(expected);
           }
         });
       }),
@@ -256,7 +257,7 @@ describe('kset runs (property)', () => {
         }
         a.forEach((line, i) => {
           if (line === b[i]) return;
-          expect(swapsOnly(line, b[i], [...swaps.values()]), `line ${i + 1}: ${JSON.stringify(line)} → ${JSON.stringify(b[i])}`).toBe(true);
+          expect(swapsOnly(line, itemAt(b, i), [...swaps.values()]), `line ${i + 1}: ${JSON.stringify(line)} → ${JSON.stringify(b[i])}`).toBe(true);
         });
       }),
       PARAMETERS,

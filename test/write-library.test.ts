@@ -81,7 +81,7 @@ describe('library write-back: readFiles, transform, writeFiles, buildReport', ()
     const result = await transform(await readFiles(['apps'], { cwd: forLibrary }), loaded);
     await writeFiles(result, { cwd: forLibrary });
     expect(buildReport(result)).toEqual(JSON.parse(cli.stdout));
-    expect(buildReport(result).changes[0].origin).toEqual({ label: 'images[0]', file: 'kset.yaml', line: 2 });
+    expect(buildReport(result).changes[0]?.origin).toEqual({ label: 'images[0]', file: 'kset.yaml', line: 2 });
   });
 
   it('refuses to write back stdin, and writes nothing when nothing changed', async () => {

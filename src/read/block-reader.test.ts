@@ -16,8 +16,9 @@ import { fromYaml, type TreeNode } from '../yaml/tree.js';
 function yamlReads(text: string): { root: TreeNode | null; value: Json } | undefined {
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
   if (!Array.isArray(docs) || docs.length === 0) return { root: null, value: null }; // nothing, or only comments
-  if (docs.length !== 1 || docs[0].errors.length) return undefined;
-  return { root: fromYaml(docs[0]), value: (docs[0].toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) as Json };
+  const [doc] = docs;
+  if (docs.length !== 1 || !doc || doc.errors.length) return undefined;
+  return { root: fromYaml(doc), value: (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) as Json };
 }
 
 /** The block reader declines `text`, or reads it exactly as the `yaml` package does (key order included). */

@@ -7,7 +7,7 @@ function fieldAt(apiVersion: string, kind: string, path: string) {
   const parts = path.split('.');
   let type: TypeSchema | undefined = schemaForResource(apiVersion, kind);
   for (const part of parts.slice(0, -1)) type = type?.field(part)?.type;
-  return type?.field(parts[parts.length - 1]);
+  return type?.field(parts.at(-1) ?? '');
 }
 
 describe('schemaForResource', () => {
@@ -132,7 +132,7 @@ describe('schemaForResource', () => {
       ['batch/v1beta1', 'CronJob'],
       ['rbac.authorization.k8s.io/v1beta1', 'ClusterRole'],
       ['resource.k8s.io/v1alpha3', 'ResourceClaim'],
-    ]) {
+    ] as const) {
       expect(schemaForResource(apiVersion, kind), `${apiVersion} ${kind}`).toBeDefined();
     }
     // kubectl refuses these ("strategic merge patch is not supported ... locally"): kustomize's merge applies.
@@ -142,7 +142,7 @@ describe('schemaForResource', () => {
       ['resource.k8s.io/v1', 'ResourceClaim'],
       ['networking.k8s.io/v1', 'IPAddress'],
       ['extensions/v1beta1', 'PodSecurityPolicy'],
-    ]) {
+    ] as const) {
       expect(schemaForResource(apiVersion, kind), `${apiVersion} ${kind}`).toBeUndefined();
     }
   });

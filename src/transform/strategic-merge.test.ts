@@ -21,7 +21,7 @@ const deployment = (podSpec: JsonObject, spec: JsonObject = {}): JsonObject => (
 /** A patch reaching a Deployment's pod spec. */
 const podPatch = (podSpec: JsonObject): JsonObject => ({ spec: { template: { spec: podSpec } } });
 const podSpecOf = (doc: JsonObject | null): JsonObject => ((doc!.spec as JsonObject).template as JsonObject).spec as JsonObject;
-const names = (list: Json): Json[] => (list as JsonObject[]).map((item) => item.name ?? item);
+const names = (list: Json | undefined): Json[] => (list as JsonObject[]).map((item) => item.name ?? item);
 
 const abc = (): JsonObject[] => [
   { name: 'a', image: 'a:1' },
@@ -411,7 +411,7 @@ describe('strategicMerge: directives never reach the output (kset departure from
 
 describe('strategicMerge: a port named twice is told apart by protocol (kset departure from apimachinery)', () => {
   const coredns = (ports: JsonObject[]) => deployment({ containers: [{ name: 'dns', ports }] });
-  const portsOf = (r: JsonObject | null) => (podSpecOf(r).containers as JsonObject[])[0].ports;
+  const portsOf = (r: JsonObject | null) => (podSpecOf(r).containers as JsonObject[])[0]?.ports;
   const service = (ports: JsonObject[]): JsonObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports } });
   run([
     {
