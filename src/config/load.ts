@@ -20,6 +20,7 @@ import {
 } from './types.js';
 import type { ConfigLocation, ConfigPath } from './validate.js';
 import { asKustomizeReads } from './go-json.js';
+import { KSET_API_VERSION, KSET_KIND } from './schema-shape.generated.js';
 import { readPolicyImage } from './image-policy.js';
 import { YAML_11 } from '../yaml/schema.js';
 
@@ -376,9 +377,6 @@ function imageEntry(raw: RawImage, at: ConfigPath, context: Context): ImageEntry
     origin: originAt(at, context),
   });
 }
-
-export const KSET_API_VERSION = 'kset.dev/v1';
-export const KSET_KIND = 'Kset';
 
 /**
  * A `Kset` object (apiVersion kset.dev/v1, kind Kset: what `kset fn` takes as its functionConfig, a
