@@ -1,3 +1,5 @@
+import { KSET_SHAPE, KUSTOMIZATION_SHAPE } from './schema-shape.generated.js';
+
 /**
  * A config value as kustomize reads a kustomization: sigs.k8s.io/yaml turns the YAML into a JSON
  * object (keys sorted), then Go's encoding/json decodes it into kustomize's types. What that means:
@@ -11,92 +13,20 @@
 
 /** A map's fields: for each canonical key, what its value holds (undefined: a string or boolean). */
 interface MapShape {
-  fields: Record<string, Shape | undefined>;
+  readonly fields: Readonly<Record<string, Shape | undefined>>;
 }
 /** A list whose items have `item`'s shape (a null item being an empty map when `nullIsEmpty`). */
 interface ListShape {
-  item: Shape;
-  nullIsEmpty?: boolean;
+  readonly item: Shape;
+  readonly nullIsEmpty?: boolean;
 }
 /** A value kset does not look into (a kustomize key it ignores): kept as it is, null or not. */
 const OPAQUE = 'opaque';
 type Shape = MapShape | ListShape | typeof OPAQUE;
 
-const TARGET: MapShape = {
-  fields: {
-    group: undefined,
-    version: undefined,
-    kind: undefined,
-    name: undefined,
-    namespace: undefined,
-    labelSelector: undefined,
-    annotationSelector: undefined,
-  },
-};
-const PATCH: MapShape = {
-  fields: {
-    patch: undefined,
-    path: undefined,
-    target: TARGET,
-    options: { fields: { allowNameChange: undefined, allowKindChange: undefined } },
-  },
-};
-const IMAGE: MapShape = {
-  fields: { name: undefined, newName: undefined, newTag: undefined, digest: undefined, tagSuffix: undefined },
-};
-const IMAGES: ListShape = { item: IMAGE, nullIsEmpty: true };
-const IMAGE_POLICIES: ListShape = { item: { fields: { policy: undefined, image: undefined } }, nullIsEmpty: true };
-const PATCHES: ListShape = { item: PATCH, nullIsEmpty: true };
-
-const KSET_FIELDS: Record<string, Shape | undefined> = {
-  $schema: undefined,
-  images: IMAGES,
-  imageTags: IMAGES,
-  patches: PATCHES,
-  patchesStrategicMerge: { item: OPAQUE },
-  patchesJson6902: PATCHES,
-  imageFields: { item: OPAQUE },
-  imagePolicies: IMAGE_POLICIES,
-  crds: { item: OPAQUE },
-};
-
-/** kustomize's other keys, which a kustomization.yaml used as a config may hold (kset ignores them). */
-const KUSTOMIZE_KEYS = [
-  'apiVersion',
-  'kind',
-  'metadata',
-  'openapi',
-  'namePrefix',
-  'nameSuffix',
-  'namespace',
-  'commonLabels',
-  'labels',
-  'commonAnnotations',
-  'replacements',
-  'replicas',
-  'vars',
-  'sortOptions',
-  'resources',
-  'components',
-  'bases',
-  'configMapGenerator',
-  'secretGenerator',
-  'helmGlobals',
-  'helmCharts',
-  'helmChartInflationGenerator',
-  'generatorOptions',
-  'configurations',
-  'generators',
-  'transformers',
-  'validators',
-  'inventory',
-  'buildMetadata',
-];
-
-const KSET: MapShape = { fields: KSET_FIELDS };
-const KUSTOMIZATION: MapShape = {
-  fields: { ...KSET_FIELDS, ...Object.fromEntries(KUSTOMIZE_KEYS.map((key) => [key, OPAQUE])) },
-};
+// The shapes of a config and of a kustomization.yaml, generated from schemas/kset.schema.json.
+const KSET: MapShape = KSET_SHAPE;
+const KUSTOMIZATION: MapShape = KUSTOMIZATION_SHAPE;
 
 /** The config `value` as kustomize would read it (see above); the input is not changed. */
 export function asKustomizeReads(value: unknown, kustomization = false): unknown {

@@ -1,18 +1,16 @@
 import { parseImageFlag } from '../config/image-flag.js';
 import { parseImagePolicyFlag } from '../config/image-policy.js';
-import { KSET_API_VERSION, KSET_KIND, configFromObject } from '../config/load.js';
+import { configFromObject } from '../config/load.js';
+import { CONFIG_KEYS, KSET_API_VERSION, KSET_KIND } from '../config/schema-shape.generated.js';
 import { emptyConfig, type Config } from '../config/types.js';
 import { KsetError } from '../errors.js';
 import { isObject, type Json, type JsonObject, type WritableJsonObject } from '../types.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { YAML_11 } from '../yaml/schema.js';
 
-
 /** What messages call the config: it has no file of its own (the host read it). */
 const WHERE = 'functionConfig';
 
-/** The keys of a kset config (schemas/kset.schema.json): a ConfigMap's data may hold any of them as YAML text. */
-const CONFIG_KEYS = ['images', 'imageTags', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'imageFields', 'imagePolicies', 'crds'];
 /** A ConfigMap's short forms, what kpt's `-- key=value` arguments make easy: the CLI flags' syntax, several separated by blanks. */
 const FLAG_KEYS = ['image', 'image-policy'];
 
@@ -65,7 +63,10 @@ function fromConfigMapData(data: Json | undefined): JsonObject {
   return raw;
 }
 
-/** One data key into the config object (`raw`) or the entries the short forms add. */
+/**
+ * One data key into the config object (`raw`) or the entries the short forms add: a config key
+ * (CONFIG_KEYS, from schemas/kset.schema.json) holds that key's YAML text.
+ */
 function readDataKey(key: string, text: string, raw: WritableJsonObject, images: Json[], policies: Json[]): void {
   if (key === 'image') {
     for (const word of words(text)) {
