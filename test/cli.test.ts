@@ -1,32 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { WEB_SERVICE, webDeployment } from './fixtures.mjs';
 import { ROOT, folderWith, kset } from './helpers.js';
 
 const example = path.join(ROOT, 'fixtures/helm-app');
 const rendered = readFileSync(path.join(example, 'rendered.yaml'), 'utf8');
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: acme/web:1.0
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-  namespace: shop
-spec:
-  ports:
-  - port: 80
-`;
+const deployment = `${webDeployment({ image: 'acme/web:1.0' })}---\n${WEB_SERVICE}`;
 
 /** One error line on stderr (plus its excerpt lines), exit 2, nothing on stdout. */
 function expectError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp) {

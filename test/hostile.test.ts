@@ -5,19 +5,10 @@
  */
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { webDeployment } from './fixtures.mjs';
 import { folderWith, kset, type RunResult } from './helpers.js';
 
-const deployment = (extra = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.25
-${extra}`;
+const deployment = (extra = '') => webDeployment({ namespace: null, image: 'nginx:1.25' }) + extra;
 
 /** Exit 2, a first stderr line `kset: …` matching `pattern`, no stack trace, and nothing on stdout. */
 function expectError(result: RunResult, pattern: RegExp) {

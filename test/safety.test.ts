@@ -5,19 +5,10 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { webDeployment } from './fixtures.mjs';
 import { folderWith, kset } from './helpers.js';
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.25
-`;
+const deployment = webDeployment({ namespace: null, image: 'nginx:1.25' });
 
 const patch = `apiVersion: apps/v1
 kind: Deployment

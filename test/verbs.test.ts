@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { webDeployment } from './fixtures.mjs';
 import { folderWith, kset } from './helpers.js';
 
 // Grammar and results of `kset set image` and `kset patch` where they once differed from kubectl
 // (`kubectl set image --local -f DOC …` / `kubectl patch --local -f DOC …`, and kubectl's resource
 // builder for the selection). Every expected result here was checked against kubectl v1.32.
 
-const stream = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: acme/web:1
-      - name: proxy
+const stream = `${webDeployment()}      - name: proxy
         image: envoy:1
 ---
 apiVersion: apps/v1
