@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { webDeployment } from './fixtures.mjs';
-import { folderWith, kset } from './helpers.js';
+import { expectError, folderWith, kset } from './helpers.js';
 
 const deployment = webDeployment({ namespace: null, image: 'nginx:1.25' });
 
@@ -40,13 +40,6 @@ function repository(config: string): { dir: string; repo: string } {
     'outside/ops.yaml': '- op: add\n  path: /metadata/labels\n  value: {a: b}\n',
   });
   return { dir, repo: path.join(dir, 'repo') };
-}
-
-function expectError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
-  expect(result.code, result.stderr).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr.split('\n')[0]).toMatch(/^kset: /);
-  expect(result.stderr.split('\n')[0]).toMatch(pattern);
 }
 
 describe('files a config names stay inside its folder', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { webDeployment } from './fixtures.mjs';
-import { folderWith, kset } from './helpers.js';
+import { expectError, folderWith, kset } from './helpers.js';
 
 // Grammar and results of `kset set image` and `kset patch` where they once differed from kubectl
 // (`kubectl set image --local -f DOC …` / `kubectl patch --local -f DOC …`, and kubectl's resource
@@ -31,14 +31,6 @@ data:
 const deployment = stream.split('---\n')[0]!;
 const statefulSet = stream.split('---\n')[1]!;
 const configMap = stream.split('---\n')[2]!;
-
-/** Exit 2, nothing on stdout, one `kset:` line matching `pattern`. */
-function expectError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr.split('\n')[0]).toMatch(/^kset: /);
-  expect(result.stderr.split('\n')[0]).toMatch(pattern);
-}
 
 describe('kset set image: arguments as kubectl reads them', () => {
   const ok: [string, string[], string][] = [
