@@ -1,4 +1,3 @@
-import type { Document } from 'yaml';
 import { fromYaml, isMap, isScalar, isSeq, type MapNode, type Pair, type ScalarStyle, type SeqNode, type TreeNode } from '../yaml/tree.js';
 import { renderBlock, renderFlow } from '../render/block.js';
 import type { Edit } from '../render/splice.js';
@@ -17,14 +16,13 @@ type Place =
   | { at: 'item'; dashCol: number; inFlow?: boolean };
 
 /**
- * The edits that turn a document's text, whose tree is `doc` and value `before`, into text whose value is `after`.
+ * The edits that turn a document's text, whose tree is `root` and value `before`, into text whose value is `after`.
  * Only nodes whose value changed are touched: a changed scalar is rewritten in its own style, removed pairs and
  * items leave with their own lines and comments, new ones are written in the document's own style.
  * Aliases of changed anchored nodes are written out with the values they stood for.
- * `doc` is the document's root node as kset reads it, or a document the `yaml` package parsed.
+ * `root` is the document's root node as the read stage gives it (null for an empty document).
  */
-export function reconcile(doc: TreeNode | null | Document.Parsed, text: string, before: Json, after: Json): Edit[] {
-  const root = doc && !('kind' in doc) ? fromYaml(doc) : doc;
+export function reconcile(root: TreeNode | null, text: string, before: Json, after: Json): Edit[] {
   after = withExactIntegers(root, after);
   const edits = new Reconciler(root, text).run(before, after);
   return keepAliases(text, edits, (expanded, again) => new Reconciler(fromYaml(again), expanded).run(before, after));
