@@ -1,16 +1,6 @@
-// Helm-like manifest streams for `npm run bench`: the same bytes for the same size, on every machine.
-
-/** A small seeded generator (mulberry32): the streams must not depend on Math.random. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Helm-like manifest streams for `npm run bench`: the same bytes for the same size, on every machine
+// (a seeded generator: the streams must not depend on Math.random).
+import { seededRandom } from '../test/fixtures.mjs';
 
 /** The sidecar image every Deployment uses: the one the image workloads change. */
 export const SIDECAR_IMAGE = 'envoyproxy/envoy';
@@ -27,8 +17,7 @@ const MEMORIES = ['128Mi', '256Mi', '512Mi', '1Gi'];
  * after a `# Source:` comment.
  */
 export function helmStream(count, seed = 42) {
-  const next = random(seed);
-  const pick = (list) => list[Math.floor(next() * list.length)];
+  const { next, pick } = seededRandom(seed);
   const parts = [];
   for (let i = 0; parts.length < count; i++) {
     const name = `svc-${String(i).padStart(5, '0')}`;

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { seededRandom } from '../test/fixtures.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
@@ -27,20 +28,7 @@ export const CRASHERS = path.join(ROOT, 'fixtures', 'crashers');
 const TIME_LIMIT_MS = 5000;
 
 // ---------------------------------------------------------------------------------------------
-// Seeded randomness: iteration i of seed s draws from its own stream.
-
-function random(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n) => Math.floor(next() * n);
-  return { next, int, pick: (items) => items[int(items.length)], chance: (p) => next() < p };
-}
+// Seeded randomness: iteration i of seed s draws from its own stream (test/fixtures.mjs's generator).
 
 function iterationSeed(seed, i) {
   return Number(BigInt.asUintN(32, BigInt(seed) * 2654435761n + BigInt(i) * 40503n + 1n));
@@ -231,7 +219,7 @@ function commandLine(text, rng) {
 
 /** Iteration `i` of `seed`: its input bytes, command line and what made them. */
 export function iteration(seed, i, seeds) {
-  const rng = random(iterationSeed(seed, i));
+  const rng = seededRandom(iterationSeed(seed, i));
   const from = rng.pick(seeds);
   const { bytes, applied } = mutate(window(from.bytes, rng), rng);
   const args = commandLine(bytes.toString('utf8'), rng);

@@ -1,42 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, folderWith, kset } from './helpers.js';
+import { WEB_SERVICE, webDeployment } from './fixtures.mjs';
+import { ROOT, expectError, folderWith, kset } from './helpers.js';
 
 const example = path.join(ROOT, 'fixtures/helm-app');
 const rendered = readFileSync(path.join(example, 'rendered.yaml'), 'utf8');
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: acme/web:1.0
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-  namespace: shop
-spec:
-  ports:
-  - port: 80
-`;
-
-/** One error line on stderr (plus its excerpt lines), exit 2, nothing on stdout. */
-function expectError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  const [first] = result.stderr.split('\n');
-  expect(first).toMatch(/^kset: /);
-  expect(first).toMatch(pattern);
-  expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
-}
+const deployment = `${webDeployment({ image: 'acme/web:1.0' })}---\n${WEB_SERVICE}`;
 
 describe('kset (main command)', () => {
   it('runs the README example: images and patches applied, nothing else changes', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderWith, kset } from './helpers.js';
+import { expectError, folderWith, kset } from './helpers.js';
 
 // kset set resources, set serviceaccount, set selector, set subject, label and annotate at the CLI:
 // kubectl's results (kubectl VERB --local -f DOC … -o yaml, checked with kubectl v1.32), written into
@@ -72,13 +72,6 @@ const stream = [deployment, service, binding, configMap].join('---\n');
 /** The stream with one document replaced. */
 function withDocument(index: number, text: string): string {
   return [deployment, service, binding, configMap].map((doc, i) => (i === index ? text : doc)).join('---\n');
-}
-
-function expectError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr.split('\n')[0]).toMatch(/^kset: /);
-  expect(result.stderr.split('\n')[0]).toMatch(pattern);
 }
 
 async function ok(args: string[], input = stream) {

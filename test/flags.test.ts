@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { webDeployment } from './fixtures.mjs';
 import { folderWith, kset } from './helpers.js';
 
 // Flags that do what --help says they do.
 
-const web = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: acme/web:1
-`;
+const web = webDeployment();
 const api = web.replace('name: web', 'name: api').replace('acme/web:1', 'acme/api:1');
 const stream = `${web}---\n${api}`;
 

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, emptyDir } from './helpers.js';
 import { readmeExample, writeExampleFiles } from './readme-examples.js';
 
@@ -16,9 +16,6 @@ const kpt = has('kpt');
 const kustomize = has('kustomize');
 if (!kustomize) console.warn('fn-kpt.slow.test.ts: the real kustomize run is skipped, kustomize is not installed (kubectl kustomize has no --enable-exec)');
 if (!kpt) console.warn('fn-kpt.slow.test.ts: kpt tests skipped, kpt is not installed (the kpt 1.0.0-beta binary, /usr/bin/kpt on these machines)');
-
-const folders: string[] = [];
-afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 interface Ran {
   code: number | null;
@@ -45,7 +42,6 @@ function sh(command: string, cwd: string, stdin = ''): Promise<Ran> {
 function workspace(name: string): { dir: string; command: string; files: Record<string, string> } {
   const { files, command } = readmeExample(name);
   const dir = emptyDir();
-  folders.push(dir);
   writeExampleFiles(dir, files);
   return { dir, command, files };
 }

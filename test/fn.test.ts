@@ -1,14 +1,10 @@
-import { rmSync } from 'node:fs';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changedLines, folderWith, kset } from './helpers.js';
 
 // kset fn: the KRM Functions Specification's contract, with inputs shaped as kpt sends them (kpt fn eval
 // with `-- key=value` arguments gives a ConfigMap functionConfig; items carry its path, index and id
 // annotations, comments included). test/fn-kpt.slow.test.ts runs the real kpt.
-
-const folders: string[] = [];
-afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const HOST = (index: number, path = 'deploy.yaml') => `    annotations:
       config.kubernetes.io/index: '${index}'
@@ -220,7 +216,6 @@ describe('kset fn: a ResourceList in, a ResourceList out', () => {
 
   it('patch files named by a Kset config are read relative to the working folder, inside it', async () => {
     const dir = folderWith({ 'patches/port.yaml': '- {op: replace, path: /spec/ports/0/port, value: 9090}\n' });
-    folders.push(dir);
     const config = 'functionConfig:\n  apiVersion: kset.dev/v1\n  kind: Kset\n  patches:\n    - path: patches/port.yaml\n      target: {kind: Service}\n';
     const result = await kset(['fn'], { stdin: resourceList(config), cwd: dir });
     expect(parse(result.stdout).items[1].spec.ports).toEqual([{ port: 9090 }]);
@@ -244,7 +239,6 @@ describe('a Kset object is a config file too', () => {
 
   it('named with -c, or found as kset.yaml: the same file kpt and kustomize are given', async () => {
     const dir = folderWith({ 'kset.yaml': kset_yaml });
-    folders.push(dir);
     for (const args of [['-c', 'kset.yaml'], []]) {
       const result = await kset(args, { cwd: dir, stdin: deployment });
       expect(result).toEqual({ code: 0, stdout: deployment.replace('v1.30.0', 'v1.31.0'), stderr: '' });
@@ -253,7 +247,6 @@ describe('a Kset object is a config file too', () => {
 
   it('another apiVersion is a config error at its line', async () => {
     const dir = folderWith({ 'kset.yaml': kset_yaml.replace('kset.dev/v1', 'kset.dev/v2') });
-    folders.push(dir);
     const result = await kset([], { cwd: dir, stdin: deployment });
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe('kset: kset.yaml:1:13: a Kset has apiVersion kset.dev/v1, not "kset.dev/v2"');

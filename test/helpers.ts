@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { run } from '../src/cli.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,6 +68,19 @@ export function folderWith(files: Record<string, string>): string {
     writeFileSync(path.join(dir, name), text);
   }
   return dir;
+}
+
+/**
+ * kset refusing: exit 2, nothing on stdout, and a first stderr line `kset: …` that matches `pattern` (or, a
+ * string, holds it after `kset: `); no stack trace and no internal error.
+ */
+export function expectError(result: RunResult, pattern: RegExp | string): void {
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stdout).toBe('');
+  const [first] = result.stderr.split('\n');
+  expect(first).toMatch(/^kset: /);
+  expect(first).toMatch(typeof pattern === 'string' ? new RegExp(`^kset: .*${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : pattern);
+  expect(result.stderr).not.toMatch(/\n\s+at |internal error/);
 }
 
 /** The lines that differ between two texts of the same line count, as [before, after] pairs. */

@@ -5,29 +5,10 @@
  */
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { folderWith, kset, type RunResult } from './helpers.js';
+import { webDeployment } from './fixtures.mjs';
+import { expectError, folderWith, kset, type RunResult } from './helpers.js';
 
-const deployment = (extra = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.25
-${extra}`;
-
-/** Exit 2, a first stderr line `kset: …` matching `pattern`, no stack trace, and nothing on stdout. */
-function expectError(result: RunResult, pattern: RegExp) {
-  expect(result.code, result.stderr).toBe(2);
-  expect(result.stdout).toBe('');
-  const [first] = result.stderr.split('\n');
-  expect(first).toMatch(/^kset: /);
-  expect(first).toMatch(pattern);
-  expect(result.stderr).not.toMatch(/\n\s+at |internal error/);
-}
+const deployment = (extra = '') => webDeployment({ namespace: null, image: 'nginx:1.25' }) + extra;
 
 /** The three ways a run may read a document: not at all (no step), for images, for a patch. */
 const RUNS: [string, string[]][] = [

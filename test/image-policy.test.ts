@@ -1,20 +1,12 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changedLines, emptyDir, folderWith, kset } from './helpers.js';
 import { readmeExample, writeExampleFiles } from './readme-examples.js';
 
 // Flux image-automation markers: what kset writes for each form is what Flux's setters write
 // (image-automation-controller internal/update: the whole reference is name:tag[@digest], the
 // :name, :tag and :digest forms the parts), and every other byte stays.
-
-const folders: string[] = [];
-afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-function folder(files: Record<string, string>): string {
-  const dir = folderWith(files);
-  folders.push(dir);
-  return dir;
-}
 
 const DIGEST = 'sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be';
 
@@ -197,7 +189,7 @@ describe('--image-policy: problems', () => {
 
 describe('image policies in the pipeline', () => {
   it('the config key imagePolicies, with --report naming each change\'s entry', async () => {
-    const dir = folder({
+    const dir = folderWith({
       '.ksetrc.yaml': 'imagePolicies:\n  - policy: flux-system:app\n    image: ghcr.io/acme/app:1.2.0\n',
       'deploy/web.yaml': deployment,
       'deploy/values.yaml': helmRelease.replace(/^ +digest:.*\n/m, ''),
@@ -219,7 +211,7 @@ describe('image policies in the pipeline', () => {
   });
 
   it('--check lists the files a policy would change and exits 1', async () => {
-    const dir = folder({ 'web.yaml': deployment });
+    const dir = folderWith({ 'web.yaml': deployment });
     const result = await kset(['--check', 'web.yaml', '--image-policy', 'flux-system:app=ghcr.io/acme/app:1.2.0'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('+          image: ghcr.io/acme/app:1.2.0 # {"$imagepolicy": "flux-system:app"}');
@@ -227,7 +219,7 @@ describe('image policies in the pipeline', () => {
   });
 
   it('a config image without tag is a config error at its line', async () => {
-    const dir = folder({ '.ksetrc.yaml': 'imagePolicies:\n  - policy: flux-system:app\n    image: ghcr.io/acme/app\n' });
+    const dir = folderWith({ '.ksetrc.yaml': 'imagePolicies:\n  - policy: flux-system:app\n    image: ghcr.io/acme/app\n' });
     const result = await kset([], { cwd: dir, stdin: deployment });
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(
@@ -236,7 +228,7 @@ describe('image policies in the pipeline', () => {
   });
 
   it('a config policy that is not NAMESPACE:NAME is a config error', async () => {
-    const dir = folder({ '.ksetrc.yaml': 'imagePolicies:\n  - policy: app\n    image: ghcr.io/acme/app:1\n' });
+    const dir = folderWith({ '.ksetrc.yaml': 'imagePolicies:\n  - policy: app\n    image: ghcr.io/acme/app:1\n' });
     const result = await kset([], { cwd: dir, stdin: deployment });
     expect(result.stderr.split('\n')[0]).toBe(
       'kset: .ksetrc.yaml:2:13: imagePolicies[0].policy: `app` is not a policy name like flux-system:app (NAMESPACE:NAME)',
@@ -262,7 +254,6 @@ describe('README: Flux image-policy markers', () => {
   it('runs the example as written', async () => {
     const { files, command } = readmeExample('flux');
     const dir = emptyDir();
-    folders.push(dir);
     writeExampleFiles(dir, files);
     const [program, ...args] = command.split(/\s+/);
     expect(program).toBe('kset');

@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import { isList, isObject, type Json, type JsonObject } from '../src/types.js';
+import { seededRandom, type SeededRandom } from './fixtures.mjs';
 
 // ---- values ----
 
@@ -168,24 +169,6 @@ function collect(root: Tree): Place[] {
 
 // ---- rendering a value as YAML text in random styles ----
 
-/** A small seeded random source (mulberry32). */
-export function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    chance: (p: number) => next() < p,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    int: (n: number) => Math.floor(next() * n),
-  };
-}
-export type Random = ReturnType<typeof random>;
-
 export interface RenderOptions {
   /** Anchors, aliases, merge keys and tags (off for tests about plain Kubernetes manifests). */
   yamlFeatures?: boolean;
@@ -209,7 +192,7 @@ class Renderer {
   private anchorCount = 0;
 
   constructor(
-    private readonly rng: Random,
+    private readonly rng: SeededRandom,
     private readonly indent: number,
     private readonly flush: boolean,
     private readonly features: boolean,
@@ -366,7 +349,7 @@ export interface RenderedDocument {
 
 /** `value` written as one YAML document in styles chosen by `seed`. */
 export function renderDocument(value: Json, seed: number, options: RenderOptions = {}): RenderedDocument {
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   const indent = rng.pick([2, 2, 2, 4, 3]);
   const flush = rng.chance(0.5);
   const crlf = !options.inStream && rng.chance(0.1);
@@ -477,7 +460,7 @@ export const streamDocuments: fc.Arbitrary<StreamDocument[]> = fc.array(
  * `documentEnds`, some by a `...` line alone (the documents then share a chunk, as kset splits on `---`).
  */
 export function renderStream(docs: StreamDocument[], seed: number, options: { yamlFeatures?: boolean; documentEnds?: boolean } = {}): string {
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   const parts = docs.map((doc) => ('comment' in doc ? doc.comment : renderDocument(doc.value, doc.seed, { yamlFeatures: options.yamlFeatures, inStream: true }).text));
   const separator = (i: number) => (options.documentEnds && i > 0 && rng.chance(0.4) ? '...\n' : rng.pick(['---\n', '---\n', '--- # next\n', '---  \n']));
   let text = parts.map((part, i) => (i === 0 && rng.chance(0.5) ? '' : separator(i)) + part).join('');

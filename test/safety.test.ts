@@ -5,19 +5,10 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderWith, kset } from './helpers.js';
+import { webDeployment } from './fixtures.mjs';
+import { expectError, folderWith, kset } from './helpers.js';
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.25
-`;
+const deployment = webDeployment({ namespace: null, image: 'nginx:1.25' });
 
 const patch = `apiVersion: apps/v1
 kind: Deployment
@@ -49,13 +40,6 @@ function repository(config: string): { dir: string; repo: string } {
     'outside/ops.yaml': '- op: add\n  path: /metadata/labels\n  value: {a: b}\n',
   });
   return { dir, repo: path.join(dir, 'repo') };
-}
-
-function expectError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
-  expect(result.code, result.stderr).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr.split('\n')[0]).toMatch(/^kset: /);
-  expect(result.stderr.split('\n')[0]).toMatch(pattern);
 }
 
 describe('files a config names stay inside its folder', () => {

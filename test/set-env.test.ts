@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderWith, kset, type RunResult } from './helpers.js';
+import { expectError, folderWith, kset } from './helpers.js';
 
 // kset set env at the CLI. Where kubectl can run it (`kubectl set env --local -f DOC ARGS -o yaml`,
 // v1.32) the results were checked against it; --from needs a cluster in kubectl (with --local it
@@ -62,13 +62,6 @@ const stream = [web, service, settings].join('---\n');
 function withAppEnv(lines: string, base = web): string {
   return base.replace('              value: info\n', `              value: info\n${lines}`);
 }
-
-function expectError(result: RunResult, message: string | RegExp) {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr.split('\n')[0]).toMatch(typeof message === 'string' ? new RegExp(`^kset: .*${escape(message)}`) : message);
-}
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('kset set env: changes', () => {
   const ok: [string, string[], string][] = [

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { folderWith, kset } from './helpers.js';
+import { webDeployment } from './fixtures.mjs';
+import { expectError, folderWith, kset } from './helpers.js';
 
 // Grammar and results of `kset set image` and `kset patch` where they once differed from kubectl
 // (`kubectl set image --local -f DOC …` / `kubectl patch --local -f DOC …`, and kubectl's resource
 // builder for the selection). Every expected result here was checked against kubectl v1.32.
 
-const stream = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: acme/web:1
-      - name: proxy
+const stream = `${webDeployment()}      - name: proxy
         image: envoy:1
 ---
 apiVersion: apps/v1
@@ -41,14 +31,6 @@ data:
 const deployment = stream.split('---\n')[0]!;
 const statefulSet = stream.split('---\n')[1]!;
 const configMap = stream.split('---\n')[2]!;
-
-/** Exit 2, nothing on stdout, one `kset:` line matching `pattern`. */
-function expectError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr.split('\n')[0]).toMatch(/^kset: /);
-  expect(result.stderr.split('\n')[0]).toMatch(pattern);
-}
 
 describe('kset set image: arguments as kubectl reads them', () => {
   const ok: [string, string[], string][] = [

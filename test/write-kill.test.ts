@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runSignalled, seeded, workspace, type Moment } from './kill-helpers.js';
+import { seededRandom } from './fixtures.mjs';
+import { runSignalled, workspace, type Moment } from './kill-helpers.js';
 
 const FILES = 24;
 const ITERATIONS = 40;
@@ -43,7 +44,7 @@ describe('kset --write killed (SIGKILL) at random moments', () => {
 
     // Kill moments drawn from a seeded generator: half anywhere in the run (and a little past it),
     // half within 20 ms of kset's first temp file, while it writes and renames.
-    const random = seeded(20260101);
+    const random = seededRandom(20260101).next;
     const moment = (i: number): Moment =>
       i % 2 ? { afterFirstWrite: Math.floor(random() * 20) } : { after: Math.round(random() * duration * 1.2) };
     let landed = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runSignalled, seeded, workspace, type Moment } from './kill-helpers.js';
+import { seededRandom } from './fixtures.mjs';
+import { runSignalled, workspace, type Moment } from './kill-helpers.js';
 
 // SIGINT (Ctrl-C), SIGTERM (a CI timeout, docker stop) and SIGHUP never leave a folder half written: a
 // signal while kset writes its temp files stops it with nothing written and no temp file left; one while
@@ -34,7 +35,7 @@ describe('kset --write stopped by SIGINT, SIGTERM or SIGHUP', () => {
   });
 
   it('at random moments: the folder is wholly old or wholly new, no temp file left, and some signals land while it writes', async () => {
-    const random = seeded(20261205);
+    const random = seededRandom(20261205).next;
     const started = Date.now();
     const whole = await runSignalled(args, space.make(), 'SIGINT');
     expect(whole.code, whole.stderr).toBe(0);

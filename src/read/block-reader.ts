@@ -211,7 +211,7 @@ class BlockReader {
     let node: ScalarNode;
     let colon: number;
     if (ch === '"' || ch === "'") {
-      const quoted = this.quotedOnLine(at);
+      const quoted = this.quoted(at, null);
       if (!quoted) return null;
       colon = this.skipSpaces(quoted.end);
       if (text.charCodeAt(colon) !== COLON || !this.isBlankOrEnd(colon + 1)) return null;
@@ -246,7 +246,11 @@ class BlockReader {
   /** A scalar or flow collection starting at `at` on its line, whose parent collection is at column `parent`. */
   private inlineValue(at: number, parent: number): Read {
     const ch = this.text[at];
-    if (ch === '"' || ch === "'") return this.quoted(at, parent);
+    if (ch === '"' || ch === "'") {
+      const { value, end } = this.quoted(at, parent) ?? decline();
+      this.lineRestIsComment(end);
+      return { node: scalarNode(ch === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', value, value, this.flowRange(at, end, parent)), value };
+    }
     if (ch === '[' || ch === '{') return this.flow(at, parent);
     if (!this.plainStart(at)) decline();
     return this.plain(at, parent);
@@ -301,67 +305,21 @@ class BlockReader {
     return i;
   }
 
-  /** A single- or double-quoted scalar, on one line or folded over several. */
-  private quoted(at: number, parent: number): Read {
+  /**
+   * A single- or double-quoted scalar starting at `at`: its value and the offset after its closing quote.
+   * A value may fold over lines more indented than its parent collection at column `parent`; with `parent`
+   * null (a key, a flow item) it must close on its own line, and null says it does not. Null, too, at the
+   * end of the text.
+   */
+  private quoted(at: number, parent: number | null): { value: string; end: number } | null {
     const { text } = this;
     const double = text[at] === '"';
-    let source = '';
+    let value = '';
     let i = at + 1;
     let chunkStart = i;
     for (;;) {
       const c = text[i];
-      if (c === undefined) decline();
-      if (double && c === '\\') {
-        source += text.slice(chunkStart, i) + this.escape(i);
-        i += 2 + (HEX_ESCAPES[text[i + 1]] ?? 0);
-        chunkStart = i;
-      } else if (c === (double ? '"' : "'")) {
-        if (!double && text[i + 1] === "'") {
-          source += text.slice(chunkStart, i + 1);
-          i += 2;
-          chunkStart = i;
-          continue;
-        }
-        source += text.slice(chunkStart, i);
-        break;
-      } else if (c === '\n') {
-        // fold: trailing spaces go (escaped ones are left to `yaml`), a line break is a space, blank lines are line breaks
-        let trimmed = i;
-        while (text.charCodeAt(trimmed - 1) === SPACE) trimmed--;
-        if (trimmed < chunkStart) decline();
-        source += text.slice(chunkStart, trimmed);
-        let lineBreaks = 0;
-        let next = i + 1;
-        for (;;) {
-          const indent = this.indentAt(next);
-          if (text[next + indent] !== '\n') {
-            if (indent <= parent || next + indent >= text.length) decline();
-            i = next + indent;
-            break;
-          }
-          lineBreaks++;
-          next = next + indent + 1;
-        }
-        source += lineBreaks ? '\n'.repeat(lineBreaks) : ' ';
-        chunkStart = i;
-      } else {
-        i++;
-      }
-    }
-    const close = i + 1;
-    this.lineRestIsComment(close);
-    return { node: scalarNode(double ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', source, source, this.flowRange(at, close, parent)), value: source };
-  }
-
-  /** A quoted scalar that ends on its own line (for keys and flow items): its value and the offset after it. */
-  private quotedOnLine(at: number): { value: string; end: number } | null {
-    const { text } = this;
-    const double = text[at] === '"';
-    const lineEnd = this.lineEnd(at);
-    let value = '';
-    let chunkStart = at + 1;
-    for (let i = at + 1; i < lineEnd; ) {
-      const c = text[i];
+      if (c === undefined) return null;
       if (double && c === '\\') {
         value += text.slice(chunkStart, i) + this.escape(i);
         i += 2 + (HEX_ESCAPES[text[i + 1]] ?? 0);
@@ -374,11 +332,31 @@ class BlockReader {
           continue;
         }
         return { value: value + text.slice(chunkStart, i), end: i + 1 };
+      } else if (c === '\n') {
+        if (parent === null) return null;
+        // fold: trailing spaces go (escaped ones are left to `yaml`), a line break is a space, blank lines are line breaks
+        let trimmed = i;
+        while (text.charCodeAt(trimmed - 1) === SPACE) trimmed--;
+        if (trimmed < chunkStart) decline();
+        value += text.slice(chunkStart, trimmed);
+        let lineBreaks = 0;
+        let next = i + 1;
+        for (;;) {
+          const indent = this.indentAt(next);
+          if (text[next + indent] !== '\n') {
+            if (indent <= parent || next + indent >= text.length) decline();
+            i = next + indent;
+            break;
+          }
+          lineBreaks++;
+          next = next + indent + 1;
+        }
+        value += lineBreaks ? '\n'.repeat(lineBreaks) : ' ';
+        chunkStart = i;
       } else {
         i++;
       }
     }
-    return null;
   }
 
   /** The text of the escape sequence at `at` (a backslash) in a double-quoted scalar. */
@@ -489,7 +467,7 @@ class BlockReader {
       return { read: { node, value }, end };
     }
     if (ch === '"' || ch === "'") {
-      const quoted = this.quotedOnLine(at) ?? decline();
+      const quoted = this.quoted(at, null) ?? decline();
       const type: ScalarStyle = ch === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
       return { read: { node: scalarNode(type, quoted.value, quoted.value, [at, quoted.end, quoted.end]), value: quoted.value }, end: quoted.end };
     }

@@ -49,7 +49,7 @@ function rewriteMap(source: FlowSource, node: MapNode, before: JsonObject, after
     if (pairs.has(name)) return undefined;
     pairs.set(name, pair);
   }
-  const layout = layoutOf(source, node, node.items.map((pair) => [source.pairStart(pair), source.end((pair.value ?? pair.key)!)]));
+  const layout = layoutOf(source, node, node.items.map((pair) => [source.pairStart(pair), source.end(pair.value ?? pair.key)]));
   const colon = colonOf(source, node);
   const items = Object.entries(after).map(([name, value]) => {
     const pair = pairs.get(name);
@@ -57,7 +57,7 @@ function rewriteMap(source: FlowSource, node: MapNode, before: JsonObject, after
       const key = source.key(name);
       return key + (/["']$/.test(key) ? colon : ': ') + source.write(undefined, value, layout.col);
     }
-    const keyEnd = pair.key!.range[1];
+    const keyEnd = pair.key.range[1];
     const head = text.slice(source.pairStart(pair), keyEnd);
     const old = pair.value;
     const same = name in before && deepEqual(before[name], value);
@@ -72,8 +72,8 @@ function rewriteMap(source: FlowSource, node: MapNode, before: JsonObject, after
 }
 
 function rewriteSeq(source: FlowSource, node: SeqNode, before: Json[], after: Json[]): string {
-  const nodes = node.items as (TreeNode | null)[];
-  const layout = layoutOf(source, node, nodes.map((item) => (item ? [item.range[0], source.end(item)] : [0, 0])));
+  const nodes = node.items;
+  const layout = layoutOf(source, node, nodes.map((item) => [item.range[0], source.end(item)]));
   const used = new Set<number>();
   // an item whose value is unchanged keeps its text, wherever it went; the others take the place of old ones in order
   const kept = after.map((value, j): TreeNode | undefined => {

@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
+import { parseDocument as yamlParse } from 'yaml';
+import { parseDocument } from '../read/document.js';
 import { PARSE_OPTIONS } from '../yaml/schema.js';
+import type { TreeNode } from '../yaml/tree.js';
 import { splice } from '../render/splice.js';
 import type { Json } from '../types.js';
 import { matchItems, reconcile } from './reconcile.js';
 
-/** Parses `text`, changes its value with `change` (on a copy), and returns the reconciled text. */
+/** `text` read as the pipeline reads a document (the block reader, or the yaml package): its tree and value. */
+function read(text: string): { root: TreeNode | null; value: Json } {
+  const { roots, values } = parseDocument({ file: null, index: 0, chunk: { start: 0, end: text.length, line: 1 }, text });
+  expect(roots.length, 'one document').toBeLessThanOrEqual(1);
+  return { root: roots[0] ?? null, value: values[0] ?? null };
+}
+
+/** Reads `text`, changes its value with `change` (on a copy), and returns the reconciled text, checked to read as the new value. */
 function edit(text: string, change: (value: any) => void): string {
-  const doc = parseDocument(text, PARSE_OPTIONS);
-  const before = doc.toJS() as Json;
+  const { root, value: before } = read(text);
   const after = structuredClone(before);
   change(after);
-  const out = splice(text, reconcile(doc, text, before, after));
-  expect(parseDocument(out, PARSE_OPTIONS).toJS()).toEqual(after);
+  const out = splice(text, reconcile(root, text, before, after));
+  expect(yamlParse(out, PARSE_OPTIONS).toJS()).toEqual(after);
   return out;
 }
 
@@ -183,8 +191,8 @@ describe('reconcile: removals that meet', () => {
 describe('reconcile: regressions found by the property tests', () => {
   it('leaves a document holding .nan alone when its value is unchanged', () => {
     const text = 'a: .nan\nb: [.NaN]\n';
-    const doc = parseDocument(text, PARSE_OPTIONS);
-    expect(reconcile(doc, text, doc.toJS(), doc.toJS())).toEqual([]);
+    const { root, value } = read(text);
+    expect(reconcile(root, text, value, structuredClone(value))).toEqual([]);
   });
 });
 
@@ -376,8 +384,8 @@ describe('reconcile: a long flow value holding multi-line strings', () => {
 describe('reconcile: keys with an anchor or a tag', () => {
   it('writes the root anew from its anchored first key', () => {
     const text = '&k a: 1\n';
-    const doc = parseDocument(text, PARSE_OPTIONS);
-    const out = splice(text, reconcile(doc, text, doc.toJS(), ['x']));
+    const { root, value } = read(text);
+    const out = splice(text, reconcile(root, text, value, ['x']));
     expect(out).toBe('- x\n');
   });
 

@@ -1,5 +1,4 @@
-import type { Document } from 'yaml';
-import { fromYaml, isMap, isScalar, isSeq, type MapNode, type Pair, type ScalarStyle, type SeqNode, type TreeNode } from '../yaml/tree.js';
+import { fromYaml, isMap, isScalar, isSeq, type MapNode, type Pair, type SeqNode, type TreeNode } from '../yaml/tree.js';
 import { renderBlock, renderFlow } from '../render/block.js';
 import type { Edit } from '../render/splice.js';
 import { keepAliases } from './aliases.js';
@@ -17,14 +16,13 @@ type Place =
   | { at: 'item'; dashCol: number; inFlow?: boolean };
 
 /**
- * The edits that turn a document's text, whose tree is `doc` and value `before`, into text whose value is `after`.
+ * The edits that turn a document's text, whose tree is `root` and value `before`, into text whose value is `after`.
  * Only nodes whose value changed are touched: a changed scalar is rewritten in its own style, removed pairs and
  * items leave with their own lines and comments, new ones are written in the document's own style.
  * Aliases of changed anchored nodes are written out with the values they stood for.
- * `doc` is the document's root node as kset reads it, or a document the `yaml` package parsed.
+ * `root` is the document's root node as the read stage gives it (null for an empty document).
  */
-export function reconcile(doc: TreeNode | null | Document.Parsed, text: string, before: Json, after: Json): Edit[] {
-  const root = doc && !('kind' in doc) ? fromYaml(doc) : doc;
+export function reconcile(root: TreeNode | null, text: string, before: Json, after: Json): Edit[] {
   after = withExactIntegers(root, after);
   const edits = new Reconciler(root, text).run(before, after);
   return keepAliases(text, edits, (expanded, again) => new Reconciler(fromYaml(again), expanded).run(before, after));
@@ -69,14 +67,15 @@ class Reconciler {
     for (const pair of node.items) {
       const key = keyOf(pair);
       if (key === undefined || pairs.has(key)) return false; // merge keys, complex keys
-      if (!pair.value && !this.colonFollows(pair as Pair)) return false; // `{a}`, `? a`: no `:` to write after
-      pairs.set(key, pair as Pair);
+      if (!pair.value && !this.colonFollows(pair)) return false; // `{a}`, `? a`: no `:` to write after
+      pairs.set(key, pair);
     }
     const afterKeys = Object.keys(after);
     if (afterKeys.length === 0) return false;
-    const kept = afterKeys.filter((k) => pairs.has(k));
+    const kept = afterKeys.flatMap((k) => pairs.get(k) ?? []);
     if (node.flow && (kept.length !== afterKeys.length || kept.length !== pairs.size)) return false;
-    if (kept.length === 0) return false;
+    const [firstKept] = kept;
+    if (!firstKept) return false; // no pair kept: the map is written anew
 
     const col = column(this.text, this.keyStart(node.items[0]));
     this.removePairs(node, [...pairs].filter(([key]) => !(key in after)).map(([, pair]) => pair));
@@ -87,13 +86,13 @@ class Reconciler {
       if (pair && before[key] === after[key]) {
         previous = pair; // the same value: nothing to look at
       } else if (pair) {
-        const value = pair.value as TreeNode | null;
+        const value = pair.value;
         const keyCol = column(this.text, this.keyStart(pair));
         if (value) this.update(value, before[key], after[key], { at: 'value', pair, keyCol, inFlow });
         else if (after[key] !== null) this.fillEmpty(this.colonEnd(pair), after[key], { at: 'value', pair, keyCol, inFlow });
         previous = pair;
       } else {
-        this.insertPair(previous ?? pairs.get(kept[0])!, !previous, key, after[key], col);
+        this.insertPair(previous ?? firstKept, !previous, key, after[key], col);
       }
     }
     return true;
@@ -111,12 +110,13 @@ class Reconciler {
   }
 
   private removePairs(node: MapNode, removed: Pair[]): void {
-    const first = node.items[0] as Pair;
+    const [first] = node.items;
+    if (!first) return; // an empty map: no pair to remove
     const firstStart = this.keyStart(first);
     let covered = 0;
     if (removed.includes(first) && !this.onlySpaceBefore(firstStart)) {
       // the first pair stands on a `- ` line: the first kept pair moves up to take its place
-      const kept = node.items.find((pair) => !removed.includes(pair as Pair)) as Pair;
+      const kept = node.items.find((pair) => !removed.includes(pair)) ?? invariant('a map that keeps no pair is edited pair by pair');
       covered = node.items.indexOf(kept);
       this.edits.push({ start: firstStart, end: this.keyStart(kept), text: '' });
     }
@@ -147,7 +147,7 @@ class Reconciler {
 
   /** Whether a pair's key is followed by its `:` (not so in `{a}` or `? a`). */
   private colonFollows(pair: Pair): boolean {
-    const end = (pair.key as TreeNode).range![1];
+    const end = pair.key.range[1];
     return /^[ \t]*:/.test(this.text.slice(end, end + 100));
   }
 
@@ -157,10 +157,11 @@ class Reconciler {
   private updateSeq(node: SeqNode, before: Json[], after: Json[], place: Place): boolean {
     if (after.length === 0 || node.items.length !== before.length) return false;
     const match = matchItems(before, after);
-    if (!match || match.every((i) => i < 0)) return false; // no item kept: the list is written anew
+    const firstKept = match?.find((i) => i >= 0);
+    if (!match || firstKept === undefined) return false; // no item kept: the list is written anew
     if (node.flow && (after.length !== before.length || match.some((m, j) => m !== j))) return false;
 
-    const dashCol = column(this.text, node.range![0]);
+    const dashCol = column(this.text, node.range[0]);
     const matched = new Set(match.filter((m) => m >= 0));
     const inFlow = node.flow || (place.at !== 'root' && place.inFlow);
     this.removeItems(node, before.flatMap((_, i) => (matched.has(i) ? [] : [i])));
@@ -168,14 +169,14 @@ class Reconciler {
     after.forEach((value, j) => {
       const i = match[j];
       if (i >= 0) {
-        const item = node.items[i] as TreeNode;
+        const item = node.items[i];
         this.update(item, before[i], value, { at: 'item', dashCol, inFlow });
         previous = item;
       } else if (previous) {
         const at = this.lineEnd(nodeEnd(previous, this.text));
         this.insert(at, this.breakBefore(at) + renderBlock([value], dashCol, this.style) + '\n');
       } else {
-        const dash = this.dashBefore(node.items[match.find((m) => m >= 0)!] as TreeNode);
+        const dash = this.dashBefore(node.items[firstKept]);
         this.insert(dash, renderBlock([value], dashCol, this.style).slice(dashCol) + '\n' + ' '.repeat(dashCol));
       }
     });
@@ -183,18 +184,21 @@ class Reconciler {
   }
 
   private removeItems(node: SeqNode, removed: number[]): void {
+    const [first] = node.items;
+    if (!first) return; // an empty list: no item to remove
     let covered = 0;
-    const firstDash = this.dashBefore(node.items[0] as TreeNode);
+    const firstDash = this.dashBefore(first);
     if (removed.includes(0) && !this.onlySpaceBefore(firstDash)) {
       // the first item stands on its parent's `- ` line (`- - a`): the first kept item moves up to take its place
       covered = node.items.findIndex((_, i) => !removed.includes(i));
-      this.edits.push({ start: firstDash, end: this.dashBefore(node.items[covered] as TreeNode), text: '' });
+      const kept = node.items[covered] ?? invariant('a list that keeps no item is edited item by item');
+      this.edits.push({ start: firstDash, end: this.dashBefore(kept), text: '' });
     }
     for (const i of removed) if (i >= covered) this.removeItem(node, i);
   }
 
   private removeItem(node: SeqNode, index: number): void {
-    const item = node.items[index] as TreeNode;
+    const item = node.items[index];
     const dash = this.dashBefore(item);
     const from = this.commentLinesAbove(this.lineStart(dash), column(this.text, dash));
     this.edits.push({ start: from, end: this.lineEnd(nodeEnd(item, this.text)), text: '' });
@@ -204,8 +208,8 @@ class Reconciler {
 
   /** Writes `after` in place of `node` (whose value was `before`), inline when it is a scalar or flow, else as a block below its key. */
   private replace(node: TreeNode, after: Json, place: Place, before?: Json): void {
-    const empty = isScalar(node) && node.source === '' && node.range![0] === node.range![1];
-    const tag = (node as { tag?: string }).tag;
+    const empty = isScalar(node) && node.source === '' && node.range[0] === node.range[1];
+    const tag = node.kind === 'alias' ? undefined : node.tag;
     if (place.at !== 'root' && tag && (empty || !tagFits(tag, node, after))) {
       // `!!int 5` becoming a string, `!custom x` a number: the value is written anew, without the tag
       const from = place.at === 'value' ? this.colonEnd(place.pair) : this.dashBefore(node) + 1;
@@ -214,17 +218,18 @@ class Reconciler {
     if (place.at !== 'root' && empty) {
       // an empty value (`key:`, `-`): its range starts after any spaces and before a comment
       const indicator = place.at === 'value' ? this.colonEnd(place.pair) : this.dashBefore(node) + 1;
-      let at = node.range![0];
+      let at = node.range[0];
       while (at > indicator && (this.text[at - 1] === ' ' || this.text[at - 1] === '\t')) at--;
       return this.fillEmpty(at, after, place);
     }
     if (place.at !== 'root' && place.inFlow) {
       // inside a flow collection a new value stays where the old one was, in flow style
-      this.edits.push({ start: node.range![0], end: contentEnd(node, this.text), text: this.inline(node, after, true, before) });
+      this.edits.push({ start: node.range[0], end: contentEnd(node, this.text), text: this.inline(node, after, true, before) });
       return;
     }
     // a block map starts with its first key's `&anchor` or `!tag`, if it has one
-    const start = isMap(node) && !node.flow && node.items.length ? Math.min(node.range![0], this.keyStart(node.items[0])) : node.range![0];
+    const firstPair = isMap(node) && !node.flow ? node.items[0] : undefined;
+    const start = firstPair ? Math.min(node.range[0], this.keyStart(firstPair)) : node.range[0];
     const end = contentEnd(node, this.text);
     const block = (isMap(node) || isSeq(node)) && !node.flow;
     const inline = !isCollection(after) || isEmpty(after) || (!block && isNonEmptyFlow(node));
@@ -241,7 +246,7 @@ class Reconciler {
     } else {
       const col = place.at === 'item' ? place.dashCol + 2 : column(this.text, start);
       // an item's `&anchor` or `!tag` cannot stand before a block on its line: the block is written after the dash
-      const props = place.at === 'item' && Boolean((node as { anchor?: string }).anchor || tag);
+      const props = place.at === 'item' && Boolean((node.kind !== 'alias' && node.anchor) || tag);
       const from = props ? this.dashBefore(node) + 1 : start;
       this.rewrite(from, end, (props ? ' ' : '') + renderBlock(after, col, this.style).slice(col));
     }
@@ -275,7 +280,9 @@ class Reconciler {
   /** The number of spaces that start the line of `offset`. */
   private indentation(offset: number): number {
     const start = this.lineStart(offset);
-    return /^ */.exec(this.text.slice(start, offset))![0].length;
+    let end = start;
+    while (end < offset && this.text[end] === ' ') end++;
+    return end - start;
   }
 
   /** The text after `key:` for a value: ` scalar` on the same line, or a block on the lines below. */
@@ -288,18 +295,17 @@ class Reconciler {
   /** A value on one line, or a flow collection; a flow collection that was `before` keeps the text of what did not change. */
   private inline(node: TreeNode | undefined, value: Json, inFlow = false, before?: Json): string {
     if (value !== null && typeof value === 'object') {
-      if (before !== undefined && isNonEmptyFlow(node!)) {
-        const kept = rewriteFlow(this.flowSource, node as MapNode | SeqNode, before, value);
+      if (before !== undefined && isNonEmptyFlow(node)) {
+        const kept = rewriteFlow(this.flowSource, node, before, value);
         if (kept !== undefined) return kept;
       }
-      const multiLine = node && this.text.slice(node.range![0], node.range![1]).includes('\n');
-      if (this.style.json && multiLine) {
-        const col = column(this.text, node.range![0]);
+      if (this.style.json && node && this.text.slice(node.range[0], node.range[1]).includes('\n')) {
+        const col = column(this.text, node.range[0]);
         return renderBlock(value, col, this.style).slice(col);
       }
       return renderFlow(value, this.style);
     }
-    const type = node && isScalar(node) ? (node.type as ScalarStyle) : undefined;
+    const type = isScalar(node) ? node.type : undefined;
     const preferred = type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED' ? undefined : type;
     return scalarSource(value, preferred, this.style, inFlow);
   }
@@ -369,7 +375,7 @@ class Reconciler {
    * line or a line above (an item may start below its dash), not one inside a comment, `&anchor` or `!tag`.
    */
   private dashBefore(item: TreeNode): number {
-    let end = item.range![0];
+    let end = item.range[0];
     while (end > 0) {
       const start = this.lineStart(end);
       const line = this.text.slice(start, end).replace(/(^|[ \t])#.*$/s, '$1');
@@ -384,19 +390,23 @@ class Reconciler {
   /** Where a pair starts: its key, the `&anchor` or `!tag` before the key, or the `?` of an explicit key. */
   private keyStart(pair: Pair): number {
     if (pair.explicit !== undefined) return pair.explicit;
-    const key = pair.key as TreeNode & { anchor?: string; tag?: string };
-    const start = key.range![0];
-    if (!key.anchor && !key.tag) return start;
+    const key = pair.key;
+    const start = key.range[0];
+    if (key.kind === 'alias' || (!key.anchor && !key.tag)) return start;
     const props = /(?:[&!]\S*[ \t]+)+$/.exec(this.text.slice(this.lineStart(start), start));
     return props ? start - props[0].length : start;
   }
 
   /** The offset just after the `:` of a pair. */
   private colonEnd(pair: Pair): number {
-    const key = pair.key as TreeNode;
-    const colon = this.text.indexOf(':', key.range![1]);
+    const colon = this.text.indexOf(':', pair.key.range[1]);
     return colon + 1;
   }
+}
+
+/** A broken invariant of the reconciler: a bug, never the input's doing (the pipeline reports it at the document). */
+function invariant(message: string): never {
+  throw new Error(`reconcile: ${message}`);
 }
 
 const CORE_TAG = 'tag:yaml.org,2002:';
@@ -421,20 +431,19 @@ function isEmpty(value: Json[] | JsonObject): boolean {
 }
 
 /** A flow collection with items (an empty `{}`/`[]` grows into a block instead). */
-function isNonEmptyFlow(node: TreeNode): boolean {
+function isNonEmptyFlow(node: TreeNode | undefined): node is MapNode | SeqNode {
   return (isMap(node) || isSeq(node)) && node.flow === true && node.items.length > 0;
 }
 
 /** A pair's key as the map's value holds it (null is ''); undefined for a merge key (`<<`) or a collection. */
 function keyOf(pair: Pair): string | undefined {
-  const key = pair.key as TreeNode | null;
+  const key = pair.key;
   if (!isScalar(key) || typeof key.value === 'symbol') return undefined;
   return key.value === null ? '' : String(key.value);
 }
 
 function pairEnd(pair: Pair, text: string): number {
-  const value = pair.value as TreeNode | null;
-  return nodeEnd(value ?? (pair.key as TreeNode), text);
+  return nodeEnd(pair.value ?? pair.key, text);
 }
 
 /**
@@ -444,28 +453,27 @@ function pairEnd(pair: Pair, text: string): number {
  * next line's indentation.) A block scalar ends after its kept blank lines (`|+`).
  */
 function nodeEnd(node: TreeNode, text: string): number {
-  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) {
-    const last = node.items[node.items.length - 1];
-    const inner = isMap(node) ? ((last as Pair).value ?? (last as Pair).key) : (last as TreeNode | null);
-    if (inner) return nodeEnd(inner, text);
-  }
+  const last = lastInBlock(node);
+  if (last) return nodeEnd(last, text);
   if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) return node.range[1];
   return contentEnd(node, text);
 }
 
 /** Where a node's own text ends: its last scalar's value, without trailing comment or line break. */
 function contentEnd(node: TreeNode, text: string): number {
-  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) {
-    const last = node.items[node.items.length - 1] as TreeNode | Pair;
-    if (isMap(node)) {
-      const pair = last as Pair;
-      return contentEnd((pair.value ?? pair.key) as TreeNode, text);
-    }
-    return contentEnd(last as TreeNode, text);
-  }
-  let end = node.range![1];
-  while (end > node.range![0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  const last = lastInBlock(node);
+  if (last) return contentEnd(last, text);
+  let end = node.range[1];
+  while (end > node.range[0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
   return end;
+}
+
+/** What a block collection's text ends with: its last item, or its last pair's value (its key, without one); none for another node. */
+function lastInBlock(node: TreeNode): TreeNode | undefined {
+  if (isSeq(node) && !node.flow) return node.items.at(-1);
+  if (!isMap(node) || node.flow) return undefined;
+  const pair = node.items.at(-1);
+  return pair && (pair.value ?? pair.key);
 }
 
 /** Item keys that name a list item, in the order they are tried, for lists whose items changed. */

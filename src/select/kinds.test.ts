@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KsetError } from '../errors.js';
-import { resolveType, resolveTypes, typeMatchesKind } from './kinds.js';
+import { resolveType, typeMatchesKind } from './kinds.js';
 
 describe('resolveType', () => {
   const cases: [string, string, string][] = [
@@ -55,20 +54,6 @@ describe('resolveType', () => {
   // kubectl lowercases resource names but matches short names and groups as typed
   it.each(['widgets', 'widget', 'deployments.example.test', 'deploymentz', 'all', '', 'DEPLOY', 'Deploy', 'STS', 'deployments.APPS'])('%j is not a built-in type', (type) => {
     expect(resolveType(type)).toBeUndefined();
-  });
-});
-
-describe('resolveTypes', () => {
-  it('resolves each item of a comma list, keeping unknown types', () => {
-    expect(resolveTypes('deploy, sts,widgets')).toEqual([
-      { type: 'deploy', resolved: { kind: 'Deployment', group: 'apps' } },
-      { type: 'sts', resolved: { kind: 'StatefulSet', group: 'apps' } },
-      { type: 'widgets' },
-    ]);
-  });
-
-  it('rejects an empty item', () => {
-    expect(() => resolveTypes('deploy,,sts')).toThrow(KsetError);
   });
 });
 

@@ -1,5 +1,3 @@
-import { KsetError } from '../errors.js';
-
 /** A kubectl resource type resolved to its kind and API group (`` for the core group). */
 export interface ResolvedType {
   kind: string;
@@ -126,16 +124,6 @@ export function resolveType(type: string): ResolvedType | undefined {
   const found = builtinFor(type);
   if (!found) return undefined;
   return { kind: found.builtin.kind, group: found.group ?? found.builtin.groups[0]! };
-}
-
-/** A comma-separated list of types (`deploy,sts`), each with its resolution when it is built in. */
-export function resolveTypes(list: string): { type: string; resolved?: ResolvedType }[] {
-  return list.split(',').map((item) => {
-    const type = item.trim();
-    if (type === '') throw new KsetError(`resource type list ${JSON.stringify(list)} has an empty item`);
-    const resolved = resolveType(type);
-    return resolved ? { type, resolved } : { type };
-  });
 }
 
 /**

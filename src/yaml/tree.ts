@@ -33,7 +33,8 @@ export interface MapNode {
 export interface SeqNode {
   kind: 'seq';
   flow: boolean;
-  items: (TreeNode | null)[];
+  /** An empty item (`-` alone) is an empty scalar. */
+  items: TreeNode[];
   range: Range;
   tag?: string;
   anchor?: string;
@@ -45,7 +46,9 @@ export interface AliasNode {
 }
 
 export interface Pair {
-  key: TreeNode | null;
+  /** An empty key is an empty scalar. */
+  key: TreeNode;
+  /** Null where no `:` follows the key (`{a}`, `? a`); an empty value after a `:` is an empty scalar. */
   value: TreeNode | null;
   /** The offset of the `?` of an explicit key (`? k` and `: v` on lines of their own). */
   explicit?: number;
@@ -70,18 +73,24 @@ function convert(node: YamlNode | null): TreeNode | null {
   const props = { ...(node.tag ? { tag: node.tag } : {}), ...(node.anchor ? { anchor: node.anchor } : {}) };
   if (yaml.isMap(node)) {
     const items = node.items.map((pair): Pair => {
-      const converted: Pair = { key: convert(pair.key as YamlNode | null), value: convert(pair.value as YamlNode | null) };
+      const converted: Pair = { key: present(convert(pair.key as YamlNode | null), 'a map key'), value: convert(pair.value as YamlNode | null) };
       const explicit = explicitKeyIndicator(pair);
       return explicit === undefined ? converted : { ...converted, explicit };
     });
     return { kind: 'map', flow: Boolean(node.flow), items, range, ...props };
   }
   if (yaml.isSeq(node)) {
-    return { kind: 'seq', flow: Boolean(node.flow), items: node.items.map((item) => convert(item as YamlNode | null)), range, ...props };
+    return { kind: 'seq', flow: Boolean(node.flow), items: node.items.map((item) => present(convert(item as YamlNode | null), 'a sequence item')), range, ...props };
   }
   if (yaml.isAlias(node)) return { kind: 'alias', range };
   const scalar = node as import('yaml').Scalar & { source?: string };
   return { kind: 'scalar', type: (scalar.type ?? 'PLAIN') as ScalarStyle, value: scalar.value, source: scalar.source ?? '', range, ...props };
+}
+
+/** A key or an item, which the yaml package always gives a node (an empty scalar where the text has none). */
+function present(node: TreeNode | null, what: string): TreeNode {
+  if (!node) throw new Error(`the yaml package read ${what} as no node at all`);
+  return node;
 }
 
 /** The offset of a pair's `?`, from the source tokens the yaml package keeps (PARSE_OPTIONS.keepSourceTokens). */
