@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import { isList, isObject, type Json, type JsonObject } from '../src/types.js';
+import { at } from '../src/util/at.js';
 import { seededRandom, type SeededRandom } from './fixtures.mjs';
 
 // ---- values ----
@@ -79,12 +80,12 @@ export function applyChanges(value: Json, specs: ChangeSpec[]): Json {
 function applyChange(root: Tree, { pick, op, index, key, value: shared }: ChangeSpec): Tree {
   const value = structuredClone(shared) as Tree; // fast-check reuses generated values
   const nodes = collect(root);
-  const { node, replace } = nodes[pick % nodes.length];
+  const { node, replace } = at(nodes, pick % nodes.length);
   if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
     const keys = Object.keys(node);
     switch (op % 6) {
       case 0: // set a key, new or old
-        node[keys.length && index % 2 ? keys[index % keys.length] : key] = value;
+        node[keys.length && index % 2 ? at(keys, index % keys.length) : key] = value;
         return root;
       case 1: {
         // add a key at a position
@@ -94,7 +95,7 @@ function applyChange(root: Tree, { pick, op, index, key, value: shared }: Change
         return replace(Object.fromEntries(entries));
       }
       case 2:
-        if (keys.length) delete node[keys[index % keys.length]];
+        if (keys.length) delete node[at(keys, index % keys.length)];
         return root;
       case 3:
         return replace({});
@@ -119,7 +120,7 @@ function applyChange(root: Tree, { pick, op, index, key, value: shared }: Change
         if (node.length < 2) return root;
         const i = index % node.length;
         const j = (i + 1) % node.length;
-        [node[i], node[j]] = [node[j], node[i]];
+        [node[i], node[j]] = [at(node, j), at(node, i)];
         return root;
       }
       case 4:
@@ -155,8 +156,8 @@ function collect(root: Tree): Place[] {
         }),
       );
     } else if (node !== null && typeof node === 'object') {
-      for (const k of Object.keys(node)) {
-        walk(node[k], (value) => {
+      for (const [k, child] of Object.entries(node)) {
+        walk(child, (value) => {
           node[k] = value;
           return root;
         });
@@ -261,7 +262,7 @@ class Renderer {
 
   /** `- ` followed by the first line of a nested block on the same line. */
   private compact(head: string, props: string, lines: string[], col: number): string[] {
-    const [first, ...rest] = lines;
+    const [first = '', ...rest] = lines;
     return [head + props + ' '.repeat(col - head.length - props.length) + first.slice(col), ...rest];
   }
 

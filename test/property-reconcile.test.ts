@@ -14,6 +14,7 @@ import { matchItems, reconcile } from '../src/reconcile/reconcile.js';
 import { splice } from '../src/render/splice.js';
 import type { Json } from '../src/types.js';
 import { diffValues } from '../src/util/diff-values.js';
+import { at } from '../src/util/at.js';
 import { applyChanges, changeSpecs, documentValue, jsonValue, propertyParameters, renderDocument } from './property-gen.js';
 
 const PARAMETERS = propertyParameters(400);
@@ -21,15 +22,16 @@ const PARAMETERS = propertyParameters(400);
 /** The yaml package's reading of a document (the oracle): its tree and value. */
 function parse(text: string): { doc: Document.Parsed; value: Json } {
   const doc = parseDocument(text, PARSE_OPTIONS);
-  if (doc.errors.length) throw new Error(`does not parse: ${doc.errors[0].message}\n${text}`);
+  if (doc.errors.length) throw new Error(`does not parse: ${doc.errors[0]?.message}\n${text}`);
   return { doc, value: (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null) as Json };
 }
 
 /** kset's reading of a document, checked against the yaml package's. */
 function read(text: string): { root: TreeNode | null; value: Json } {
   const { roots, values } = readDocument({ file: null, index: 0, chunk: { start: 0, end: text.length, line: 1 }, text });
-  expect(values[0], `kset reads it as the yaml package does\n${text}`).toEqual(parse(text).value);
-  return { root: roots[0], value: values[0] };
+  const [root, value] = [at(roots, 0), at(values, 0)];
+  expect(value, `kset reads it as the yaml package does\n${text}`).toEqual(parse(text).value);
+  return { root, value };
 }
 
 /** The text reconcile + splice make of `text` for the value `after`, as the pipeline makes it. */
@@ -46,7 +48,7 @@ function changeableLines(text: string, doc: Document.Parsed, before: Json, after
     // the node's lines, its key's line, and the comment and blank lines just above
     let first = lineOf(from);
     const all = text.split('\n');
-    while (first > 0 && /^\s*(#.*)?\r?$/.test(all[first - 1])) first--;
+    while (first > 0 && /^\s*(#.*)?\r?$/.test(at(all, first - 1))) first--;
     for (let line = first; line <= lineOf(Math.max(from, to - 1)); line++) lines.add(line);
     if (lineOf(to) < all.length) lines.add(lineOf(to));
   };
@@ -71,7 +73,7 @@ function changeableLines(text: string, doc: Document.Parsed, before: Json, after
       const first = lineOf(from);
       const col = from - (text.lastIndexOf('\n', from - 1) + 1);
       // a dash before the node: on its line before it, or on a line above
-      const dash = (i: number) => /(^|\s)-(\s|$)/.test((i === first ? all[i].slice(0, col) : all[i]).replace(/(^|\s)#.*$/, ''));
+      const dash = (i: number) => /(^|\s)-(\s|$)/.test((i === first ? at(all, i).slice(0, col) : at(all, i)).replace(/(^|\s)#.*$/, ''));
       let line = first;
       while (line > 0 && !dash(line)) line--;
       from = all.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
@@ -177,7 +179,7 @@ describe('reconcile + splice (property)', () => {
           },
         });
         if (!scalars.length) return;
-        const { path } = scalars[pick % scalars.length];
+        const { path } = at(scalars, pick % scalars.length);
         const after = structuredClone(before);
         if (!setIn(after, path, next)) return;
         const out = write(text, after);
@@ -221,8 +223,8 @@ function setIn(root: Json, path: (string | number)[], value: Json): boolean {
     if (node === null || typeof node !== 'object' || !(segment in node)) return false;
     node = node[segment];
   }
-  const last = path[path.length - 1];
-  if (node === null || typeof node !== 'object' || !(last in node)) return false;
+  const last = path.at(-1);
+  if (last === undefined || node === null || typeof node !== 'object' || !(last in node)) return false;
   node[last] = value;
   return true;
 }

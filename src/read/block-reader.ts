@@ -261,7 +261,7 @@ class BlockReader {
     const ch = this.text[at];
     if (ch === undefined || ch === ' ' || ch === '\n') return false;
     if (!INDICATORS.has(ch)) return true;
-    return ch === '-' && !this.isBlankOrEnd(at + 1) && !(inFlow && FLOW_ENDS.has(this.text[at + 1]));
+    return ch === '-' && !this.isBlankOrEnd(at + 1) && !(inFlow && FLOW_ENDS.has(this.text.charAt(at + 1)));
   }
 
   /** A plain scalar, on one line or folded over several more indented than its parent. */
@@ -322,7 +322,7 @@ class BlockReader {
       if (c === undefined) return null;
       if (double && c === '\\') {
         value += text.slice(chunkStart, i) + this.escape(i);
-        i += 2 + (HEX_ESCAPES[text[i + 1]] ?? 0);
+        i += 2 + (HEX_ESCAPES[text.charAt(i + 1)] ?? 0);
         chunkStart = i;
       } else if (c === (double ? '"' : "'")) {
         if (!double && text[i + 1] === "'") {
@@ -362,8 +362,9 @@ class BlockReader {
   /** The text of the escape sequence at `at` (a backslash) in a double-quoted scalar. */
   private escape(at: number): string {
     const { text } = this;
-    const code = text[at + 1];
-    if (code in ESCAPES) return ESCAPES[code];
+    const code = text.charAt(at + 1);
+    const escaped = ESCAPES[code];
+    if (escaped !== undefined) return escaped;
     const length = HEX_ESCAPES[code];
     if (!length) decline(); // unknown escapes, escaped line breaks
     const hex = text.slice(at + 2, at + 2 + length);

@@ -78,7 +78,7 @@ describe('reconcile', () => {
       (v: any) => (v.spec.template.spec.containers[0].args[1] = '9090'),
       ['          args: [--port, "8080"]', '          args: [--port, "9090"]'],
     ],
-  ])('%s', (_name, change, [from, to]) => {
+  ] as [string, (v: any) => void, [string, string]][])('%s', (_name, change, [from, to]) => {
     expect(edit(deployment, change)).toBe(deployment.replace(from, to));
   });
 

@@ -7,6 +7,7 @@ import { withExactIntegers } from './exact.js';
 import { scalarSource } from '../render/scalar.js';
 import { column, detectStyle, type Style } from '../render/style.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
+import { at } from '../util/at.js';
 import { deepEqual } from '../util/equal.js';
 
 /** Where a node stands: it decides how a new value is written in its place. */
@@ -77,22 +78,24 @@ class Reconciler {
     const [firstKept] = kept;
     if (!firstKept) return false; // no pair kept: the map is written anew
 
-    const col = column(this.text, this.keyStart(node.items[0]));
+    const col = column(this.text, this.keyStart(at(node.items, 0)));
     this.removePairs(node, [...pairs].filter(([key]) => !(key in after)).map(([, pair]) => pair));
     const inFlow = node.flow || (place.at !== 'root' && place.inFlow);
     let previous: Pair | undefined;
-    for (const key of afterKeys) {
+    for (const [key, next] of Object.entries(after)) {
       const pair = pairs.get(key);
-      if (pair && before[key] === after[key]) {
+      if (pair && before[key] === next) {
         previous = pair; // the same value: nothing to look at
       } else if (pair) {
         const value = pair.value;
         const keyCol = column(this.text, this.keyStart(pair));
-        if (value) this.update(value, before[key], after[key], { at: 'value', pair, keyCol, inFlow });
-        else if (after[key] !== null) this.fillEmpty(this.colonEnd(pair), after[key], { at: 'value', pair, keyCol, inFlow });
+        const old = before[key];
+        if (old === undefined) invariant('a key of the map has no value before');
+        if (value) this.update(value, old, next, { at: 'value', pair, keyCol, inFlow });
+        else if (next !== null) this.fillEmpty(this.colonEnd(pair), next, { at: 'value', pair, keyCol, inFlow });
         previous = pair;
       } else {
-        this.insertPair(previous ?? firstKept, !previous, key, after[key], col);
+        this.insertPair(previous ?? firstKept, !previous, key, next, col);
       }
     }
     return true;
@@ -167,16 +170,16 @@ class Reconciler {
     this.removeItems(node, before.flatMap((_, i) => (matched.has(i) ? [] : [i])));
     let previous: TreeNode | undefined;
     after.forEach((value, j) => {
-      const i = match[j];
+      const i = at(match, j);
       if (i >= 0) {
-        const item = node.items[i];
-        this.update(item, before[i], value, { at: 'item', dashCol, inFlow });
+        const item = at(node.items, i);
+        this.update(item, at(before, i), value, { at: 'item', dashCol, inFlow });
         previous = item;
       } else if (previous) {
         const at = this.lineEnd(nodeEnd(previous, this.text));
         this.insert(at, this.breakBefore(at) + renderBlock([value], dashCol, this.style) + '\n');
       } else {
-        const dash = this.dashBefore(node.items[firstKept]);
+        const dash = this.dashBefore(at(node.items, firstKept));
         this.insert(dash, renderBlock([value], dashCol, this.style).slice(dashCol) + '\n' + ' '.repeat(dashCol));
       }
     });
@@ -198,7 +201,7 @@ class Reconciler {
   }
 
   private removeItem(node: SeqNode, index: number): void {
-    const item = node.items[index];
+    const item = at(node.items, index);
     const dash = this.dashBefore(item);
     const from = this.commentLinesAbove(this.lineStart(dash), column(this.text, dash));
     this.edits.push({ start: from, end: this.lineEnd(nodeEnd(item, this.text)), text: '' });
@@ -380,7 +383,7 @@ class Reconciler {
       const start = this.lineStart(end);
       const line = this.text.slice(start, end).replace(/(^|[ \t])#.*$/s, '$1');
       for (let i = line.length - 1; i >= 0; i--) {
-        if (line[i] === '-' && (i === 0 || /\s/.test(line[i - 1])) && (i + 1 === line.length || /\s/.test(line[i + 1]))) return start + i;
+        if (line[i] === '-' && (i === 0 || /\s/.test(line.charAt(i - 1))) && (i + 1 === line.length || /\s/.test(line.charAt(i + 1)))) return start + i;
       }
       end = start - 1; // the line above, without its line break
     }
@@ -494,18 +497,18 @@ export function matchItems(before: Json[], after: Json[]): number[] | null {
     if (j < before.length && !used.has(j) && deepEqual(before[j], value)) take(j, j);
   });
   after.forEach((value, j) => {
-    if (match[j] >= 0) return;
+    if (at(match, j) >= 0) return;
     const i = before.findIndex((old, i) => !used.has(i) && deepEqual(old, value));
     if (i >= 0) take(j, i);
   });
   after.forEach((value, j) => {
-    if (match[j] >= 0 || !isObject(value)) return;
+    if (at(match, j) >= 0 || !isObject(value)) return;
     const i = before.findIndex((old, i) => !used.has(i) && isObject(old) && sameItem(old, value));
     if (i >= 0) take(j, i);
   });
   // what is left pairs up in order where both sides are alike (a scalar edited, a map edited in place)
   after.forEach((value, j) => {
-    if (match[j] >= 0) return;
+    if (at(match, j) >= 0) return;
     const low = Math.max(-1, ...match.slice(0, j));
     const high = Math.min(before.length, ...match.slice(j + 1).filter((i) => i >= 0));
     for (let i = low + 1; i < high; i++) {
