@@ -1,37 +1,15 @@
-import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KsetError } from '../errors.js';
+import { describe, expect, it } from 'vitest';
+import { rejection, useTempRoot, writeTree } from '../../test/temp-tree.js';
 import { configFromObject, loadConfig } from './load.js';
 import { emptyConfig } from './types.js';
 
 let root: string;
-
-beforeEach(async () => {
-  root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'kset-config-')));
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+useTempRoot((dir) => (root = dir));
 
 /** Writes `files` (path → text) under the temp root. */
-async function tree(files: Record<string, string>): Promise<void> {
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-    await writeFile(path.join(root, name), text);
-  }
-}
-
-async function failure(promise: Promise<unknown>): Promise<KsetError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof KsetError) return error;
-    throw error;
-  }
-  throw new Error('expected a KsetError');
-}
+const tree = (files: Record<string, string>) => writeTree(root, files);
+const failure = rejection;
 
 const IMAGES_YAML = 'images:\n- name: web\n  newTag: "2"\n';
 
