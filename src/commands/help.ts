@@ -32,3 +32,19 @@ of stdout went away (kset | head), as for a process killed by SIGPIPE.`;
 
 export const HELP_OPTION = `  -v, --verbose               print on stderr the config used and how many changes each entry made
   -h, --help                  this help`;
+
+/** The help of a command that takes a SELECTION: its head, then the selection text, its own options and the shared ones. */
+export function selectionCommandHelp(head: string, options?: string): string {
+  return `${head}
+
+${SELECTION_TEXT}
+
+Options:
+${options ? options + '\n' : ''}${INPUT_OPTIONS}
+${SELECTION_OPTIONS}
+${WRITE_BACK_OPTIONS}
+${HELP_OPTION}
+
+${EXIT_CODES}
+`;
+}

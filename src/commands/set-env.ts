@@ -2,7 +2,7 @@ import { emptyConfig } from '../config/types.js';
 import { KsetError } from '../errors.js';
 import type { SetEnvOptions } from '../steps/set-env.js';
 import { COMMON, SELECTION, WRITE_BACK, parse, usage, withoutDryRun } from './args.js';
-import { EXIT_CODES, HELP_OPTION, INPUT_OPTIONS, SELECTION_OPTIONS, SELECTION_TEXT, WRITE_BACK_OPTIONS } from './help.js';
+import { selectionCommandHelp } from './help.js';
 import type { Io, Outcome } from './io.js';
 import { inputs, stdinText, transformInputs, transformSources } from './transform.js';
 
@@ -19,7 +19,7 @@ const OPTIONS = {
   resolve: { type: 'boolean' },
 } as const;
 
-export const HELP = `kset set env: kubectl set env, on a stream
+export const HELP = selectionCommandHelp(`kset set env: kubectl set env, on a stream
 
 Usage:
   kset set env SELECTION NAME=VALUE... NAME-... [options]
@@ -30,12 +30,7 @@ Sets (NAME=VALUE) and removes (NAME-) environment variables of the containers an
 of the selected workloads, as kubectl set env does: a set variable replaces the one of its name in
 place, or is appended. --from adds one variable per key of a ConfigMap or Secret of the input (keys
 upper-cased, other characters than letters, digits and _ made _), as references (valueFrom), or
-with --resolve as values. --list prints each container's variables instead of the stream.
-
-${SELECTION_TEXT}
-
-Options:
-  -e, --env NAME=VALUE        a variable to set (repeatable); -e - reads NAME=VALUE lines from stdin
+with --resolve as values. --list prints each container's variables instead of the stream.`, `  -e, --env NAME=VALUE        a variable to set (repeatable); -e - reads NAME=VALUE lines from stdin
                               (the manifests then come from -f FILE)
   -c, --containers PATTERN    the containers to change, * a wildcard (default *, all of them)
       --overwrite=false       a variable that already has another value is an error
@@ -47,14 +42,7 @@ Options:
       --list                  print the variables of each selected container (after the changes), as
                               kubectl does: NAME=VALUE, or # NAME from configmap NAME, key KEY
       --resolve               --list prints the values references give (from the input); --from writes
-                              the values instead of references
-${INPUT_OPTIONS}
-${SELECTION_OPTIONS}
-${WRITE_BACK_OPTIONS}
-${HELP_OPTION}
-
-${EXIT_CODES}
-`;
+                              the values instead of references`);
 
 export async function run(argv: string[], io: Io): Promise<Outcome> {
   const { overwrite, rest } = overwriteFlag(withoutDryRun(argv));

@@ -1,12 +1,12 @@
 import { emptyConfig } from '../config/types.js';
 import { COMMON, SELECTION, WRITE_BACK, parse, usage, withoutDryRun } from './args.js';
-import { EXIT_CODES, HELP_OPTION, INPUT_OPTIONS, SELECTION_OPTIONS, SELECTION_TEXT, WRITE_BACK_OPTIONS } from './help.js';
+import { selectionCommandHelp } from './help.js';
 import type { Io, Outcome } from './io.js';
 import { transformInputs } from './transform.js';
 
 const OPTIONS = { ...COMMON, ...WRITE_BACK, ...SELECTION } as const;
 
-export const HELP = `kset set image: kubectl set image, on a stream
+export const HELP = selectionCommandHelp(`kset set image: kubectl set image, on a stream
 
 Usage:
   kset set image SELECTION CONTAINER=IMAGE... [options]
@@ -14,18 +14,7 @@ Usage:
 Sets the image of the named containers and init containers (* for all of them) of the selected
 workloads (pods, deployments, daemonsets, statefulsets, replicasets, replication controllers, jobs,
 cronjobs). CONTAINER= removes the image. A named resource or container missing from the input is an
-error, as in kubectl.
-
-${SELECTION_TEXT}
-
-Options:
-${INPUT_OPTIONS}
-${SELECTION_OPTIONS}
-${WRITE_BACK_OPTIONS}
-${HELP_OPTION}
-
-${EXIT_CODES}
-`;
+error, as in kubectl.`);
 
 export async function run(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(withoutDryRun(argv), OPTIONS);

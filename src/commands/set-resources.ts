@@ -1,6 +1,6 @@
 import { emptyConfig } from '../config/types.js';
 import { COMMON, SELECTION, WRITE_BACK, parse, usage, withoutDryRun } from './args.js';
-import { EXIT_CODES, HELP_OPTION, INPUT_OPTIONS, SELECTION_OPTIONS, SELECTION_TEXT, WRITE_BACK_OPTIONS } from './help.js';
+import { selectionCommandHelp } from './help.js';
 import type { Io, Outcome } from './io.js';
 import { transformInputs } from './transform.js';
 
@@ -13,7 +13,7 @@ const OPTIONS = {
   requests: { type: 'string' },
 } as const;
 
-export const HELP = `kset set resources: kubectl set resources, on a stream
+export const HELP = selectionCommandHelp(`kset set resources: kubectl set resources, on a stream
 
 Usage:
   kset set resources SELECTION [-c PATTERN] [--limits=NAME=QTY,...] [--requests=NAME=QTY,...] [options]
@@ -22,21 +22,9 @@ Sets resource limits and requests of the containers and init containers of the s
 (pods, deployments, daemonsets, statefulsets, replicasets, replication controllers, jobs, cronjobs),
 creating their resources maps where missing. Quantities are checked and written as Kubernetes
 writes them (0.5 is 500m, 1.5Gi is 1536Mi); one equal to the quantity there leaves it as written.
-A named resource missing from the input, or a workload without a container -c takes, is an error.
-
-${SELECTION_TEXT}
-
-Options:
-  -c, --containers PATTERN    the containers to change (default *: all; * matches any text)
+A named resource missing from the input, or a workload without a container -c takes, is an error.`, `  -c, --containers PATTERN    the containers to change (default *: all; * matches any text)
       --limits LIST           resource limits, e.g. cpu=200m,memory=512Mi
-      --requests LIST         resource requests, e.g. cpu=100m,memory=256Mi
-${INPUT_OPTIONS}
-${SELECTION_OPTIONS}
-${WRITE_BACK_OPTIONS}
-${HELP_OPTION}
-
-${EXIT_CODES}
-`;
+      --requests LIST         resource requests, e.g. cpu=100m,memory=256Mi`);
 
 export async function run(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(withoutDryRun(argv), OPTIONS);

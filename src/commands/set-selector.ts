@@ -1,6 +1,6 @@
 import { emptyConfig } from '../config/types.js';
 import { COMMON, SELECTION, WRITE_BACK, parse, usage, withoutDryRun } from './args.js';
-import { EXIT_CODES, HELP_OPTION, INPUT_OPTIONS, SELECTION_OPTIONS, SELECTION_TEXT, WRITE_BACK_OPTIONS } from './help.js';
+import { selectionCommandHelp } from './help.js';
 import type { Io, Outcome } from './io.js';
 import { transformInputs } from './transform.js';
 
@@ -12,26 +12,14 @@ const OPTIONS = {
   'resource-version': { type: 'string' },
 } as const;
 
-export const HELP = `kset set selector: kubectl set selector, on a stream
+export const HELP = selectionCommandHelp(`kset set selector: kubectl set selector, on a stream
 
 Usage:
   kset set selector SELECTION EXPRESSIONS [options]
 
 Replaces the selector of the selected Services with the labels of EXPRESSIONS (KEY=VALUE,...; an
 empty one removes the selector). Services only, as in kubectl: another kind named is an error, and
-set-based terms (in, notin, !KEY) are refused. A named resource missing from the input is an error.
-
-${SELECTION_TEXT}
-
-Options:
-      --resource-version V    accepted and ignored: kset has no server to check it against
-${INPUT_OPTIONS}
-${SELECTION_OPTIONS}
-${WRITE_BACK_OPTIONS}
-${HELP_OPTION}
-
-${EXIT_CODES}
-`;
+set-based terms (in, notin, !KEY) are refused. A named resource missing from the input is an error.`, `      --resource-version V    accepted and ignored: kset has no server to check it against`);
 
 export async function run(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(withoutDryRun(argv), OPTIONS);

@@ -1,12 +1,12 @@
 import { emptyConfig } from '../config/types.js';
 import { COMMON, SELECTION, WRITE_BACK, parse, usage, withoutDryRun } from './args.js';
-import { EXIT_CODES, HELP_OPTION, INPUT_OPTIONS, SELECTION_OPTIONS, SELECTION_TEXT, WRITE_BACK_OPTIONS } from './help.js';
+import { selectionCommandHelp } from './help.js';
 import type { Io, Outcome } from './io.js';
 import { transformInputs } from './transform.js';
 
 const OPTIONS = { ...COMMON, ...WRITE_BACK, ...SELECTION } as const;
 
-export const HELP = `kset set serviceaccount: kubectl set serviceaccount, on a stream
+export const HELP = selectionCommandHelp(`kset set serviceaccount: kubectl set serviceaccount, on a stream
 
 Usage:
   kset set serviceaccount SELECTION SERVICE_ACCOUNT [options]
@@ -14,18 +14,7 @@ Usage:
 
 Sets the service account (serviceAccountName) of the pod spec of the selected workloads (pods,
 deployments, daemonsets, statefulsets, replicasets, replication controllers, jobs, cronjobs). An
-empty name removes it. A named resource missing from the input is an error.
-
-${SELECTION_TEXT}
-
-Options:
-${INPUT_OPTIONS}
-${SELECTION_OPTIONS}
-${WRITE_BACK_OPTIONS}
-${HELP_OPTION}
-
-${EXIT_CODES}
-`;
+empty name removes it. A named resource missing from the input is an error.`);
 
 export async function run(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(withoutDryRun(argv), OPTIONS);
