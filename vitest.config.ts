@@ -15,6 +15,9 @@ const SLOW = [
   '**/*.slow.test.ts',
 ];
 
+/** Tests that replace modules (vi.mock) or spy on them: they run isolated. */
+export const MOCKING = ['test/read-back.test.ts', 'src/write/diff.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -22,7 +25,9 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     // `npm test` runs both projects; `npm run test:fast` the fast one alone
     projects: [
-      { extends: true, test: { name: 'fast', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: SLOW } },
+      // the fast tests share their workers' module cache (isolate: false), which halves the run; those that mock modules get fresh ones
+      { extends: true, test: { name: 'fast', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...SLOW, ...MOCKING], isolate: false } },
+      { extends: true, test: { name: 'fast-mocking', include: MOCKING } },
       { extends: true, test: { name: 'slow', include: SLOW } },
     ],
   },
