@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Document, Node } from 'yaml';
+import { importFile } from '../util/loader.js';
 import { yamlLib } from '../util/yaml-lib.js';
 import { KsetError, excerptAt, firstLine, lineColAt } from '../errors.js';
 import { isObject, type Source } from '../types.js';
@@ -265,7 +266,7 @@ function deepValueStart(doc: Document.Parsed, offset: number): number {
 async function codeFile(absolute: string, display: string): Promise<LoadedFile> {
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(absolute).href)) as { default?: unknown };
+    module = (await importFile(pathToFileURL(absolute).href)) as { default?: unknown };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_UNKNOWN_FILE_EXTENSION') {
