@@ -86,13 +86,18 @@ patches:
         value: backend
 `;
 
+/** The runs the cache is made from: the command-line's arguments, and a check of the output. */
+const TRAINING = [
+  { argv: ['-c', 'kset.yaml'], expect: (out) => out.includes('envoyproxy/envoy:v1.31.0') && out.includes('tier: backend') },
+];
+
 const { load } = createRequire(import.meta.url)('../bin/kset');
 const { cli, script } = load();
 const work = mkdtempSync(path.join(os.tmpdir(), 'kset-build-'));
 try {
   writeFileSync(path.join(work, 'kset.yaml'), PATCHES);
   // a failure here is a broken bundle: the build fails
-  await train(cli, ['-c', 'kset.yaml'], work, helmStream(4), (out) => out.includes('envoyproxy/envoy:v1.31.0') && out.includes('tier: backend'));
+  for (const { argv, expect } of TRAINING) await train(cli, argv, work, helmStream(4), expect);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
