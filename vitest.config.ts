@@ -25,8 +25,8 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     // `npm test` runs both projects; `npm run test:fast` the fast one alone
     projects: [
-      // the fast tests share their workers' module cache (isolate: false), which halves the run; those that mock modules get fresh ones
-      { extends: true, test: { name: 'fast', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...SLOW, ...MOCKING], isolate: false } },
+      // test:fast runs this project with --no-isolate (shared module caches halve it); tests that mock modules need fresh ones
+      { extends: true, test: { name: 'fast', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...SLOW, ...MOCKING] } },
       { extends: true, test: { name: 'fast-mocking', include: MOCKING } },
       { extends: true, test: { name: 'slow', include: SLOW } },
     ],

@@ -1,3 +1,3 @@
-import { readFileSync } from 'node:fs';
+import { readPackageFile } from './util/package-file.js';
 
-export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION = (JSON.parse(readPackageFile('package.json')) as { version: string }).version;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Document, Node } from 'yaml';
 import { yamlLib } from '../util/yaml-lib.js';
+import { importFile } from '../util/loader.js';
 import { KsetError, excerptAt, firstLine, lineColAt } from '../errors.js';
 import { isObject } from '../types.js';
 import type { ConfigLocation } from './validate.js';
@@ -97,7 +98,7 @@ function deepValueStart(doc: Document.Parsed, offset: number): number {
 export async function importCodeFile(absolute: string, display: string): Promise<ConfigFile> {
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(absolute).href)) as { default?: unknown };
+    module = (await importFile(pathToFileURL(absolute).href)) as { default?: unknown };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_UNKNOWN_FILE_EXTENSION') {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Json } from '../types.js';
+import { readPackageFile } from '../util/package-file.js';
 
 /** How a field merges in a strategic merge patch, as the Kubernetes OpenAPI extensions say. */
 export interface FieldSchema {
@@ -67,7 +67,7 @@ const types = new Map<string, TypeSchema>();
 const lenientTypes = new Map<string, TypeSchema>();
 
 function loadTable(): Table {
-  table ??= JSON.parse(readFileSync(new URL('../../schemas/patch-meta.json', import.meta.url), 'utf8')) as Table;
+  table ??= JSON.parse(readPackageFile('schemas/patch-meta.json')) as Table;
   return table;
 }
 

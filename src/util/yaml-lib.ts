@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requirePackage } from './loader.js';
 
 /**
  * A package loaded the first time it is needed: start-up then pays only for what a run uses (the `yaml`
@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
  */
 export function lazyPackage<T>(name: string): () => T {
   let lib: T | undefined;
-  return () => (lib ??= createRequire(import.meta.url)(name) as T);
+  return () => (lib ??= requirePackage(name) as T);
 }
 
 /** The `yaml` package: kset's block reader and writer do without it for most documents. */
