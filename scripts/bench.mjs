@@ -196,7 +196,10 @@ const ALL_WORKLOADS = [
     args: ['--check', '-c', 'kset.yaml'],
     status: 1, // --check exits 1 when files would change
     kustomization: null,
-    expect: (out, n) => out.startsWith('--- <stdin>\n') && count(out, '\n+    tier: backend') === Math.floor(n / 2) && count(out, `${SIDECAR_IMAGE}:${NEW_TAG}`) === Math.ceil(n / 2),
+    expect: (out, n) =>
+      out.startsWith('--- <stdin>\n') &&
+      count(out, '\n+    tier: backend') === Math.floor(n / 2) &&
+      count(out, `${SIDECAR_IMAGE}:${NEW_TAG}`) === Math.ceil(n / 2),
     yamlTarget: false, // the baseline does not diff: the row is about the diff
   },
 ];
@@ -213,7 +216,11 @@ function editingVerbs() {
   const verb = (name, args, expect) => ({ name, sizes: [10000], input: (n) => helmStream(n), args, kustomization: null, expect });
   const deployments = (n) => Math.ceil(n / 2);
   return [
-    verb('set image', ['set', 'image', '--local', `proxy=${SIDECAR_IMAGE}:${NEW_TAG}`], (out, n) => count(out, `${SIDECAR_IMAGE}:${NEW_TAG}`) === deployments(n)),
+    verb(
+      'set image',
+      ['set', 'image', '--local', `proxy=${SIDECAR_IMAGE}:${NEW_TAG}`],
+      (out, n) => count(out, `${SIDECAR_IMAGE}:${NEW_TAG}`) === deployments(n),
+    ),
     verb('set resources', ['set', 'resources', '--local', '-c', 'proxy', '--limits=memory=0.25Gi'], (out, n) => count(out, 'memory: 256Mi') >= deployments(n)),
     verb('set serviceaccount', ['set', 'serviceaccount', '--local', 'robot'], (out, n) => count(out, 'serviceAccountName: robot') === deployments(n)),
     verb('set selector', ['set', 'selector', '--local', 'app=web,tier=api'], (out, n) => count(out, 'tier: api') === n - deployments(n)),
@@ -273,8 +280,13 @@ const YAML_BASELINE = [
 // ---------- inputs ----------
 
 function realCorpus() {
-  const files = readdirSync(REAL).filter((f) => f.endsWith('.yaml')).sort();
-  return files.map((f) => readFileSync(path.join(REAL, f), 'utf8')).map((t) => (t.startsWith('---') ? t : '---\n' + t)).join('');
+  const files = readdirSync(REAL)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+  return files
+    .map((f) => readFileSync(path.join(REAL, f), 'utf8'))
+    .map((t) => (t.startsWith('---') ? t : '---\n' + t))
+    .join('');
 }
 
 function bigDocument() {
@@ -429,9 +441,16 @@ function runKustomize(dir, body, inputFile, prepare = (input) => input) {
   writeFileSync(path.join(kdir, 'kustomization.yaml'), `resources:\n  - input.yaml\n${body}`);
   try {
     const result = measure('kubectl', ['kustomize', '.'], { cwd: kdir, inputFile, runs: 3, timeoutS: KUSTOMIZE_LIMIT_S });
-    return result.timedOut ? { timedOut: true, limitS: KUSTOMIZE_LIMIT_S } : { seconds: round(result.seconds, 3), rssMb: round(result.rssMb, 1), runs: result.runs };
+    return result.timedOut
+      ? { timedOut: true, limitS: KUSTOMIZE_LIMIT_S }
+      : { seconds: round(result.seconds, 3), rssMb: round(result.rssMb, 1), runs: result.runs };
   } catch (e) {
-    const message = /err="(.*?)(?:': must build|"$)/m.exec(e.message)?.[1] ?? e.message.split('\n').find((line) => /error/i.test(line))?.trim();
+    const message =
+      /err="(.*?)(?:': must build|"$)/m.exec(e.message)?.[1] ??
+      e.message
+        .split('\n')
+        .find((line) => /error/i.test(line))
+        ?.trim();
     return { error: message ?? 'failed' };
   }
 }
@@ -471,7 +490,11 @@ function targetsOf(rows, startup) {
   if (patches10k) targets.push({ target: 'images+patches 10000 under 2 s', value: `${patches10k.kset.seconds} s`, met: patches10k.kset.seconds < 2 });
   const catastrophic = rows.find((r) => r.workload.startsWith('catastrophic pattern'));
   if (catastrophic) {
-    targets.push({ target: `${catastrophic.workload} under 1 s`, value: `${round(catastrophic.kset.seconds * 1000, 0)} ms`, met: catastrophic.kset.seconds < 1 });
+    targets.push({
+      target: `${catastrophic.workload} under 1 s`,
+      value: `${round(catastrophic.kset.seconds * 1000, 0)} ms`,
+      met: catastrophic.kset.seconds < 1,
+    });
   }
   if (startup) {
     const ms = (seconds) => `${round(seconds * 1000, 1)} ms`;
@@ -503,7 +526,12 @@ function targetsOf(rows, startup) {
     targets.push({ target: 'a 40 MB document from stdin costs at most twice the time it costs from a file', value: `${round(ratio, 2)}×`, met: ratio <= 2 });
   }
   const setImage10k = find('set image', 10000);
-  const verbs = ['set env', ...editingVerbs().map((v) => v.name).filter((name) => name !== 'set image')];
+  const verbs = [
+    'set env',
+    ...editingVerbs()
+      .map((v) => v.name)
+      .filter((name) => name !== 'set image'),
+  ];
   for (const row of setImage10k ? rows.filter((r) => r.documents === 10000 && verbs.includes(r.workload)) : []) {
     // within set image's time, give or take the 10 % two runs of one command differ by here
     targets.push({
@@ -514,7 +542,11 @@ function targetsOf(rows, startup) {
   }
   for (const row of rows.filter((r) => r.documents === 50000)) {
     const limit = 4 * row.mb + 80;
-    targets.push({ target: `memory: ${row.workload} 50000 under 4 × ${row.mb} MB + 80 MB = ${round(limit, 0)} MB`, value: `${row.kset.rssMb} MB`, met: row.kset.rssMb < limit });
+    targets.push({
+      target: `memory: ${row.workload} 50000 under 4 × ${row.mb} MB + 80 MB = ${round(limit, 0)} MB`,
+      value: `${row.kset.rssMb} MB`,
+      met: row.kset.rssMb < limit,
+    });
   }
   return targets;
 }
@@ -534,8 +566,18 @@ const table = rows.map((r) => [
   r.kset.rssMb.toFixed(0),
   r.yaml ? r.yaml.seconds.toFixed(3) : '–',
   r.yaml ? `${r.ratios.yamlOverKset.toFixed(2)}×` : '–',
-  r.kustomize === null ? '–' : r.kustomize.error ? 'fails' : r.kustomize.timedOut || r.kustomize.skipped ? `> ${KUSTOMIZE_LIMIT_S}` : r.kustomize.seconds.toFixed(2),
-  r.ratios.kustomizeOverKset !== null ? `${r.ratios.kustomizeOverKset}×` : r.ratios.kustomizeOverKsetAtLeast !== null ? `> ${r.ratios.kustomizeOverKsetAtLeast}×` : '–',
+  r.kustomize === null
+    ? '–'
+    : r.kustomize.error
+      ? 'fails'
+      : r.kustomize.timedOut || r.kustomize.skipped
+        ? `> ${KUSTOMIZE_LIMIT_S}`
+        : r.kustomize.seconds.toFixed(2),
+  r.ratios.kustomizeOverKset !== null
+    ? `${r.ratios.kustomizeOverKset}×`
+    : r.ratios.kustomizeOverKsetAtLeast !== null
+      ? `> ${r.ratios.kustomizeOverKsetAtLeast}×`
+      : '–',
 ]);
 console.log(`kset benchmark: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; median of ${RUNS} runs (wall, whole process)\n`);
 if (rows.length) console.log(markdownTable(header, table) + '\n');
@@ -564,7 +606,10 @@ for (const note of notes) console.log(`note: ${note}`);
 const command = `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
 const resultsFile = path.join(ROOT, 'bench', 'results.json');
 mkdirSync(path.dirname(resultsFile), { recursive: true });
-writeFileSync(resultsFile, JSON.stringify(PARTIAL ? updatedResults(readResults(), command) : { command, machine, runs: RUNS, rows, startup, targets }, null, 2) + '\n');
+writeFileSync(
+  resultsFile,
+  JSON.stringify(PARTIAL ? updatedResults(readResults(), command) : { command, machine, runs: RUNS, rows, startup, targets }, null, 2) + '\n',
+);
 process.exitCode = targets.every((t) => t.met) ? 0 : 1;
 
 /** The results of the last run, or undefined when there are none. */

@@ -91,9 +91,7 @@ patches:
  * make a larger cache, which every run reads: training on regex patterns too (re2js) saved 7 ms on such
  * runs and cost plain ones 2-3 ms.
  */
-const TRAINING = [
-  { argv: ['-c', 'kset.yaml'], expect: (out) => out.includes('envoyproxy/envoy:v1.31.0') && out.includes('tier: backend') },
-];
+const TRAINING = [{ argv: ['-c', 'kset.yaml'], expect: (out) => out.includes('envoyproxy/envoy:v1.31.0') && out.includes('tier: backend') }];
 
 const { load } = createRequire(import.meta.url)('../bin/kset');
 const { cli, script } = load();
@@ -124,5 +122,6 @@ async function train(cli, argv, cwd, stdin, expect) {
     stderr: (text) => (stderr += text),
   };
   const code = await cli.run(argv, io);
-  if (code !== 0 || !expect(stdout)) throw new Error(`the bundled CLI failed on kset ${argv.join(' ')} (exit code ${code}):\n${stderr}${stdout.slice(0, 2000)}`);
+  if (code !== 0 || !expect(stdout))
+    throw new Error(`the bundled CLI failed on kset ${argv.join(' ')} (exit code ${code}):\n${stderr}${stdout.slice(0, 2000)}`);
 }

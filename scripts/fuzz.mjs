@@ -68,8 +68,59 @@ function window(bytes, rng) {
 // ---------------------------------------------------------------------------------------------
 // Mutations, on bytes.
 
-const VALUES = ['yes', 'on', '0755', '1.10', '1e3', '~', '""', '[]', '{}', '[a, {b: c}]', '{a: [1, 2]}', '"x: y"', "'it''s'", '!!str 12', '|-\n    multi\n    line', '>\n    folded', 'null', '-1', '.nan', '"\\u0000"', 'é', '"a\\nb"'];
-const INDICATORS = ['&a ', '*a', '!!binary ', '!thing ', '? ', '- ', '[', ']', '{', '}', ': ', '#', '---\n', '...\n', '"', "'", '|', '>', '<<: ', '%YAML 1.1\n', '\\', '\t', '\r', '\0', '~', '0x', '.inf'];
+const VALUES = [
+  'yes',
+  'on',
+  '0755',
+  '1.10',
+  '1e3',
+  '~',
+  '""',
+  '[]',
+  '{}',
+  '[a, {b: c}]',
+  '{a: [1, 2]}',
+  '"x: y"',
+  "'it''s'",
+  '!!str 12',
+  '|-\n    multi\n    line',
+  '>\n    folded',
+  'null',
+  '-1',
+  '.nan',
+  '"\\u0000"',
+  'é',
+  '"a\\nb"',
+];
+const INDICATORS = [
+  '&a ',
+  '*a',
+  '!!binary ',
+  '!thing ',
+  '? ',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ': ',
+  '#',
+  '---\n',
+  '...\n',
+  '"',
+  "'",
+  '|',
+  '>',
+  '<<: ',
+  '%YAML 1.1\n',
+  '\\',
+  '\t',
+  '\r',
+  '\0',
+  '~',
+  '0x',
+  '.inf',
+];
 
 function lineStarts(bytes) {
   const starts = [0];
@@ -250,7 +301,11 @@ function firstLine(text) {
 
 /** A finding's kind, without positions and names, to count findings of one kind once. */
 function signature(problem) {
-  return problem.replace(/<stdin>:\d+:\d+/g, '<stdin>').replace(/"[^"]*"/g, '"…"').replace(/\d+ ms/, 'N ms').slice(0, 160);
+  return problem
+    .replace(/<stdin>:\d+:\d+/g, '<stdin>')
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/\d+ ms/, 'N ms')
+    .slice(0, 160);
 }
 
 export class Runner {
@@ -318,7 +373,14 @@ async function workerMain() {
   const once = async (args, text) => {
     let stdout = '';
     let stderr = '';
-    const code = await run(args, { cwd: workerData.cwd, env: {}, stdinIsTty: false, stdin: async () => text, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const code = await run(args, {
+      cwd: workerData.cwd,
+      env: {},
+      stdinIsTty: false,
+      stdin: async () => text,
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+    });
     return { code, stdout, stderr };
   };
   parentPort.on('message', async ({ bytes, args, cuts }) => {
@@ -357,7 +419,8 @@ async function workerMain() {
       if (broken) output = `the output does not parse: ${broken.errors[0].message.split('\n')[0]}`;
       else if (idempotent(args)) {
         const again = await once(args, stdout).catch((e) => ({ code: -1, stdout: '', stderr: String(e) }));
-        if (again.code !== 0 || again.stdout !== stdout) output = `a second run changes the output (exit ${again.code}${again.code ? ': ' + again.stderr.split('\n')[0] : ''})`;
+        if (again.code !== 0 || again.stdout !== stdout)
+          output = `a second run changes the output (exit ${again.code}${again.code ? ': ' + again.stderr.split('\n')[0] : ''})`;
       }
     }
     parentPort.postMessage({ code, stdout: stdout.length, stderr: stderr.slice(0, 4000), ms, output });
@@ -456,7 +519,8 @@ if (!isMainThread && workerData?.cli) {
   );
   if (report.findings.length) {
     console.log(`fuzz: ${report.findings.length} kinds of finding:`);
-    for (const f of report.findings) console.log(`  ${f.problem}\n    npm run fuzz -- --seed ${f.seed} --only ${f.iteration}${f.saved ? `  (fixtures/crashers/${f.saved})` : ''}`);
+    for (const f of report.findings)
+      console.log(`  ${f.problem}\n    npm run fuzz -- --seed ${f.seed} --only ${f.iteration}${f.saved ? `  (fixtures/crashers/${f.saved})` : ''}`);
     process.exit(1);
   }
   console.log('fuzz: no findings');

@@ -116,7 +116,7 @@ function typesModule(schema) {
   const lines = [
     header(),
     '// The types of a config as the schema describes it: what config/normalize.ts reads once the value is',
-    "// validated. config/types.ts holds the normalised Config; schema.test.ts checks its types against these.",
+    '// validated. config/types.ts holds the normalised Config; schema.test.ts checks its types against these.',
     '',
   ];
   const declare = (name, definition) => {

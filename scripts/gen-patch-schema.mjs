@@ -148,9 +148,15 @@ const KUBECTL_OLD_VERSIONS = {
   'extensions/v1beta1/NetworkPolicy': 'networking.k8s.io/v1/NetworkPolicy',
   'extensions/v1beta1/ReplicaSet': 'apps/v1/ReplicaSet',
   'flowcontrol.apiserver.k8s.io/v1beta1/FlowSchema': { like: 'flowcontrol.apiserver.k8s.io/v1/FlowSchema', except: ['status.conditions'] },
-  'flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfiguration': { like: 'flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration', except: ['status.conditions'] },
+  'flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfiguration': {
+    like: 'flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration',
+    except: ['status.conditions'],
+  },
   'flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema': { like: 'flowcontrol.apiserver.k8s.io/v1/FlowSchema', except: ['status.conditions'] },
-  'flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration': { like: 'flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration', except: ['status.conditions'] },
+  'flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration': {
+    like: 'flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration',
+    except: ['status.conditions'],
+  },
   'flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema': 'flowcontrol.apiserver.k8s.io/v1/FlowSchema',
   'flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration': 'flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration',
   'networking.k8s.io/v1alpha1/IPAddress': 'networking.k8s.io/v1beta1/IPAddress',
@@ -271,8 +277,9 @@ function without(name, path, version) {
 
 const table = { kinds: kindTable, types: sortKeys(types) };
 writeFileSync(output, JSON.stringify(table) + '\n');
-console.log(`${output}: ${Object.keys(kindTable).length} kinds, ${Object.keys(types).length} types, ` +
-  `${(JSON.stringify(table).length / 1024).toFixed(1)} KB`);
+console.log(
+  `${output}: ${Object.keys(kindTable).length} kinds, ${Object.keys(types).length} types, ` + `${(JSON.stringify(table).length / 1024).toFixed(1)} KB`,
+);
 
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -42,7 +42,10 @@ export function median(values) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values, positionals } = parseArgs({ options: { runs: { type: 'string', default: '21' }, stdin: { type: 'string' } }, allowPositionals: true });
   const argvs = positionals.map((c) => c.split(' ').map((word) => (word === 'node' ? process.execPath : word)));
-  const medians = interleaved(argvs.map((argv) => ({ argv, stdin: values.stdin })), Number(values.runs));
+  const medians = interleaved(
+    argvs.map((argv) => ({ argv, stdin: values.stdin })),
+    Number(values.runs),
+  );
   const ms = (s) => (s * 1000).toFixed(1).padStart(7);
   positionals.forEach((c, i) => console.log(`${ms(medians[i])} ms  ${i ? `${ms(medians[i] - medians[0])} ms more  ` : ''.padEnd(19)}${c}`));
 }

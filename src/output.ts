@@ -99,9 +99,15 @@ function notAnObject(file: FileResult): KsetError {
     const { roots, values } = parseDocument(document);
     for (const [i, value] of values.entries()) {
       const offset = roots[i]?.range[0] ?? 0;
-      if (value !== null && !isObject(value)) return positioned(document, `-o json takes objects (Kubernetes resources), and this document is ${kindOf(value)}`, offset);
+      if (value !== null && !isObject(value))
+        return positioned(document, `-o json takes objects (Kubernetes resources), and this document is ${kindOf(value)}`, offset);
       const bad = isObject(value) && isList(value) ? (value.items as Json[]).findIndex((item) => item !== null && !isObject(item)) : -1;
-      if (bad >= 0) return positioned(document, `-o json takes objects (Kubernetes resources), and item ${bad} of this List is ${kindOf((value as { items: Json[] }).items[bad]!)}`, offset);
+      if (bad >= 0)
+        return positioned(
+          document,
+          `-o json takes objects (Kubernetes resources), and item ${bad} of this List is ${kindOf((value as { items: Json[] }).items[bad]!)}`,
+          offset,
+        );
     }
   }
   return new KsetError('-o json takes objects (Kubernetes resources), and a document is not one', { file: file.path ?? '<stdin>' });

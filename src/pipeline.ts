@@ -94,7 +94,8 @@ export class DocumentPipeline {
     const unmarked = skipByteOrderMark(chunk, text);
     if (unmarked.mark) {
       // the yaml package would take a second mark for the first, and kset's output for a broken stream
-      if (unmarked.text.charCodeAt(0) === 0xfeff) throw positioned({ file, index: this.index, chunk, text }, 'a second byte order mark (one may start the stream, not two)', 1);
+      if (unmarked.text.charCodeAt(0) === 0xfeff)
+        throw positioned({ file, index: this.index, chunk, text }, 'a second byte order mark (one may start the stream, not two)', 1);
       return unmarked.mark + this.transform(file, unmarked.chunk, unmarked.text);
     }
     const document: ManifestDocument = { file, index: this.index++, chunk, text };
@@ -130,7 +131,8 @@ function transformDocument(document: ManifestDocument, steps: Step[], changes: C
     const after = transformValue(before, { document, offset: root?.range[0] ?? 0 }, active, changes);
     if (after !== null) expected.push(after);
     if (after === before) return;
-    if (after === null) removed.push(i); // a `$patch: delete` removes the document
+    // a `$patch: delete` removes the document
+    if (after === null) removed.push(i);
     else edits.push(...reconcileOrFail(document, root, before, after));
   });
   if (removed.length && removed.length === roots.length) return '';
@@ -188,12 +190,7 @@ function transformValue(value: Json, place: ResourcePlace, steps: Step[], change
   return transformResource(value, place, steps, changes);
 }
 
-function transformResource(
-  resource: JsonObject,
-  place: ResourcePlace,
-  steps: Step[],
-  changes: Change[] | undefined,
-): JsonObject | null {
+function transformResource(resource: JsonObject, place: ResourcePlace, steps: Step[], changes: Change[] | undefined): JsonObject | null {
   const context: ResourceContext = { ...place, original: resource, earlierIds: [] };
   let current: JsonObject | null = resource;
   for (const step of steps) {

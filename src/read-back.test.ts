@@ -23,7 +23,12 @@ describe('verifyReadBack', () => {
   });
 
   it.each([
-    ['does not read', 'a: 1\n  b: 2\n', [{ a: 1 }], /^internal error: the edited document does not read back as intended \(it does not read as YAML: .*\); it was not written/],
+    [
+      'does not read',
+      'a: 1\n  b: 2\n',
+      [{ a: 1 }],
+      /^internal error: the edited document does not read back as intended \(it does not read as YAML: .*\); it was not written/,
+    ],
     ['reads as another value', 'z:\n  k: 1\n', [{ z: 'k' }], /\(at \/z: {"k":1} where "k" was meant\)/],
     ['reads as two documents', 'a: 1\n...\nb: 2\n', [{ a: 1 }], /\(it reads as 2 documents, not 1\)/],
   ])('fails a text that %s, at the document', (_name, text, expected, message) => {

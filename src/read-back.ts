@@ -49,7 +49,12 @@ export function readsBackOnItsLine(text: string, edit: Edit): boolean {
   if (lineEnd < 0) lineEnd = text.length;
   const rest = text.slice(edit.end, text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
   const read = readBlock(`${scalar.after === 'key' ? 'k: ' : '- '}${edit.text}${rest}\n`)?.value;
-  const value = Array.isArray(read) && read.length === 1 && scalar.after === 'dash' ? read[0] : isObject(read) && Object.keys(read).length === 1 && scalar.after === 'key' ? read.k : undefined;
+  const value =
+    Array.isArray(read) && read.length === 1 && scalar.after === 'dash'
+      ? read[0]
+      : isObject(read) && Object.keys(read).length === 1 && scalar.after === 'key'
+        ? read.k
+        : undefined;
   return value !== undefined && deepEqual(value, scalar.value);
 }
 
@@ -72,7 +77,10 @@ function keepsExactIntegers(document: ManifestDocument, text: string, expected: 
       const was = held.get(value);
       if (was && !was.has(typeof is === 'bigint' ? is : 'double')) {
         const meant = [...was].map((v) => (v === 'double' ? String(value) : String(v))).join(' or ');
-        throw notAsIntended(document, `at ${pointer || 'its root'}: ${String(is)} where ${meant} was meant (kset holds numbers as doubles, and could not keep this one's digits)`);
+        throw notAsIntended(
+          document,
+          `at ${pointer || 'its root'}: ${String(is)} where ${meant} was meant (kset holds numbers as doubles, and could not keep this one's digits)`,
+        );
       }
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => walk(item, Array.isArray(is) ? is[i] : undefined, `${pointer}/${i}`));
@@ -85,7 +93,9 @@ function keepsExactIntegers(document: ManifestDocument, text: string, expected: 
 }
 
 function member(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 function notAsIntended(document: ManifestDocument, detail: string): KsetError {

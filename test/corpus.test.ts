@@ -40,7 +40,11 @@ describe.skipIf(!files.length)('real corpus: a strategic patch on one container'
     const text = readFileSync(path.join(corpus, file), 'utf8');
     const found = firstContainer(text);
     if (!found) return; // no workload in this file
-    const { resource, container, lines: [first, last] } = found;
+    const {
+      resource,
+      container,
+      lines: [first, last],
+    } = found;
     const meta = resource.metadata;
     const patch = {
       apiVersion: resource.apiVersion,

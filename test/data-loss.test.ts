@@ -44,7 +44,8 @@ describe('kind: List', () => {
 
   it('loses only the item a `$patch: delete` removes; the next one changes in its own style', async () => {
     const dir = folderWith({
-      'kset.config.yaml': 'patches:\n- patch: |\n    {apiVersion: v1, kind: ConfigMap, metadata: {name: a}, $patch: delete}\n- patch: |\n    {apiVersion: v1, kind: ConfigMap, metadata: {name: b}, data: {k: w}}\n',
+      'kset.config.yaml':
+        'patches:\n- patch: |\n    {apiVersion: v1, kind: ConfigMap, metadata: {name: a}, $patch: delete}\n- patch: |\n    {apiVersion: v1, kind: ConfigMap, metadata: {name: b}, data: {k: w}}\n',
     });
     const result = await kset([], { cwd: dir, stdin: list(`${a}${b('v')}- null\n`) });
     expect(result.stderr).toBe('');
@@ -53,7 +54,8 @@ describe('kind: List', () => {
 });
 
 describe('documents that `...` ends, with no `---` between them', () => {
-  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx:1\n';
+  const deployment =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx:1\n';
   const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n';
   const deleteA = '- patch: |\n    {apiVersion: v1, kind: ConfigMap, metadata: {name: a}, $patch: delete}\n';
   const config = `images:\n- name: nginx\n  newTag: "2"\npatches:\n${deleteA}`;
@@ -61,7 +63,11 @@ describe('documents that `...` ends, with no `---` between them', () => {
   it.each([
     ['the first', `---\n${configMap}...\n${deployment}---\nkind: X\n`, `---\n${deployment.replace('nginx:1', 'nginx:2')}---\nkind: X\n`],
     ['the last', `${deployment}...\n${configMap}---\nkind: X\n`, `${deployment.replace('nginx:1', 'nginx:2')}...\n---\nkind: X\n`],
-    ['the middle', `${deployment}...\n${configMap}...\n${deployment}`, `${deployment.replace('nginx:1', 'nginx:2')}...\n${deployment.replace('nginx:1', 'nginx:2')}`],
+    [
+      'the middle',
+      `${deployment}...\n${configMap}...\n${deployment}`,
+      `${deployment.replace('nginx:1', 'nginx:2')}...\n${deployment.replace('nginx:1', 'nginx:2')}`,
+    ],
   ])('lose %s, removed, and keep the change to the others', async (_name, input, expected) => {
     const result = await kset([], { cwd: folderWith({ 'kset.config.yaml': config }), stdin: input });
     expect(result.stderr).toBe('');
@@ -73,7 +79,9 @@ describe('numbers and strings a re-written collection did not change', () => {
   const odd = '[9007199254740993, 1e400, 0x1F, 1.0, "\\u00e9"]';
 
   it('keep their text in a flow list that gains an item', async () => {
-    const result = await kset(['patch', 'cm/x', '--type', 'json', '-p', '[{"op":"add","path":"/l/-","value":"z"}]'], { stdin: `${configMap('  a: b\n')}l: ${odd}\n` });
+    const result = await kset(['patch', 'cm/x', '--type', 'json', '-p', '[{"op":"add","path":"/l/-","value":"z"}]'], {
+      stdin: `${configMap('  a: b\n')}l: ${odd}\n`,
+    });
     expect(result.stdout).toBe(`${configMap('  a: b\n')}l: ${odd.slice(0, -1)}, z]\n`);
   });
 
@@ -128,13 +136,17 @@ describe('U+0085, U+2028 and U+2029, which kubectl (YAML 1.1) reads as line brea
 
 describe('integers beyond 2^53 that a patch gives', () => {
   it('are written with their own digits when a double holds them (2^60)', async () => {
-    const result = await kset(['patch', 'cm/x', '--type', 'merge', '-p', '{"num":1152921504606846976,"l":[-9223372036854775808]}'], { stdin: configMap('  a: b\n') });
+    const result = await kset(['patch', 'cm/x', '--type', 'merge', '-p', '{"num":1152921504606846976,"l":[-9223372036854775808]}'], {
+      stdin: configMap('  a: b\n'),
+    });
     expect(result.stdout).toBe(`${configMap('  a: b\n')}num: 1152921504606846976\nl:\n- -9223372036854775808\n`);
   });
 
   it('are an error when a double cannot hold them, as kubectl would write them exactly', async () => {
     const result = await kset(['patch', 'cm/x', '--type', 'merge', '-p', '{"n": 9007199254740993}'], { stdin: configMap('  a: b\n') });
     expect(result.code).toBe(2);
-    expect(result.stderr.split('\n')[0]).toBe('kset: kset patch -p: the number 9007199254740993 cannot be written exactly: kset holds numbers as doubles, which would make it 9007199254740992');
+    expect(result.stderr.split('\n')[0]).toBe(
+      'kset: kset patch -p: the number 9007199254740993 cannot be written exactly: kset holds numbers as doubles, which would make it 9007199254740992',
+    );
   });
 });

@@ -89,9 +89,15 @@ describe('kset set resources', () => {
       withDocument(
         0,
         deployment
-          .replace('          image: acme/web:1\n      containers', '          image: acme/web:1\n          resources:\n            limits:\n              cpu: 500m\n              memory: 512Mi\n            requests:\n              memory: 256Mi\n      containers')
+          .replace(
+            '          image: acme/web:1\n      containers',
+            '          image: acme/web:1\n          resources:\n            limits:\n              cpu: 500m\n              memory: 512Mi\n            requests:\n              memory: 256Mi\n      containers',
+          )
           .replace('              cpu: "1"\n', '              cpu: "500m"\n              memory: 512Mi\n            requests:\n              memory: 256Mi\n')
-          .replace('          image: envoy:1\n', '          image: envoy:1\n          resources:\n            limits:\n              cpu: 500m\n              memory: 512Mi\n            requests:\n              memory: 256Mi\n'),
+          .replace(
+            '          image: envoy:1\n',
+            '          image: envoy:1\n          resources:\n            limits:\n              cpu: 500m\n              memory: 512Mi\n            requests:\n              memory: 256Mi\n',
+          ),
       ),
     );
   });
@@ -99,7 +105,12 @@ describe('kset set resources', () => {
   it('-c takes the containers its pattern takes; a quantity equal to the one there leaves the document alone', async () => {
     expect(await ok(['set', 'resources', 'deploy/web', '-c', 'app', '--limits=cpu=1000m'])).toBe(stream);
     const out = await ok(['set', 'resources', 'deploy/web', '-c', 'pro*', '--requests=cpu=100m']);
-    expect(out).toBe(withDocument(0, deployment.replace('          image: envoy:1\n', '          image: envoy:1\n          resources:\n            requests:\n              cpu: 100m\n')));
+    expect(out).toBe(
+      withDocument(
+        0,
+        deployment.replace('          image: envoy:1\n', '          image: envoy:1\n          resources:\n            requests:\n              cpu: 100m\n'),
+      ),
+    );
   });
 
   it('-f FILE without resources takes the workloads of the input and passes the rest', async () => {
@@ -122,7 +133,12 @@ describe('kset set resources', () => {
 
 describe('kset set serviceaccount', () => {
   it('sets the pod spec service account; set sa is the same verb', async () => {
-    const expected = withDocument(0, deployment.replace('    spec:\n      initContainers', '    spec:\n      initContainers').replace('          image: envoy:1\n', '          image: envoy:1\n      serviceAccountName: robot\n'));
+    const expected = withDocument(
+      0,
+      deployment
+        .replace('    spec:\n      initContainers', '    spec:\n      initContainers')
+        .replace('          image: envoy:1\n', '          image: envoy:1\n      serviceAccountName: robot\n'),
+    );
     expect(await ok(['set', 'serviceaccount', 'deploy/web', 'robot'])).toBe(expected);
     expect(await ok(['set', 'sa', '--all', 'robot'])).toBe(expected);
   });
@@ -164,7 +180,16 @@ describe('kset set selector', () => {
 
 describe('kset set subject', () => {
   it('adds the subjects the binding lacks, users, groups then service accounts, each sorted', async () => {
-    const out = await ok(['set', 'subject', 'rolebinding/readers', '--user=bob', '--user=alice', '--group=devs', '--serviceaccount=shop:ci', '--serviceaccount=:deployer']);
+    const out = await ok([
+      'set',
+      'subject',
+      'rolebinding/readers',
+      '--user=bob',
+      '--user=alice',
+      '--group=devs',
+      '--serviceaccount=shop:ci',
+      '--serviceaccount=:deployer',
+    ]);
     expect(out).toBe(
       withDocument(
         2,

@@ -43,11 +43,18 @@ describe('image entries that match nothing', () => {
 
 describe('--target goes with the --patch before it', () => {
   const replicas = (n: number) => `- op: add\n  path: /spec/replicas\n  value: ${n}\n`;
-  const files = { 'm.yaml': stream, 'two.yaml': replicas(2), 'three.yaml': replicas(3), 'smp.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  paused: true\n' };
+  const files = {
+    'm.yaml': stream,
+    'two.yaml': replicas(2),
+    'three.yaml': replicas(3),
+    'smp.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  paused: true\n',
+  };
 
   it('each --patch takes its own --target', async () => {
     const dir = folderWith(files);
-    const result = await kset(['m.yaml', '--patch', 'two.yaml', '--target', 'Deployment/web', '--patch', 'three.yaml', '--target', 'Deployment/api'], { cwd: dir });
+    const result = await kset(['m.yaml', '--patch', 'two.yaml', '--target', 'Deployment/web', '--patch', 'three.yaml', '--target', 'Deployment/api'], {
+      cwd: dir,
+    });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(`${web}  replicas: 2\n---\n${api}  replicas: 3\n`);
   });
@@ -63,7 +70,10 @@ describe('--target goes with the --patch before it', () => {
 
   it.each([
     [['--target', 'Deployment/web', '--patch', 'two.yaml'], 'kset: --target Deployment/web goes after the --patch FILE it targets (see kset --help)\n'],
-    [['--patch', 'two.yaml', '--target', 'Deployment/web', '--target', 'Deployment/api'], 'kset: --target Deployment/api: --patch two.yaml has a target already (one --target follows each --patch) (see kset --help)\n'],
+    [
+      ['--patch', 'two.yaml', '--target', 'Deployment/web', '--target', 'Deployment/api'],
+      'kset: --target Deployment/api: --patch two.yaml has a target already (one --target follows each --patch) (see kset --help)\n',
+    ],
   ])('%j is a usage error', async (args, message) => {
     expect(await kset(['m.yaml', ...args], { cwd: folderWith(files) })).toEqual({ code: 2, stdout: '', stderr: message });
   });
@@ -81,7 +91,11 @@ describe('messages', () => {
   });
 
   it('an untargeted patch names the resource without kustomize id marks, and where the input has it', async () => {
-    const dir = folderWith({ 'kset.config.yaml': 'patches:\n- patch: |\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: web\n    spec:\n      paused: true\n', 'm.yaml': stream });
+    const dir = folderWith({
+      'kset.config.yaml':
+        'patches:\n- patch: |\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: web\n    spec:\n      paused: true\n',
+      'm.yaml': stream,
+    });
     const result = await kset(['m.yaml'], { cwd: dir });
     expect(result).toEqual({
       code: 2,
@@ -98,7 +112,11 @@ describe('config discovery and -v', () => {
   });
 
   it('prefers cosmiconfig names to kset.yaml', async () => {
-    const dir = folderWith({ 'kset.yaml': 'images:\n- name: acme/web\n  newTag: "2"\n', '.ksetrc.yaml': 'images:\n- name: acme/web\n  newTag: "3"\n', 'm.yaml': web });
+    const dir = folderWith({
+      'kset.yaml': 'images:\n- name: acme/web\n  newTag: "2"\n',
+      '.ksetrc.yaml': 'images:\n- name: acme/web\n  newTag: "3"\n',
+      'm.yaml': web,
+    });
     expect((await kset(['m.yaml'], { cwd: dir })).stdout).toBe(web.replace(':1', ':3'));
   });
 

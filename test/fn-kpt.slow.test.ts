@@ -55,8 +55,7 @@ describe.skipIf(!kpt)('kset fn under kpt (slow: spawns kpt and kset)', () => {
     expect(ran.code, ran.stderr).toBe(0);
     // kpt writes the file back itself: with its comments, the marked values and the nginx image changed
     expect(read(dir, 'deploy/app.yaml')).toBe(
-      files['deploy/app.yaml']!
-        .replace('ghcr.io/acme/app:1.0.0 #', 'ghcr.io/acme/app:1.2.0 #')
+      files['deploy/app.yaml']!.replace('ghcr.io/acme/app:1.0.0 #', 'ghcr.io/acme/app:1.2.0 #')
         .replace('image: nginx:1.25', 'image: nginx:1.27')
         .replace('tag: 1.0.0 #', 'tag: 1.2.0 #'),
     );
@@ -86,13 +85,16 @@ describe.skipIf(!kpt)('kset fn under kpt (slow: spawns kpt and kset)', () => {
     const { dir } = workspace('kpt-eval');
     const ran = await sh(`kpt fn eval --exec "kset fn" deploy/ -- image-policy=flux-system:app=ghcr.io/acme/app:1.2.0`, dir);
     expect(ran.code, ran.stderr).toBe(0);
-    const bad = await sh(`sed -i 's/flux-system:app:tag/flux-system:app:version/' deploy/app.yaml && kpt fn eval --exec "kset fn" deploy/ -- image-policy=flux-system:app=ghcr.io/acme/app:1.3.0`, dir);
+    const bad = await sh(
+      `sed -i 's/flux-system:app:tag/flux-system:app:version/' deploy/app.yaml && kpt fn eval --exec "kset fn" deploy/ -- image-policy=flux-system:app=ghcr.io/acme/app:1.3.0`,
+      dir,
+    );
     expect(bad.code, bad.stderr).toBe(0);
     expect(bad.stderr).toMatch(/\[warning\] helm\.toolkit\.fluxcd\.io\/v2\/HelmRelease\/worker: malformed \$imagepolicy marker: unknown field "version"/);
   });
 });
 
-describe('kset fn under kustomize (slow: spawns the example\'s script)', () => {
+describe("kset fn under kustomize (slow: spawns the example's script)", () => {
   it.skipIf(!kustomize)('README: kustomize build --enable-alpha-plugins --enable-exec', async () => {
     const { dir, command } = workspace('kustomize');
     const ran = await sh(command, dir);

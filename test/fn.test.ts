@@ -235,7 +235,8 @@ describe('kset fn: a ResourceList in, a ResourceList out', () => {
 
 describe('a Kset object is a config file too', () => {
   const kset_yaml = 'apiVersion: kset.dev/v1\nkind: Kset\nmetadata:\n  name: kset\nimages:\n  - name: envoyproxy/envoy\n    newTag: v1.31.0\n';
-  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: proxy\n        image: envoyproxy/envoy:v1.30.0\n';
+  const deployment =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: proxy\n        image: envoyproxy/envoy:v1.30.0\n';
 
   it('named with -c, or found as kset.yaml: the same file kpt and kustomize are given', async () => {
     const dir = folderWith({ 'kset.yaml': kset_yaml });

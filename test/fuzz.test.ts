@@ -34,7 +34,7 @@ describe('fuzzing', () => {
 
   it('has mutations that change their input', () => {
     const input = Buffer.from('a: 1\nb:\n  - c\n  - d\n');
-    const rng = { next: () => 0.5, int: (n: number) => Math.floor(n / 2), pick: <T,>(items: T[]) => items[0], chance: () => true };
+    const rng = { next: () => 0.5, int: (n: number) => Math.floor(n / 2), pick: <T>(items: T[]) => items[0], chance: () => true };
     for (const [name, mutation] of Object.entries(MUTATIONS as Record<string, (b: Buffer, r: typeof rng) => Buffer>)) {
       expect(mutation(input, rng).equals(input), name).toBe(false);
     }

@@ -72,11 +72,11 @@ function documentWith(stream: string, marker: string): string {
 
 const expectedHelm3 = helm3Stdin
   .replace('          image: busybox:1.36', '          image: registry.example.com/mirror/busybox:1.36')
+  .replace('          image: "ghcr.io/acme/shop:1.4.0"\n', '          image: "ghcr.io/acme/shop:1.5.0"\n')
   .replace(
-    '          image: "ghcr.io/acme/shop:1.4.0"\n',
-    '          image: "ghcr.io/acme/shop:1.5.0"\n',
+    '              containerPort: 8080\n',
+    '              containerPort: 8080\n          resources:\n            requests:\n              memory: 128Mi\n',
   )
-  .replace('              containerPort: 8080\n', '              containerPort: 8080\n          resources:\n            requests:\n              memory: 128Mi\n')
   .replace('  image: busybox:1.36\n', '  image: registry.example.com/mirror/busybox:1.36\n');
 
 describe('Helm 3: kset as the --post-renderer executable', () => {
@@ -92,7 +92,7 @@ describe('Helm 3: kset as the --post-renderer executable', () => {
     expect(await postRender(KSET, args, helm3Stdin, { cwd: emptyDir() })).toBe(expectedHelm3);
   });
 
-  it('fails the release with kset\'s message on stderr when the config is wrong', async () => {
+  it("fails the release with kset's message on stderr when the config is wrong", async () => {
     const cwd = folderWith({ '.ksetrc.yaml': 'images:\n  - name: busybox\n    newTag: 1.20\n' });
     const error = await postRender(KSET, [], helm3Stdin, { cwd }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
@@ -103,13 +103,15 @@ describe('Helm 3: kset as the --post-renderer executable', () => {
 
   it('never answers with an empty stream: deleting every document is an error', async () => {
     const cwd = folderWith({ 'delete.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: only\n$patch: delete\n' });
-    const error = await postRender(KSET, ['--patch', 'delete.yaml'], 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: only\n', { cwd }).catch((e: Error) => e);
+    const error = await postRender(KSET, ['--patch', 'delete.yaml'], 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: only\n', { cwd }).catch(
+      (e: Error) => e,
+    );
     expect((error as Error).message).toMatch(/error output:\nkset: every document was deleted/);
   });
 });
 
 describe('Helm 4: the postrenderer/v1 plugin (plugin.yaml)', () => {
-  it('is a valid subprocess post-renderer plugin whose version is kset\'s', () => {
+  it("is a valid subprocess post-renderer plugin whose version is kset's", () => {
     const metadata = parseYaml(readFileSync(path.join(ROOT, 'plugin.yaml'), 'utf8'));
     expect(metadata.version).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
     expect(helm4Plugin(ROOT).command).toBe(path.join(ROOT, 'scripts/helm-post-renderer.sh'));
@@ -121,7 +123,9 @@ describe('Helm 4: the postrenderer/v1 plugin (plugin.yaml)', () => {
     const names = filenames(helm4Stdin);
     expect(names.every((name) => typeof name === 'string')).toBe(true);
     expect(filenames(output)).toEqual(names);
-    expect(output.match(/^ {4}postrenderer\.helm\.sh\/postrender-filename: '.*'$/gm)).toEqual(helm4Stdin.match(/^ {4}postrenderer\.helm\.sh\/postrender-filename: '.*'$/gm));
+    expect(output.match(/^ {4}postrenderer\.helm\.sh\/postrender-filename: '.*'$/gm)).toEqual(
+      helm4Stdin.match(/^ {4}postrenderer\.helm\.sh\/postrender-filename: '.*'$/gm),
+    );
     expect(documentWith(output, 'kind: CustomResourceDefinition')).toBe(documentWith(helm4Stdin, 'kind: CustomResourceDefinition'));
     expect(documentWith(output, 'helm.sh/hook: pre-install')).toContain('image: "ghcr.io/acme/shop:1.5.0" # same image, runs the migrations');
     expect(documentWith(output, 'helm.sh/hook: test')).toContain('image: registry.example.com/mirror/busybox:1.36');
@@ -139,7 +143,8 @@ describe('Helm 4: the postrenderer/v1 plugin (plugin.yaml)', () => {
 
   it('keeps the annotation even when a patch replaces the annotations', async () => {
     const cwd = folderWith({
-      '.ksetrc.yaml': 'patches:\n  - target: {kind: ConfigMap}\n    patch: |-\n      - op: replace\n        path: /metadata/annotations\n        value: {team: shop}\n',
+      '.ksetrc.yaml':
+        'patches:\n  - target: {kind: ConfigMap}\n    patch: |-\n      - op: replace\n        path: /metadata/annotations\n        value: {team: shop}\n',
     });
     const { command, args, env } = helm4Plugin(ROOT);
     const output = await postRender(command, args, helm4Stdin, { cwd, env });
@@ -161,6 +166,8 @@ describe('Helm 4: the postrenderer/v1 plugin (plugin.yaml)', () => {
     expect(filenames(output)).toEqual(filenames(helm4Stdin));
     expect(output).toContain('ghcr.io/acme/shop:1.5.0');
     const error = await postRender(command, args, helm4Stdin, { cwd: fixtures, env: { ...env, PATH: '/usr/bin:/bin' } }).catch((e: Error) => e);
-    expect((error as Error).message).toMatch(/kset: the Helm plugin in .* is not built: run npm ci there, or put kset on PATH \(README: Install\)\n: exit status 2$/);
+    expect((error as Error).message).toMatch(
+      /kset: the Helm plugin in .* is not built: run npm ci there, or put kset on PATH \(README: Install\)\n: exit status 2$/,
+    );
   });
 });

@@ -15,9 +15,24 @@ describe('help', () => {
 
   const own: [string[], string, string[], string[]][] = [
     // command, title, flags it lists, flags of other commands it does not
-    [['set', 'image'], 'kset set image: kubectl set image', ['--selector', '--all', '--namespace', '--write', '--local'], ['--patch-file', '--image NAME', '--strict']],
-    [['set', 'env'], 'kset set env: kubectl set env', ['--containers PATTERN', '--from configmap/NAME', '--keys', '--prefix', '--list', '--resolve', '--overwrite=false', '--selector', '--write'], ['--patch-file', '--image NAME', '--strict']],
-    [['patch'], 'kset patch: kubectl patch --local', ['-p, --patch PATCH', '--patch-file FILE', '--type TYPE', '--selector', '--write'], ['--image NAME', '--strict']],
+    [
+      ['set', 'image'],
+      'kset set image: kubectl set image',
+      ['--selector', '--all', '--namespace', '--write', '--local'],
+      ['--patch-file', '--image NAME', '--strict'],
+    ],
+    [
+      ['set', 'env'],
+      'kset set env: kubectl set env',
+      ['--containers PATTERN', '--from configmap/NAME', '--keys', '--prefix', '--list', '--resolve', '--overwrite=false', '--selector', '--write'],
+      ['--patch-file', '--image NAME', '--strict'],
+    ],
+    [
+      ['patch'],
+      'kset patch: kubectl patch --local',
+      ['-p, --patch PATCH', '--patch-file FILE', '--type TYPE', '--selector', '--write'],
+      ['--image NAME', '--strict'],
+    ],
     [['images'], 'kset images: list every image reference', ['-o, --output table|json', '--config'], ['--write', '--patch', '--selector']],
     [['fn'], 'kset fn: kset as a KRM function', ['functionConfig', 'image-policy', '-h, --help'], ['--write', '--selector', '--image NAME']],
   ];

@@ -16,7 +16,10 @@ export const CORPUS = path.join(SHARED, 'corpus', 'real');
  * tests of `who` that need them are skipped, and this says so.
  */
 export function corpusFiles(who: string): string[] {
-  if (existsSync(CORPUS)) return readdirSync(CORPUS).filter((file) => file.endsWith('.yaml')).sort();
+  if (existsSync(CORPUS))
+    return readdirSync(CORPUS)
+      .filter((file) => file.endsWith('.yaml'))
+      .sort();
   console.warn(`${who}: the tests on the real corpus are skipped: ${CORPUS} is absent (it comes with ../shared, beside the project)`);
   return [];
 }

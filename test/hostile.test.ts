@@ -25,7 +25,12 @@ async function timed(args: string[], stdin: string): Promise<RunResult & { ms: n
 
 describe('billion laughs (aliases expanding exponentially)', () => {
   const laughs = ['lol: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-  for (let i = 1; i < 10; i++) laughs.push(`l${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < 10; i++)
+    laughs.push(
+      `l${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   const input = deployment(laughs.join('\n') + '\n');
 
   it.each(RUNS)('is rejected quickly with %s', async (_name, args) => {
@@ -51,11 +56,35 @@ describe('deep nesting', () => {
 
   const deepPatch = `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
   it.each([
-    ['kset patch -p', () => kset(['patch', 'deploy/web', '--type', 'merge', '-p', deepPatch], { stdin: deployment() }), /^kset: kset patch -p: the patch nests too deeply to be read \(it starts here\)$/],
-    ['--patch-file', () => kset(['patch', 'deploy/web', '--patch-file', 'p.json'], { stdin: deployment(), cwd: folderWith({ 'p.json': deepPatch }) }), /^kset: p\.json:1:1: kset patch --patch-file p\.json: the patch nests too deeply/],
-    ['--patch FILE', () => kset(['--patch', 'p.json', '--target', 'Deployment'], { stdin: deployment(), cwd: folderWith({ 'p.json': deepPatch }) }), /^kset: p\.json:1:1: --patch p\.json: the patch nests too deeply/],
-    ['a config patch', () => kset(['-c', 'k.yaml'], { stdin: deployment(), cwd: folderWith({ 'k.yaml': `patches:\n- target: {kind: Deployment}\n  patch: |\n    ${deepPatch}\n` }) }), /^kset: k\.yaml:4: patches\[0\]: the patch nests too deeply/],
-    ['a config file', () => kset(['-c', 'k.yaml'], { stdin: deployment(), cwd: folderWith({ 'k.yaml': `patches:\n- target: {kind: Deployment}\n  patch: ${deepPatch}\n` }) }), /^kset: k\.yaml:3:10: the config nests too deeply to be read/],
+    [
+      'kset patch -p',
+      () => kset(['patch', 'deploy/web', '--type', 'merge', '-p', deepPatch], { stdin: deployment() }),
+      /^kset: kset patch -p: the patch nests too deeply to be read \(it starts here\)$/,
+    ],
+    [
+      '--patch-file',
+      () => kset(['patch', 'deploy/web', '--patch-file', 'p.json'], { stdin: deployment(), cwd: folderWith({ 'p.json': deepPatch }) }),
+      /^kset: p\.json:1:1: kset patch --patch-file p\.json: the patch nests too deeply/,
+    ],
+    [
+      '--patch FILE',
+      () => kset(['--patch', 'p.json', '--target', 'Deployment'], { stdin: deployment(), cwd: folderWith({ 'p.json': deepPatch }) }),
+      /^kset: p\.json:1:1: --patch p\.json: the patch nests too deeply/,
+    ],
+    [
+      'a config patch',
+      () =>
+        kset(['-c', 'k.yaml'], {
+          stdin: deployment(),
+          cwd: folderWith({ 'k.yaml': `patches:\n- target: {kind: Deployment}\n  patch: |\n    ${deepPatch}\n` }),
+        }),
+      /^kset: k\.yaml:4: patches\[0\]: the patch nests too deeply/,
+    ],
+    [
+      'a config file',
+      () => kset(['-c', 'k.yaml'], { stdin: deployment(), cwd: folderWith({ 'k.yaml': `patches:\n- target: {kind: Deployment}\n  patch: ${deepPatch}\n` }) }),
+      /^kset: k\.yaml:3:10: the config nests too deeply to be read/,
+    ],
   ])('a patch of 10,000 levels (%s) nests too deeply, said where it starts', async (_name, run, message) => {
     const result = await run();
     expect(result.code).toBe(2);
@@ -246,7 +275,9 @@ patches:
       const result = await kset(['-c', 'kset.yaml'], { cwd: dir, stdin: input });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toBe(input);
-      expect(result.stderr).toBe('kset: warning: patches[0]: the target {"name":"(a+)+b"} matches no resource\nkset: warning: images[0]: image "(a+)+b" matched no image\n');
+      expect(result.stderr).toBe(
+        'kset: warning: patches[0]: the target {"name":"(a+)+b"} matches no resource\nkset: warning: images[0]: image "(a+)+b" matched no image\n',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -59,7 +59,7 @@ describe('--image-policy: each marker form, as Flux writes it', () => {
     ]);
   });
 
-  it('the bare form gets name:tag@digest when the policy has a digest, in the scalar\'s own quotes', async () => {
+  it("the bare form gets name:tag@digest when the policy has a digest, in the scalar's own quotes", async () => {
     const result = await kset(['--image-policy', `flux-system:envoy=envoyproxy/envoy:v1.31.0@${DIGEST}`], { stdin: deployment });
     expect(changedLines(deployment, result.stdout)).toEqual([
       [
@@ -77,7 +77,7 @@ describe('--image-policy: each marker form, as Flux writes it', () => {
         '      repository: ghcr.io/acme/app # {"$imagepolicy": "flux-system:app:name"}',
         '      repository: registry.example.com:5000/acme/app # {"$imagepolicy": "flux-system:app:name"}',
       ],
-      ["      tag: '1.0.0' # {\"$imagepolicy\": \"flux-system:app:tag\"}", "      tag: '1.1.0' # {\"$imagepolicy\": \"flux-system:app:tag\"}"],
+      ['      tag: \'1.0.0\' # {"$imagepolicy": "flux-system:app:tag"}', '      tag: \'1.1.0\' # {"$imagepolicy": "flux-system:app:tag"}'],
       [
         '      digest: sha256:0000000000000000000000000000000000000000000000000000000000000000 # {"$imagepolicy": "flux-system:app:digest"}',
         `      digest: ${DIGEST} # {"$imagepolicy": "flux-system:app:digest"}`,
@@ -85,7 +85,7 @@ describe('--image-policy: each marker form, as Flux writes it', () => {
     ]);
   });
 
-  it('a kustomization\'s images: entries', async () => {
+  it("a kustomization's images: entries", async () => {
     const result = await kset(['--image-policy', 'flux-system:app=ghcr.io/acme/app-v2:2.0.0'], { stdin: kustomization });
     expect(changedLines(kustomization, result.stdout)).toEqual([
       [
@@ -96,7 +96,7 @@ describe('--image-policy: each marker form, as Flux writes it', () => {
     ]);
   });
 
-  it('any YAML file: a plain values file, a List\'s items, a tag YAML would read as a number', async () => {
+  it("any YAML file: a plain values file, a List's items, a tag YAML would read as a number", async () => {
     const values = [
       '# values for the chart',
       'image:',
@@ -121,10 +121,7 @@ describe('--image-policy: each marker form, as Flux writes it', () => {
       // 1.10 plain would read as the number 1.1: quoted, as Flux's setter quotes a string YAML 1.1 would type
       ['  tag: 1.0 # {"$imagepolicy": "apps:web:tag"}', '  tag: "1.10" # {"$imagepolicy": "apps:web:tag"}'],
       ['  - ghcr.io/acme/web:1.0 # {"$imagepolicy": "apps:web"}', '  - ghcr.io/acme/web:1.10 # {"$imagepolicy": "apps:web"}'],
-      [
-        '          image: ghcr.io/acme/web:1.0 # {"$imagepolicy": "apps:web"}',
-        '          image: ghcr.io/acme/web:1.10 # {"$imagepolicy": "apps:web"}',
-      ],
+      ['          image: ghcr.io/acme/web:1.0 # {"$imagepolicy": "apps:web"}', '          image: ghcr.io/acme/web:1.10 # {"$imagepolicy": "apps:web"}'],
     ]);
   });
 
@@ -188,7 +185,7 @@ describe('--image-policy: problems', () => {
 });
 
 describe('image policies in the pipeline', () => {
-  it('the config key imagePolicies, with --report naming each change\'s entry', async () => {
+  it("the config key imagePolicies, with --report naming each change's entry", async () => {
     const dir = folderWith({
       '.ksetrc.yaml': 'imagePolicies:\n  - policy: flux-system:app\n    image: ghcr.io/acme/app:1.2.0\n',
       'deploy/web.yaml': deployment,
@@ -236,10 +233,9 @@ describe('image policies in the pipeline', () => {
   });
 
   it('policies apply first: an --image entry then rewrites what the policy set', async () => {
-    const result = await kset(
-      ['--image-policy', 'flux-system:app=ghcr.io/acme/app:1.1.0', '--image', 'ghcr.io/acme/app=mirror.example.com/app'],
-      { stdin: deployment },
-    );
+    const result = await kset(['--image-policy', 'flux-system:app=ghcr.io/acme/app:1.1.0', '--image', 'ghcr.io/acme/app=mirror.example.com/app'], {
+      stdin: deployment,
+    });
     expect(result.stdout).toContain('image: mirror.example.com/app:1.1.0 # {"$imagepolicy": "flux-system:app"}');
   });
 

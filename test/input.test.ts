@@ -75,7 +75,10 @@ describe('invalid UTF-8 is an error at its byte, not U+FFFD', () => {
 
   it('in a --patch file', async () => {
     const cwd = folder({ 'p.yaml': Buffer.concat([Buffer.from('data:\n  k: caf'), Buffer.from([0xe9]), Buffer.from('\n')]) });
-    expectRefused(await kset(['patch', 'configmap/c', '--patch-file', 'p.yaml'], { cwd, stdin: configMap('x') }), 'kset: p.yaml:2:9: invalid UTF-8 (byte 0xE9)');
+    expectRefused(
+      await kset(['patch', 'configmap/c', '--patch-file', 'p.yaml'], { cwd, stdin: configMap('x') }),
+      'kset: p.yaml:2:9: invalid UTF-8 (byte 0xE9)',
+    );
   });
 
   it('kset images refuses it too', async () => {
@@ -168,7 +171,11 @@ describe('-o json takes objects only, as kubectl', () => {
     ['a flow list', `${deployment}---\n[a, b]\n`, 'kset: <stdin>:12:1: -o json takes objects (Kubernetes resources), and this document is a list'],
     ['a block list', `${deployment}---\n- a\n- b\n`, 'kset: <stdin>:12:1: -o json takes objects (Kubernetes resources), and this document is a list'],
     ['a string', `just a scalar\n`, 'kset: <stdin>:1:1: -o json takes objects (Kubernetes resources), and this document is a string'],
-    ['a List item', `apiVersion: v1\nkind: List\nitems:\n- ${configMap('x').replace(/\n(?=.)/g, '\n  ')}- 42\n`, 'kset: <stdin>:1:1: -o json takes objects (Kubernetes resources), and item 1 of this List is a number'],
+    [
+      'a List item',
+      `apiVersion: v1\nkind: List\nitems:\n- ${configMap('x').replace(/\n(?=.)/g, '\n  ')}- 42\n`,
+      'kset: <stdin>:1:1: -o json takes objects (Kubernetes resources), and item 1 of this List is a number',
+    ],
   ])('%s is an error at its place', async (_name, input, line) => {
     expectRefused(await kset(['-o', 'json'], { stdin: input }), line);
   });

@@ -43,7 +43,8 @@ describe('bad patches: exit 2, one line naming the patch, the operation or field
   });
 
   it('a strategic list item without its merge key', async () => {
-    const patch = 'apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: web\n      namespace: shop\n    spec:\n      template:\n        spec:\n          containers:\n          - image: x:1\n';
+    const patch =
+      'apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: web\n      namespace: shop\n    spec:\n      template:\n        spec:\n          containers:\n          - image: x:1\n';
     const result = await withConfig(`patches:\n- patch: |-\n    ${patch}`);
     expectPatchError(result, /containers/, /name/, /web/);
   });

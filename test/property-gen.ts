@@ -16,13 +16,78 @@ import { seededRandom, type SeededRandom } from './fixtures.mjs';
 
 /** Strings that YAML 1.1 or 1.2 would read as something else, or that need quoting or escaping. */
 export const TRICKY_STRINGS = [
-  'x', 'web', 'hello world', 'yes', 'No', 'on', 'OFF', 'y', 'n', 'true', 'null', 'NULL', '~', '',
-  ' ', ' lead', 'trail ', '12', '0755', '0o17', '0x1F', '1.10', '1e3', '.5', '1_000', '.inf', '-.Inf', '.NaN',
-  '2001-12-14', '1:20', '190:20:30', 'a: b', 'a #b', '#c', '- d', '-', ':', '[e]', '{f}', '*g', '&h', '!i', '%j',
-  '@k', '`l', '"m"', "'n'", "it's", 'a\\b', '? q', '|', '>', '---', '...', 'multi\nline', 'multi\nline\n',
-  'two\n\nparagraphs\n', '\ttab', 'tab\tinside', 'ümlaut', 'emoji 🚀', 'k8s.io/name', 'a,b', 'bell\u0007',
-  'registry.example.com:5000/app:1.0@sha256:0123456789abcdef', 'cr\r\nlf', 'x: |', '<<', '=', 'key=value',
-  'a longer line of text that goes on\nand on, past forty characters\n', '#!/bin/sh\nset -e\necho "started at $(date)"\n',
+  'x',
+  'web',
+  'hello world',
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'n',
+  'true',
+  'null',
+  'NULL',
+  '~',
+  '',
+  ' ',
+  ' lead',
+  'trail ',
+  '12',
+  '0755',
+  '0o17',
+  '0x1F',
+  '1.10',
+  '1e3',
+  '.5',
+  '1_000',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  '2001-12-14',
+  '1:20',
+  '190:20:30',
+  'a: b',
+  'a #b',
+  '#c',
+  '- d',
+  '-',
+  ':',
+  '[e]',
+  '{f}',
+  '*g',
+  '&h',
+  '!i',
+  '%j',
+  '@k',
+  '`l',
+  '"m"',
+  "'n'",
+  "it's",
+  'a\\b',
+  '? q',
+  '|',
+  '>',
+  '---',
+  '...',
+  'multi\nline',
+  'multi\nline\n',
+  'two\n\nparagraphs\n',
+  '\ttab',
+  'tab\tinside',
+  'ümlaut',
+  'emoji 🚀',
+  'k8s.io/name',
+  'a,b',
+  'bell\u0007',
+  'registry.example.com:5000/app:1.0@sha256:0123456789abcdef',
+  'cr\r\nlf',
+  'x: |',
+  '<<',
+  '=',
+  'key=value',
+  'a longer line of text that goes on\nand on, past forty characters\n',
+  '#!/bin/sh\nset -e\necho "started at $(date)"\n',
 ];
 
 export const KEYS = ['name', 'image', 'a', 'b', 'c', 'spec', 'items', 'value', 'x y', 'on', 'yes', '1', 'true', 'null', '<<', '', 'a:b', '#k', '-k', 'k#', 'é'];
@@ -65,10 +130,10 @@ export interface ChangeSpec {
   value: Json;
 }
 
-export const changeSpecs: fc.Arbitrary<ChangeSpec[]> = fc.array(
-  fc.record({ pick: fc.nat(), op: fc.nat(), index: fc.nat(), key, value: jsonValue(2) }),
-  { minLength: 1, maxLength: 3 },
-);
+export const changeSpecs: fc.Arbitrary<ChangeSpec[]> = fc.array(fc.record({ pick: fc.nat(), op: fc.nat(), index: fc.nat(), key, value: jsonValue(2) }), {
+  minLength: 1,
+  maxLength: 3,
+});
 
 /** `value` with the changes applied (on a copy): set, add and remove keys, insert, remove and reorder items, change types. */
 export function applyChanges(value: Json, specs: ChangeSpec[]): Json {
@@ -182,9 +247,38 @@ export interface RenderOptions {
  * have no such numbers (reconcile.test.ts checks that a document holding them is left alone).
  */
 const PLAIN = [
-  'x', 'web', 'hello world', 'yes', 'No', 'on', 'off', 'y', 'n', 'true', 'False', 'null', '~', '12', '-3', '0755',
-  '0o17', '0x1F', '1.10', '1e3', '.5', '1_000', '2001-12-14', '1:20', 'a-b_c', 'é',
-  'x#y', '80', '3.0', 'registry.example.com/app:1.0', 'nginx:1.25', 'k8s.io/name',
+  'x',
+  'web',
+  'hello world',
+  'yes',
+  'No',
+  'on',
+  'off',
+  'y',
+  'n',
+  'true',
+  'False',
+  'null',
+  '~',
+  '12',
+  '-3',
+  '0755',
+  '0o17',
+  '0x1F',
+  '1.10',
+  '1e3',
+  '.5',
+  '1_000',
+  '2001-12-14',
+  '1:20',
+  'a-b_c',
+  'é',
+  'x#y',
+  '80',
+  '3.0',
+  'registry.example.com/app:1.0',
+  'nginx:1.25',
+  'k8s.io/name',
 ];
 const COMMENTS = ['# c', '#', '# key: value', '# - item', '#  ---', '# Source: chart/templates/x.yaml', '#!/bin/sh'];
 
@@ -393,8 +487,7 @@ export function imageName(image: string): string {
   return image.replace(/@.*$/, '').replace(/:[^:/]*$/, '');
 }
 
-const container = (names: string[]) =>
-  fc.record({ name: fc.constantFrom(...names), image: fc.constantFrom(...IMAGES) }, { noNullPrototype: true });
+const container = (names: string[]) => fc.record({ name: fc.constantFrom(...names), image: fc.constantFrom(...IMAGES) }, { noNullPrototype: true });
 const containers = (names: string[]) => fc.uniqueArray(container(names), { minLength: 1, maxLength: 3, selector: (c) => c.name });
 
 const metadata = fc.record(
@@ -432,14 +525,28 @@ const workload: fc.Arbitrary<JsonObject> = fc
   });
 
 const service: fc.Arbitrary<JsonObject> = fc
-  .tuple(metadata, fc.uniqueArray(fc.record({ port: fc.constantFrom(53, 80, 443), protocol: fc.option(fc.constantFrom('TCP', 'UDP'), { nil: undefined }) }), { minLength: 1, maxLength: 2, selector: (p) => `${p.port}/${p.protocol ?? 'TCP'}` }))
+  .tuple(
+    metadata,
+    fc.uniqueArray(fc.record({ port: fc.constantFrom(53, 80, 443), protocol: fc.option(fc.constantFrom('TCP', 'UDP'), { nil: undefined }) }), {
+      minLength: 1,
+      maxLength: 2,
+      selector: (p) => `${p.port}/${p.protocol ?? 'TCP'}`,
+    }),
+  )
   .map(([meta, ports]) => defined({ apiVersion: 'v1', kind: 'Service', metadata: meta, spec: { selector: { app: meta.name }, ports } }));
 
 const configMap: fc.Arbitrary<JsonObject> = fc
-  .tuple(metadata, fc.dictionary(fc.constantFrom('a', 'b.conf', 'run.sh', 'x-y'), fc.constantFrom(...TRICKY_STRINGS.filter((s) => !/[\u0000-\u0008\u000b-\u001f]/.test(s))), { maxKeys: 3 }))
+  .tuple(
+    metadata,
+    fc.dictionary(fc.constantFrom('a', 'b.conf', 'run.sh', 'x-y'), fc.constantFrom(...TRICKY_STRINGS.filter((s) => !/[\u0000-\u0008\u000b-\u001f]/.test(s))), {
+      maxKeys: 3,
+    }),
+  )
   .map(([meta, data]) => defined({ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta, data }));
 
-const list: fc.Arbitrary<JsonObject> = fc.array(fc.oneof(workload, service), { minLength: 1, maxLength: 2 }).map((items) => ({ apiVersion: 'v1', kind: 'List', items }));
+const list: fc.Arbitrary<JsonObject> = fc
+  .array(fc.oneof(workload, service), { minLength: 1, maxLength: 2 })
+  .map((items) => ({ apiVersion: 'v1', kind: 'List', items }));
 
 /** One document of a stream: a resource, a List, something else, or nothing but a comment. */
 export type StreamDocument = { value: Json; seed: number } | { comment: string };
@@ -462,7 +569,9 @@ export const streamDocuments: fc.Arbitrary<StreamDocument[]> = fc.array(
  */
 export function renderStream(docs: StreamDocument[], seed: number, options: { yamlFeatures?: boolean; documentEnds?: boolean } = {}): string {
   const rng = seededRandom(seed);
-  const parts = docs.map((doc) => ('comment' in doc ? doc.comment : renderDocument(doc.value, doc.seed, { yamlFeatures: options.yamlFeatures, inStream: true }).text));
+  const parts = docs.map((doc) =>
+    'comment' in doc ? doc.comment : renderDocument(doc.value, doc.seed, { yamlFeatures: options.yamlFeatures, inStream: true }).text,
+  );
   const separator = (i: number) => (options.documentEnds && i > 0 && rng.chance(0.4) ? '...\n' : rng.pick(['---\n', '---\n', '--- # next\n', '---  \n']));
   let text = parts.map((part, i) => (i === 0 && rng.chance(0.5) ? '' : separator(i)) + part).join('');
   if (rng.chance(0.1)) text = text.replace(/\n/g, '\r\n');

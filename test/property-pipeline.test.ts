@@ -44,7 +44,10 @@ const workloadTarget = fc.record({ kind: fc.constantFrom('Deployment', 'Stateful
  */
 const templated = fc.record({ kind: fc.constantFrom('Deployment', 'StatefulSet'), name: fc.constantFrom('web', 'api') });
 const strategicPatch = fc.oneof(
-  fc.record({ target: workloadTarget, body: fc.record({ metadata: fc.record({ labels: fc.dictionary(fc.constantFrom('added', 'tier'), fc.constantFrom('yes', 'x', '0755')) }) }) }),
+  fc.record({
+    target: workloadTarget,
+    body: fc.record({ metadata: fc.record({ labels: fc.dictionary(fc.constantFrom('added', 'tier'), fc.constantFrom('yes', 'x', '0755')) }) }),
+  }),
   fc.record({
     target: templated,
     body: fc.constantFrom<JsonObject>(
@@ -56,7 +59,10 @@ const strategicPatch = fc.oneof(
       { spec: { replicas: 3 } },
     ),
   }),
-  fc.record({ target: fc.record({ kind: fc.constant('Pod'), name: fc.constantFrom('web', 'api') }), body: fc.constant<JsonObject>({ spec: { containers: [{ name: 'app', image: 'busybox:1.36' }] } }) }),
+  fc.record({
+    target: fc.record({ kind: fc.constant('Pod'), name: fc.constantFrom('web', 'api') }),
+    body: fc.constant<JsonObject>({ spec: { containers: [{ name: 'app', image: 'busybox:1.36' }] } }),
+  }),
 );
 
 const jsonPatch = fc.record({
@@ -157,7 +163,10 @@ const anySteps = fc
 
 /** The value at a JSON pointer, or undefined. */
 function at(value: Json | undefined, pointer: string): Json | undefined {
-  for (const segment of pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const segment of pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
     if (Array.isArray(value)) value = value[Number(segment)];
     else if (isObject(value) && Object.prototype.hasOwnProperty.call(value, segment)) value = value[segment];
     else return undefined;
@@ -173,7 +182,9 @@ function lasting(changes: Change[]): Change[] {
 
 describe('kset runs (property)', () => {
   it('hold every change they report: each read back at its place in its document (documents `...` ends included)', async () => {
-    const streams = fc.tuple(streamDocuments, fc.integer(), fc.boolean()).map(([docs, seed, yamlFeatures]) => renderStream(docs, seed, { yamlFeatures, documentEnds: true }));
+    const streams = fc
+      .tuple(streamDocuments, fc.integer(), fc.boolean())
+      .map(([docs, seed, yamlFeatures]) => renderStream(docs, seed, { yamlFeatures, documentEnds: true }));
     await fc.assert(
       fc.asyncProperty(streams, anySteps, async (input, parts) => {
         let pipeline: DocumentPipeline;
@@ -189,16 +200,21 @@ describe('kset runs (property)', () => {
           const roots = values(itemAt(outputs, change.document));
           const context = `change ${JSON.stringify(change)}\n${input}\n---- became\n${outputs.join('')}`;
           if (change.pointer === '' && change.new === undefined) {
-            expect(roots.some((root) => deepEqual(root, change.old ?? null)), `removed: ${context}`).toBe(false);
+            expect(
+              roots.some((root) => deepEqual(root, change.old ?? null)),
+              `removed: ${context}`,
+            ).toBe(false);
           } else {
-            expect(roots.some((root) => deepEqual(at(root, change.pointer), change.new)), context).toBe(true);
+            expect(
+              roots.some((root) => deepEqual(at(root, change.pointer), change.new)),
+              context,
+            ).toBe(true);
           }
         }
       }),
       PARAMETERS,
     );
   });
-
 
   it('are idempotent, deterministic whatever the config key order, and the same from stdin in pieces', async () => {
     await fc.assert(
@@ -209,7 +225,13 @@ describe('kset runs (property)', () => {
         expect(await run(out, configOf(parts)), `idempotence\n${input}\n---- became\n${out}`).toBe(out);
         let streamed = '';
         const pieces = piecesOf(input, cuts);
-        await transformStream((async function* () { yield* pieces; })(), (text) => (streamed += text), configOf(parts));
+        await transformStream(
+          (async function* () {
+            yield* pieces;
+          })(),
+          (text) => (streamed += text),
+          configOf(parts),
+        );
         expect(streamed, 'stdin in pieces').toBe(out);
       }),
       PARAMETERS,

@@ -53,7 +53,10 @@ function changeableLines(text: string, doc: Document.Parsed, before: Json, after
     if (lineOf(to) < all.length) lines.add(lineOf(to));
   };
   for (const change of diffValues(before, after)) {
-    const segments = change.pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments = change.pointer
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     // the collection holding the changed entry (the root for a change of the root), or a list above it whose
     // kept items changed order (it is written anew)
     let depth = segments.length - 1;

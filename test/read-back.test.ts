@@ -35,7 +35,9 @@ describe('verify after write', () => {
     const dir = folderWith({ 'cm.yaml': input });
     const result = await kset(['patch', 'cm/y', '--type', 'merge', '-p', '{"data":{"k":"v"}}', '-w', '-f', 'cm.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr.split('\n')[0]).toMatch(/^kset: cm\.yaml:5:1: internal error: the edited document does not read back as intended \(it does not read as YAML: .*\); it was not written/);
+    expect(result.stderr.split('\n')[0]).toMatch(
+      /^kset: cm\.yaml:5:1: internal error: the edited document does not read back as intended \(it does not read as YAML: .*\); it was not written/,
+    );
     expect(readFileSync(path.join(dir, 'cm.yaml'), 'utf8')).toBe(input);
   });
 
@@ -43,7 +45,9 @@ describe('verify after write', () => {
     broken.scalar = true;
     const result = await kset(['patch', 'cm/y', '--type', 'merge', '-p', '{"metadata":{"name":"z"}}'], { stdin: input });
     expect(result.code).toBe(2);
-    expect(result.stderr.split('\n')[0]).toMatch(/^kset: <stdin>:5:1: internal error: the edited document does not read back as intended \(it does not read as YAML: /);
+    expect(result.stderr.split('\n')[0]).toMatch(
+      /^kset: <stdin>:5:1: internal error: the edited document does not read back as intended \(it does not read as YAML: /,
+    );
   });
 
   it('fails a normalized document that reads as another value', async () => {

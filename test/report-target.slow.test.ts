@@ -19,7 +19,11 @@ interface Stdio {
 
 /** Runs bin/kset in `dir` with stdin, stdout and stderr from and to the files named (relative to `dir`). */
 function runWith(dir: string, args: string[], stdio: Stdio) {
-  const fds = [stdio.stdin ? openSync(path.join(dir, stdio.stdin), 'r') : 'ignore', openSync(path.join(dir, stdio.stdout), 'a'), stdio.stderr ? openSync(path.join(dir, stdio.stderr), 'a') : 'pipe'] as const;
+  const fds = [
+    stdio.stdin ? openSync(path.join(dir, stdio.stdin), 'r') : 'ignore',
+    openSync(path.join(dir, stdio.stdout), 'a'),
+    stdio.stderr ? openSync(path.join(dir, stdio.stderr), 'a') : 'pipe',
+  ] as const;
   try {
     return spawnSync(KSET, args, { cwd: dir, stdio: [...fds], encoding: 'utf8' });
   } finally {
@@ -31,7 +35,12 @@ describe('--report and the files kset’s standard streams are', () => {
   it.each([
     ['the file stdout goes to', ['--report', 'out.txt', 'm.yaml'], { stdout: 'out.txt' }, /--report out\.txt is the file kset's stdout goes to/],
     ['/dev/stdout, stdout going to a file', ['--write', '--report', '/dev/stdout', 'm.yaml'], { stdout: 'out.txt' }, /--report \/dev\/stdout is kset's stdout/],
-    ['the file stderr goes to', ['--check', '--report', 'log.txt', 'm.yaml'], { stdout: 'out.txt', stderr: 'log.txt' }, /--report log\.txt is the file kset's stderr goes to/],
+    [
+      'the file stderr goes to',
+      ['--check', '--report', 'log.txt', 'm.yaml'],
+      { stdout: 'out.txt', stderr: 'log.txt' },
+      /--report log\.txt is the file kset's stderr goes to/,
+    ],
     ['the file stdin comes from', ['--report', 'm.yaml'], { stdin: 'm.yaml', stdout: 'out.txt' }, /--report m\.yaml is the file kset's stdin comes from/],
   ] as [string, string[], Stdio, RegExp][])('%s: a usage error, exit 2, the file neither replaced nor written', (_, args, stdio, message) => {
     const dir = folderWith({ 'm.yaml': manifest, 'out.txt': '', 'log.txt': '' });
@@ -51,7 +60,10 @@ describe('--report and the files kset’s standard streams are', () => {
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const reader = new Promise<string>((resolve, reject) => {
       let text = '';
-      createReadStream(fifo, 'utf8').on('data', (chunk) => (text += chunk)).on('end', () => resolve(text)).on('error', reject);
+      createReadStream(fifo, 'utf8')
+        .on('data', (chunk) => (text += chunk))
+        .on('end', () => resolve(text))
+        .on('error', reject);
     });
     const child = spawn(KSET, ['--check', ...bump, '--report', 'report.fifo', 'm.yaml'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

@@ -20,10 +20,12 @@ const bump = ['--image', 'acme/web:2.0'];
 /** Every file of `dir` with its text, for "nothing was written". */
 function snapshot(dir: string): Record<string, string> {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() || entry.isSymbolicLink());
-  return Object.fromEntries(entries.map((entry) => {
-    const file = path.relative(dir, path.join(entry.parentPath, entry.name));
-    return [file, readFileSync(path.join(dir, file), 'utf8')];
-  }));
+  return Object.fromEntries(
+    entries.map((entry) => {
+      const file = path.relative(dir, path.join(entry.parentPath, entry.name));
+      return [file, readFileSync(path.join(dir, file), 'utf8')];
+    }),
+  );
 }
 
 describe('--report may not replace what kset reads, nor its stdout or stderr', () => {
@@ -37,8 +39,16 @@ describe('--report may not replace what kset reads, nor its stdout or stderr', (
     ['the config file', ['--check', '-c', 'kset.yaml', '--report', 'kset.yaml', 'm.yaml'], /--report kset\.yaml is a file kset reads/],
     ['a --patch file', ['--check', '--patch', 'p.yaml', '--report', 'p.yaml', 'm.yaml'], /--report p\.yaml is a file kset reads/],
     ['a config patch path', ['--check', '-c', 'paths.yaml', '--report', 'p.yaml', 'm.yaml'], /--report p\.yaml is a file kset reads/],
-    ['a kset patch --patch-file', ['patch', 'pod/p', '--patch-file', 'p.yaml', '-f', 'm.yaml', '--check', '--report', 'p.yaml'], /--report p\.yaml is a file kset reads/],
-    ['/dev/stdout', ['--write', ...bump, '--report', '/dev/stdout', 'm.yaml'], /--report \/dev\/stdout is kset's stdout \(--report - writes the report there, with --write\)/],
+    [
+      'a kset patch --patch-file',
+      ['patch', 'pod/p', '--patch-file', 'p.yaml', '-f', 'm.yaml', '--check', '--report', 'p.yaml'],
+      /--report p\.yaml is a file kset reads/,
+    ],
+    [
+      '/dev/stdout',
+      ['--write', ...bump, '--report', '/dev/stdout', 'm.yaml'],
+      /--report \/dev\/stdout is kset's stdout \(--report - writes the report there, with --write\)/,
+    ],
     ['/dev/fd/1', ['--check', ...bump, '--report', '/dev/fd/1', 'm.yaml'], /--report \/dev\/fd\/1 is kset's stdout/],
     ['/proc/self/fd/1', ['--check', ...bump, '--report', '/proc/self/fd/1', 'm.yaml'], /--report \/proc\/self\/fd\/1 is kset's stdout/],
     ['/dev/stderr', ['--check', ...bump, '--report', '/dev/stderr', 'm.yaml'], /--report \/dev\/stderr is kset's stderr/],

@@ -141,7 +141,11 @@ describe('discovery never runs code', () => {
     const script = `node -e "require('fs').writeFileSync('${ran}', 'ran')"`;
     writeFileSync(
       path.join(dir, 'package.json'),
-      JSON.stringify({ name: 'pr', scripts: { preinstall: script, prepare: script, postinstall: script, kset: script }, kset: { images: [{ name: 'nginx', newTag: '2' }] } }),
+      JSON.stringify({
+        name: 'pr',
+        scripts: { preinstall: script, prepare: script, postinstall: script, kset: script },
+        kset: { images: [{ name: 'nginx', newTag: '2' }] },
+      }),
     );
     const result = await kset(['manifests.yaml'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
@@ -226,7 +230,10 @@ ${data}stringData:
 
   it('--report of a change in Secret data', async () => {
     const dir = folderWith({ 'secret.yaml': secret('  password: c3VwZXItc2VjcmV0\n') });
-    const result = await kset(['patch', 'secret/creds', '-p', '{"data":{"password":"bmV3"},"stringData":{"token":"super-secret"}}', '-f', 'secret.yaml', '--report', 'report.json'], { cwd: dir });
+    const result = await kset(
+      ['patch', 'secret/creds', '-p', '{"data":{"password":"bmV3"},"stringData":{"token":"super-secret"}}', '-f', 'secret.yaml', '--report', 'report.json'],
+      { cwd: dir },
+    );
     expect(result.code, result.stderr).toBe(0);
     const report = readFileSync(path.join(dir, 'report.json'), 'utf8');
     expect(report).toContain('/stringData/token');
@@ -242,7 +249,7 @@ describe('errors never print the contents of a file that is not a manifest', () 
 
   /** A folder with a manifest, `kset.yaml` holding `config`, and the fake environ beside the folder. */
   function setup(config?: string): string {
-    const root = folderWith({ 'environ': environ, 'token': TOKEN + '\n', 'app/m.yaml': deployment });
+    const root = folderWith({ environ: environ, token: TOKEN + '\n', 'app/m.yaml': deployment });
     if (config !== undefined) writeFileSync(path.join(root, 'app', 'kset.yaml'), config);
     return path.join(root, 'app');
   }
@@ -258,7 +265,11 @@ describe('errors never print the contents of a file that is not a manifest', () 
   it.each([
     ['--patch FILE', ['--load-restrictor', 'none', '--patch', '../environ', 'm.yaml'], undefined],
     ['a config patch path', ['--load-restrictor', 'none', '-c', 'kset.yaml', 'm.yaml'], 'patches:\n- path: ../environ\n'],
-    ['a config JSON 6902 patch path', ['--load-restrictor', 'none', '-c', 'kset.yaml', 'm.yaml'], 'patches:\n- path: ../environ\n  target: {kind: Deployment}\n'],
+    [
+      'a config JSON 6902 patch path',
+      ['--load-restrictor', 'none', '-c', 'kset.yaml', 'm.yaml'],
+      'patches:\n- path: ../environ\n  target: {kind: Deployment}\n',
+    ],
     ['--config FILE', ['-c', '../environ', 'm.yaml'], undefined],
     ['kset patch --patch-file FILE', ['patch', 'deployment/web', '--patch-file', '../environ', '-f', 'm.yaml'], undefined],
     ['a one-line token file as --patch', ['--patch', '../token', 'm.yaml'], undefined],

@@ -72,24 +72,66 @@ describe('kset set env: changes', () => {
         web
           .replace('value: prod   # the default', 'value: dev   # the default')
           .replace('              value: info\n', '              value: info\n            - name: NEW\n              value: "on"\n')
-          .replace('          image: m:1\n', '          image: m:1\n          env:\n            - name: MODE\n              value: dev\n            - name: NEW\n              value: "on"\n')
-          .replace('          image: p:1\n', '          image: p:1\n          env:\n            - name: MODE\n              value: dev\n            - name: NEW\n              value: "on"\n'),
+          .replace(
+            '          image: m:1\n',
+            '          image: m:1\n          env:\n            - name: MODE\n              value: dev\n            - name: NEW\n              value: "on"\n',
+          )
+          .replace(
+            '          image: p:1\n',
+            '          image: p:1\n          env:\n            - name: MODE\n              value: dev\n            - name: NEW\n              value: "on"\n',
+          ),
         service,
         settings,
       ].join('---\n'),
     ],
-    ['-c names an init container', ['deploy/web', '-c', 'migrate', 'A=1'], stream.replace('          image: m:1\n', '          image: m:1\n          env:\n            - name: A\n              value: "1"\n')],
+    [
+      '-c names an init container',
+      ['deploy/web', '-c', 'migrate', 'A=1'],
+      stream.replace('          image: m:1\n', '          image: m:1\n          env:\n            - name: A\n              value: "1"\n'),
+    ],
     // kubectl's pattern: the first part need not start the name
-    ['-c rox* matches proxy', ['deploy/web', '-c', 'rox*', 'A=1'], stream.replace('          image: p:1\n', '          image: p:1\n          env:\n            - name: A\n              value: "1"\n')],
+    [
+      '-c rox* matches proxy',
+      ['deploy/web', '-c', 'rox*', 'A=1'],
+      stream.replace('          image: p:1\n', '          image: p:1\n          env:\n            - name: A\n              value: "1"\n'),
+    ],
     ['NAME- removes; the last one removes env', ['deploy/web', '-c', 'app', 'MODE-', 'LOG-'], stream.replace(/ {10}env:\n( {12}.*\n)+/, '')],
-    ['--prefix names the set variables', ['deploy/web', '-c', 'app', '--prefix', 'X_', 'MODE=dev'], stream.replace('              value: info\n', '              value: info\n            - name: X_MODE\n              value: dev\n')],
-    ['-e comes before the arguments', ['deploy/web', '-c', 'app', 'B=2', '-e', 'A=1'], withAppEnv('            - name: A\n              value: "1"\n            - name: B\n              value: "2"\n', web) + '---\n' + service + '---\n' + settings],
+    [
+      '--prefix names the set variables',
+      ['deploy/web', '-c', 'app', '--prefix', 'X_', 'MODE=dev'],
+      stream.replace('              value: info\n', '              value: info\n            - name: X_MODE\n              value: dev\n'),
+    ],
+    [
+      '-e comes before the arguments',
+      ['deploy/web', '-c', 'app', 'B=2', '-e', 'A=1'],
+      withAppEnv('            - name: A\n              value: "1"\n            - name: B\n              value: "2"\n', web) +
+        '---\n' +
+        service +
+        '---\n' +
+        settings,
+    ],
     ['an equal value changes nothing', ['deploy/web', '-c', 'app', 'MODE=prod'], stream],
-    ['--overwrite=false adds a new variable', ['deploy/web', '-c', 'app', '--overwrite=false', 'MODE=prod', 'NEW=1'], withAppEnv('            - name: NEW\n              value: "1"\n') + '---\n' + service + '---\n' + settings],
-    ['--overwrite=False is pflag false too', ['deploy/web', '-c', 'app', '--overwrite=False', 'NEW=1'], withAppEnv('            - name: NEW\n              value: "1"\n') + '---\n' + service + '---\n' + settings],
-    ['--overwrite=false then --overwrite: the last wins', ['deploy/web', '-c', 'app', '--overwrite=false', '--overwrite', 'MODE=dev'], stream.replace('value: prod', 'value: dev')],
+    [
+      '--overwrite=false adds a new variable',
+      ['deploy/web', '-c', 'app', '--overwrite=false', 'MODE=prod', 'NEW=1'],
+      withAppEnv('            - name: NEW\n              value: "1"\n') + '---\n' + service + '---\n' + settings,
+    ],
+    [
+      '--overwrite=False is pflag false too',
+      ['deploy/web', '-c', 'app', '--overwrite=False', 'NEW=1'],
+      withAppEnv('            - name: NEW\n              value: "1"\n') + '---\n' + service + '---\n' + settings,
+    ],
+    [
+      '--overwrite=false then --overwrite: the last wins',
+      ['deploy/web', '-c', 'app', '--overwrite=false', '--overwrite', 'MODE=dev'],
+      stream.replace('value: prod', 'value: dev'),
+    ],
     // with names, kubectl's builder takes the resources: the rest of the stream passes
-    ['--all sets every workload, passes the rest', ['--all', '-c', 'app', 'A=b-'], withAppEnv('            - name: A\n              value: b-\n') + '---\n' + service + '---\n' + settings],
+    [
+      '--all sets every workload, passes the rest',
+      ['--all', '-c', 'app', 'A=b-'],
+      withAppEnv('            - name: A\n              value: b-\n') + '---\n' + service + '---\n' + settings,
+    ],
   ];
   it.each(ok)('%s', async (_, args, expected) => {
     const result = await kset(['set', 'env', ...args], { stdin: stream });
@@ -169,10 +211,18 @@ describe('kset set env: errors', () => {
     ['--list with --output', ['deploy/web', '--list', '-o', 'yaml'], '--list and --output may not be specified together'],
     ['--list with --check', ['deploy/web', '--list', '--check'], '--list prints the variables and writes no manifest'],
     // kubectl --list skips such an object silently and exits 0
-    ['--list and --overwrite=false on another value', ['deploy/web', '--list', '--overwrite=false', 'MODE=dev'], "'MODE' already has a value (prod), and --overwrite is false"],
+    [
+      '--list and --overwrite=false on another value',
+      ['deploy/web', '--list', '--overwrite=false', 'MODE=dev'],
+      "'MODE' already has a value (prod), and --overwrite is false",
+    ],
     ['--from another kind', ['deploy/web', '--from=deployment/web'], 'unsupported resource specified in --from: deployment/web'],
     ['--from without a name', ['deploy/web', '--from=configmap'], '--from must be configmap/NAME or secret/NAME, not "configmap"'],
-    ['--from a ConfigMap the input lacks', ['deploy/web', '--from=configmap/nope'], 'deployment/web in namespace shop: configmap "nope" not found in the input (in namespace shop or without one)'],
+    [
+      '--from a ConfigMap the input lacks',
+      ['deploy/web', '--from=configmap/nope'],
+      'deployment/web in namespace shop: configmap "nope" not found in the input (in namespace shop or without one)',
+    ],
   ];
   it.each(errors)('%s', async (_, args, message) => {
     expectError(await kset(['set', 'env', ...args], { stdin: stream }), message);
@@ -203,7 +253,7 @@ describe('kset set env --from: the ConfigMap or Secret of the input', () => {
     expect(result.stderr).toBe('kset: warning: key log-level transferred to LOG_LEVEL\n');
   });
 
-  it('--keys takes some keys, --prefix goes before every name, kubectl\'s type names work (cm, secrets)', async () => {
+  it("--keys takes some keys, --prefix goes before every name, kubectl's type names work (cm, secrets)", async () => {
     const result = await run('--from', 'cm/settings', '--keys', 'REGION', '--prefix', 'APP_', 'X=1');
     expect(result.stdout).toBe(
       appEnv(`            - name: APP_X
@@ -216,7 +266,11 @@ describe('kset set env --from: the ConfigMap or Secret of the input', () => {
 `),
     );
     const secret = await run('--from=secrets/creds');
-    expect(secret.stdout).toBe(appEnv('            - name: PASSWORD\n              valueFrom:\n                secretKeyRef:\n                  key: password\n                  name: creds\n'));
+    expect(secret.stdout).toBe(
+      appEnv(
+        '            - name: PASSWORD\n              valueFrom:\n                secretKeyRef:\n                  key: password\n                  name: creds\n',
+      ),
+    );
   });
 
   it('--resolve writes the values', async () => {
@@ -227,30 +281,54 @@ describe('kset set env --from: the ConfigMap or Secret of the input', () => {
   it('a removal beats a key of --from, as in kubectl', async () => {
     const result = await run('--from=configmap/settings', 'LOG_LEVEL-', 'LOG-');
     expect(result.stdout).toBe(
-      [web.replace('            - name: LOG\n              value: info\n', '            - name: REGION\n              valueFrom:\n                configMapKeyRef:\n                  key: REGION\n                  name: settings\n'), service, settings, creds].join(
-        '---\n',
-      ),
+      [
+        web.replace(
+          '            - name: LOG\n              value: info\n',
+          '            - name: REGION\n              valueFrom:\n                configMapKeyRef:\n                  key: REGION\n                  name: settings\n',
+        ),
+        service,
+        settings,
+        creds,
+      ].join('---\n'),
     );
   });
 
   it("takes the one in the workload's namespace, and a file's ConfigMap for another file's workload", async () => {
     const other = settings.replace('namespace: shop', 'namespace: other').replace('REGION: eu', 'ZONE: a');
     const dir = folderWith({ 'a.yaml': web, 'b.yaml': [other, settings].join('---\n') });
-    const result = await kset(['set', 'env', 'deploy/web', '-c', 'app', '--from=configmap/settings', '--keys=REGION,ZONE', '-f', 'a.yaml', '-f', 'b.yaml'], { cwd: dir });
+    const result = await kset(['set', 'env', 'deploy/web', '-c', 'app', '--from=configmap/settings', '--keys=REGION,ZONE', '-f', 'a.yaml', '-f', 'b.yaml'], {
+      cwd: dir,
+    });
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe([withAppEnv('            - name: REGION\n              valueFrom:\n                configMapKeyRef:\n                  key: REGION\n                  name: settings\n'), other, settings].join('---\n'));
+    expect(result.stdout).toBe(
+      [
+        withAppEnv(
+          '            - name: REGION\n              valueFrom:\n                configMapKeyRef:\n                  key: REGION\n                  name: settings\n',
+        ),
+        other,
+        settings,
+      ].join('---\n'),
+    );
   });
 
   it('a workload without namespace and the ConfigMap in two namespaces: an error asking for one', async () => {
     const both = [web.replace('  namespace: shop\n', ''), settings, settings.replace('namespace: shop', 'namespace: other')].join('---\n');
-    expectError(await kset(['set', 'env', 'deploy/web', '--from=configmap/settings'], { stdin: both }), 'configmap "settings" is in the input in namespaces shop, other');
+    expectError(
+      await kset(['set', 'env', 'deploy/web', '--from=configmap/settings'], { stdin: both }),
+      'configmap "settings" is in the input in namespaces shop, other',
+    );
     const chosen = await kset(['set', 'env', 'deploy/web', '-n', 'other', '-c', 'app', '--from=configmap/settings', '--keys=REGION'], { stdin: both });
     expect(chosen.code).toBe(0);
   });
 });
 
 describe('kset set env --list', () => {
-  const input = [withAppEnv('            - name: PASSWORD\n              valueFrom:\n                secretKeyRef: {name: creds, key: password}\n'), service, settings, creds].join('---\n');
+  const input = [
+    withAppEnv('            - name: PASSWORD\n              valueFrom:\n                secretKeyRef: {name: creds, key: password}\n'),
+    service,
+    settings,
+    creds,
+  ].join('---\n');
 
   it("prints each container's variables after the changes, and no stream", async () => {
     const result = await kset(['set', 'env', 'deploy/web', '--list', 'NEW=1', '-c', '*p*'], { stdin: input });

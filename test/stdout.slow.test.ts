@@ -15,7 +15,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** `n` Deployments on nginx:1.25 in a file (about 160 bytes each). */
 function manifests(name: string, n: number): string {
   const file = path.join(dir, name);
-  const deployment = (i: number) => `---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-${i}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx:1.25\n`;
+  const deployment = (i: number) =>
+    `---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-${i}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx:1.25\n`;
   writeFileSync(file, Array.from({ length: n }, (_, i) => deployment(i)).join(''));
   return file;
 }
@@ -29,7 +30,11 @@ interface Exit {
 }
 
 /** Runs bin/kset with stdin and stdout on the given fds or pipes; `onStdout` gets the stdout pipe. */
-function runKset(args: string[], stdio: { stdin: number; stdout: number | 'pipe' }, onStdout?: (stdout: NodeJS.ReadableStream & { destroy(): void }) => void): Promise<Exit> {
+function runKset(
+  args: string[],
+  stdio: { stdin: number; stdout: number | 'pipe' },
+  onStdout?: (stdout: NodeJS.ReadableStream & { destroy(): void }) => void,
+): Promise<Exit> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [KSET, ...args], { cwd: dir, stdio: [stdio.stdin, stdio.stdout, 'pipe'] });
     let stderr = '';

@@ -90,7 +90,8 @@ describe('stdin as a stream', () => {
 
   it('reads stdin to its end first for a strategic patch (the stream may hold CRDs)', async () => {
     const dir = folderWith({
-      'kset.yaml': 'patches:\n- target:\n    kind: Deployment\n  patch: |\n    kind: Deployment\n    metadata:\n      name: any\n    spec:\n      replicas: 2\n',
+      'kset.yaml':
+        'patches:\n- target:\n    kind: Deployment\n  patch: |\n    kind: Deployment\n    metadata:\n      name: any\n    spec:\n      replicas: 2\n',
     });
     const result = await streamed(['-c', 'kset.yaml'], [deployment('a'), deployment('b')], dir);
     expect(result.code).toBe(0);
@@ -141,7 +142,9 @@ describe('stdin as a stream', () => {
   });
 
   it('is an error, with nothing written, when every document is deleted', async () => {
-    const dir = folderWith({ 'kset.yaml': 'patches:\n- patch: |\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: a\n    $patch: delete\n' });
+    const dir = folderWith({
+      'kset.yaml': 'patches:\n- patch: |\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: a\n    $patch: delete\n',
+    });
     const result = await streamed(['-c', 'kset.yaml'], [deployment('a')], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');

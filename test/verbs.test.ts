@@ -77,7 +77,11 @@ describe('kset set image: arguments as kubectl reads them', () => {
     ['a misspelt type', ['deploymnt/web', 'app=x:2'], /^kset: unknown resource type "deploymnt" \(did you mean deployment\?\)/],
     ['a misspelt type with --all', ['deploymnt', '--all', 'app=x:2'], /^kset: unknown resource type "deploymnt" \(did you mean deployment\?\)/],
     ['a type far from any', ['gizmo/web', 'app=x:2'], /^kset: unknown resource type "gizmo": no built-in type and no kind of the input$/],
-    ['-n NS excludes other namespaces', ['deploy/web', '-n', 'other', 'app=x:2'], /^kset: deploy "web" not found in namespace other \(nor without one\): the input has it in namespace shop$/],
+    [
+      '-n NS excludes other namespaces',
+      ['deploy/web', '-n', 'other', 'app=x:2'],
+      /^kset: deploy "web" not found in namespace other \(nor without one\): the input has it in namespace shop$/,
+    ],
     ['a name the input lacks', ['deploy/nosuch', 'app=x:2'], /^kset: deploy "nosuch" not found in the input$/],
     ['--dry-run=server', ['deploy/web', 'app=x:2', '--dry-run=server'], /--dry-run=server/],
     ['--dry-run=bogus', ['deploy/web', 'app=x:2', '--dry-run=bogus'], /invalid --dry-run value "bogus"/],
@@ -96,14 +100,14 @@ describe('kset set image: arguments as kubectl reads them', () => {
   });
 
   // kubectl set image --local -f F PAIRS sets the objects of F; kset passes the ones without pod template
-  it.each([
-    [['--local', '-f', 'in.yaml', 'app=x:2']],
-    [['-f', 'in.yaml', 'app=x:2', '--local', '-o', 'yaml', '--dry-run=client']],
-  ])('%j: every workload of the input', async (args) => {
-    const result = await kset(['set', 'image', ...args], { cwd: folderWith({ 'in.yaml': stream }) });
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(stream.replace('acme/web:1', 'x:2').replace('acme/db:1', 'x:2'));
-  });
+  it.each([[['--local', '-f', 'in.yaml', 'app=x:2']], [['-f', 'in.yaml', 'app=x:2', '--local', '-o', 'yaml', '--dry-run=client']]])(
+    '%j: every workload of the input',
+    async (args) => {
+      const result = await kset(['set', 'image', ...args], { cwd: folderWith({ 'in.yaml': stream }) });
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe(stream.replace('acme/web:1', 'x:2').replace('acme/db:1', 'x:2'));
+    },
+  );
 
   it('-f FILE -l SELECTOR without a type: the objects of the input the selector takes', async () => {
     const input = stream.replace('  name: web\n  namespace: shop\n', '  name: web\n  namespace: shop\n  labels: {tier: front}\n');
@@ -121,17 +125,42 @@ describe('kset set image: arguments as kubectl reads them', () => {
 describe('kset patch: arguments and results as kubectl', () => {
   const ok: [string, string[], string, string][] = [
     ['--type is read in any case', ['cm/settings', '--type', 'Merge', '-p', '{"data":{"b":"2"}}'], configMap, configMap + '  b: "2"\n'],
-    ['--type=JSON', ['cm/settings', '--type=JSON', '-p', '[{"op":"remove","path":"/data/mode"}]'], configMap, configMap.replace('  mode: fast\n', '  {}\n').replace('data:\n  {}', 'data: {}')],
+    [
+      '--type=JSON',
+      ['cm/settings', '--type=JSON', '-p', '[{"op":"remove","path":"/data/mode"}]'],
+      configMap,
+      configMap.replace('  mode: fast\n', '  {}\n').replace('data:\n  {}', 'data: {}'),
+    ],
     // a YAML JSON patch starts with a dash: kubectl takes it as -p's value all the same
     ['-p "- op: …"', ['cm/settings', '--type', 'json', '-p', '- op: add\n  path: /data/b\n  value: "2"\n'], configMap, configMap + '  b: "2"\n'],
     ['-p=…', ['cm/settings', '--type', 'merge', '-p={"data":{"b":"2"}}'], configMap, configMap + '  b: "2"\n'],
-    ['--dry-run=client -o yaml', ['cm/settings', '--dry-run=client', '-o', 'yaml', '--type', 'merge', '-p', '{"data":{"b":"2"}}'], configMap, configMap + '  b: "2"\n'],
-    ['-n NS and a document without namespace', ['cm/settings', '-n', 'shop', '--type', 'merge', '-p', '{"data":{"b":"2"}}'], configMap, configMap + '  b: "2"\n'],
+    [
+      '--dry-run=client -o yaml',
+      ['cm/settings', '--dry-run=client', '-o', 'yaml', '--type', 'merge', '-p', '{"data":{"b":"2"}}'],
+      configMap,
+      configMap + '  b: "2"\n',
+    ],
+    [
+      '-n NS and a document without namespace',
+      ['cm/settings', '-n', 'shop', '--type', 'merge', '-p', '{"data":{"b":"2"}}'],
+      configMap,
+      configMap + '  b: "2"\n',
+    ],
     // kubectl writes a string that YAML 1.1 reads as a timestamp quoted (a plain one reads as a date there)
-    ['a timestamp string is written quoted', ['cm/settings', '-p', '{"data":{"at":"2024-05-01T10:00:00Z","day":"2024-05-01"}}'], configMap, configMap + '  at: "2024-05-01T10:00:00Z"\n  day: "2024-05-01"\n'],
+    [
+      'a timestamp string is written quoted',
+      ['cm/settings', '-p', '{"data":{"at":"2024-05-01T10:00:00Z","day":"2024-05-01"}}'],
+      configMap,
+      configMap + '  at: "2024-05-01T10:00:00Z"\n  day: "2024-05-01"\n',
+    ],
     // sigs.k8s.io/yaml reads a repeated key as the last one
     ['a repeated key in -p: the last wins', ['cm/settings', '--type', 'merge', '-p', '{"data":{"b":"1","b":"2"}}'], configMap, configMap + '  b: "2"\n'],
-    ['TYPE1,TYPE2 NAME', ['deploy,sts', 'web', '--type', 'merge', '-p', '{"spec":{"replicas":2}}'], deployment + '---\n' + statefulSet, (deployment.replace('envoy:1\n', 'envoy:1\n  replicas: 2\n') + '---\n' + statefulSet.replace('acme/db:1\n', 'acme/db:1\n  replicas: 2\n'))],
+    [
+      'TYPE1,TYPE2 NAME',
+      ['deploy,sts', 'web', '--type', 'merge', '-p', '{"spec":{"replicas":2}}'],
+      deployment + '---\n' + statefulSet,
+      deployment.replace('envoy:1\n', 'envoy:1\n  replicas: 2\n') + '---\n' + statefulSet.replace('acme/db:1\n', 'acme/db:1\n  replicas: 2\n'),
+    ],
   ];
   it.each(ok)('%s', async (_, args, input, expected) => {
     const result = await kset(['patch', ...args], { stdin: input });
@@ -145,12 +174,18 @@ describe('kset patch: arguments and results as kubectl', () => {
       cwd: folderWith({ 'in.yaml': deployment + '---\n' + configMap }),
     });
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(deployment.replace('  namespace: shop\n', '  namespace: shop\n  labels:\n    a: b\n') + '---\n' + configMap.replace('  name: settings\n', '  name: settings\n  labels:\n    a: b\n'));
+    expect(result.stdout).toBe(
+      deployment.replace('  namespace: shop\n', '  namespace: shop\n  labels:\n    a: b\n') +
+        '---\n' +
+        configMap.replace('  name: settings\n', '  name: settings\n  labels:\n    a: b\n'),
+    );
   });
 
   it('merges an extensions/v1beta1 Deployment strategically, as kubectl still decodes it (containers by name)', async () => {
     const input = deployment.replace('apps/v1', 'extensions/v1beta1');
-    const result = await kset(['patch', 'deploy/web', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"proxy","image":"envoy:2"}]}}}}'], { stdin: input });
+    const result = await kset(['patch', 'deploy/web', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"proxy","image":"envoy:2"}]}}}}'], {
+      stdin: input,
+    });
     expect(result.stdout).toBe(input.replace('envoy:1', 'envoy:2'));
   });
 
@@ -165,7 +200,11 @@ describe('kset patch: arguments and results as kubectl', () => {
 
   const errors: [string, string[], RegExp][] = [
     // kubectl patch has no kustomize annotations map: add under a missing one fails
-    ['json add under missing annotations', ['cm/settings', '--type', 'json', '-p', '[{"op":"add","path":"/metadata/annotations/a","value":"b"}]'], /annotations/],
+    [
+      'json add under missing annotations',
+      ['cm/settings', '--type', 'json', '-p', '[{"op":"add","path":"/metadata/annotations/a","value":"b"}]'],
+      /annotations/,
+    ],
     // kubectl decodes the patched object: Object 'Kind' is missing
     ['merge patch removing the kind', ['cm/settings', '--type', 'merge', '-p', '{"kind":null}'], /without a kind/],
     ['json patch emptying the kind', ['cm/settings', '--type', 'json', '-p', '[{"op":"replace","path":"/kind","value":""}]'], /without a kind/],

@@ -18,7 +18,10 @@ describe('kset --write killed (SIGKILL) at random moments', () => {
     const first = space.states(staging);
     expect(first.files).toEqual(space.names.map(() => 'old'));
     expect(first.strays.length).toBeGreaterThan(0);
-    expect(first.strays.every((name) => TEMP.test(name)), first.strays.join(', ')).toBe(true);
+    expect(
+      first.strays.every((name) => TEMP.test(name)),
+      first.strays.join(', '),
+    ).toBe(true);
 
     // between two renames: the first file new, the others old, their temp files left behind
     const renaming = space.make();
@@ -45,8 +48,7 @@ describe('kset --write killed (SIGKILL) at random moments', () => {
     // Kill moments drawn from a seeded generator: half anywhere in the run (and a little past it),
     // half within 20 ms of kset's first temp file, while it writes and renames.
     const random = seededRandom(20260101).next;
-    const moment = (i: number): Moment =>
-      i % 2 ? { afterFirstWrite: Math.floor(random() * 20) } : { after: Math.round(random() * duration * 1.2) };
+    const moment = (i: number): Moment => (i % 2 ? { afterFirstWrite: Math.floor(random() * 20) } : { after: Math.round(random() * duration * 1.2) });
     let landed = 0;
     for (let batch = 0; batch < ITERATIONS / PARALLEL; batch++) {
       const dirs = Array.from({ length: PARALLEL }, () => space.make());
@@ -55,7 +57,10 @@ describe('kset --write killed (SIGKILL) at random moments', () => {
         const { files, strays } = space.states(dir);
         expect(files.includes('other'), `batch ${batch}: ${files.join(' ')}`).toBe(false);
         // a killed run may leave temp files, never anything a later kset run would read
-        expect(strays.every((name) => TEMP.test(name)), strays.join(', ')).toBe(true);
+        expect(
+          strays.every((name) => TEMP.test(name)),
+          strays.join(', '),
+        ).toBe(true);
         if (strays.length > 0 || (files.includes('old') && files.includes('new'))) landed++;
       }
     }

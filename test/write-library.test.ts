@@ -67,7 +67,15 @@ describe('library write-back: readFiles, transform, writeFiles, buildReport', ()
 
     const report = buildReport(result);
     expect(report.changes.map((c) => [c.file, c.document, c.resource.kind, c.pointer, c.old, c.new, c.origin.label])).toEqual([
-      ['apps/jobs/nightly.yml', 0, 'CronJob', '/spec/jobTemplate/spec/template/spec/containers/0/image', 'ghcr.io/acme/shop:1.4.0', 'ghcr.io/acme/shop:1.5.0', 'images[0]'],
+      [
+        'apps/jobs/nightly.yml',
+        0,
+        'CronJob',
+        '/spec/jobTemplate/spec/template/spec/containers/0/image',
+        'ghcr.io/acme/shop:1.4.0',
+        'ghcr.io/acme/shop:1.5.0',
+        'images[0]',
+      ],
       ['apps/web.yaml', 0, 'Deployment', '/spec/template/spec/containers/0/image', 'ghcr.io/acme/shop:1.4.0', 'ghcr.io/acme/shop:1.5.0', 'images[0]'],
     ]);
   });
@@ -117,7 +125,7 @@ describe('examples/bump-image.mjs (a GitOps bot)', () => {
     expect(again.stdout).toBe('');
   });
 
-  it('exits 2 with kset\'s message on a bad manifest, writing nothing', async () => {
+  it("exits 2 with kset's message on a bad manifest, writing nothing", async () => {
     const dir = manifests();
     writeFileSync(path.join(dir, 'apps/broken.yaml'), 'kind: X\nmetadata: [\n');
     const failure = await run(process.execPath, [script, dir, 'ghcr.io/acme/shop', '1.5.0']).catch((e) => e);

@@ -97,7 +97,7 @@ describe('kset --write', () => {
     expectUntouched(dir, { 'd-svc.yaml': untouched });
   });
 
-  it('writes added structure in each file\'s own style and line ends', async () => {
+  it("writes added structure in each file's own style and line ends", async () => {
     const dir = workspace();
     const patch = '{"spec": {"template": {"spec": {"containers": [{"name": "app", "resources": {"limits": {"cpu": "1"}}}]}}}}';
     const result = await kset(['patch', 'deploy/web', '-p', patch, '-f', 'a-crlf.yaml', '-w'], { cwd: dir });
@@ -117,7 +117,7 @@ describe('kset --write', () => {
     expect(await kset(['--check', ...bump, '.'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('keeps each file\'s mode', async () => {
+  it("keeps each file's mode", async () => {
     const dir = workspace();
     chmodSync(path.join(dir, 'a-crlf.yaml'), 0o600);
     chmodSync(path.join(dir, 'b-nonl.yml'), 0o755);
@@ -202,7 +202,9 @@ describe('kset --check and --diff', () => {
       '--- a/c/flow.yaml',
       '+++ b/c/flow.yaml',
     ]);
-    expect(result.stdout).toContain('-          image: "acme/web:1.0"   # pinned by the release\r\n+          image: "registry.example.com/web:2.0"   # pinned by the release\r\n');
+    expect(result.stdout).toContain(
+      '-          image: "acme/web:1.0"   # pinned by the release\r\n+          image: "registry.example.com/web:2.0"   # pinned by the release\r\n',
+    );
     expect(result.stdout).not.toMatch(/\x1b\[/);
     expectUntouched(dir, manifests);
   });
@@ -261,8 +263,8 @@ describe('kset --check and --diff', () => {
       stderr: () => undefined,
     });
     expect(code).toBe(0);
-    expect(stdout.includes('\x1b[31m-        image: \'acme/web:1.0\'\x1b[0m')).toBe(colored);
-    expect(stdout.includes('\x1b[32m+        image: \'registry.example.com/web:2.0\'\x1b[0m')).toBe(colored);
+    expect(stdout.includes("\x1b[31m-        image: 'acme/web:1.0'\x1b[0m")).toBe(colored);
+    expect(stdout.includes("\x1b[32m+        image: 'registry.example.com/web:2.0'\x1b[0m")).toBe(colored);
     expect(/\x1b\[/.test(stdout)).toBe(colored);
   });
 });

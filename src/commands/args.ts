@@ -44,7 +44,9 @@ export function parse<T extends Options>(argv: string[], options: T): Parsed<T> 
 /** The values of the options `names`, in the order the arguments give them (for flags that pair up). */
 export function inOrder(argv: string[], options: Options, names: string[]): { name: string; value: string }[] {
   const { tokens } = parseArgs({ args: withValuesAttached(argv, options), options, allowPositionals: true, strict: false, tokens: true });
-  return tokens.flatMap((token) => (token.kind === 'option' && names.includes(token.name) && token.value !== undefined ? [{ name: token.name, value: token.value }] : []));
+  return tokens.flatMap((token) =>
+    token.kind === 'option' && names.includes(token.name) && token.value !== undefined ? [{ name: token.name, value: token.value }] : [],
+  );
 }
 
 /**

@@ -15,16 +15,19 @@ const OPTIONS = {
   type: { type: 'string' },
 } as const;
 
-export const HELP = selectionCommandHelp(`kset patch: kubectl patch --local, on a stream
+export const HELP = selectionCommandHelp(
+  `kset patch: kubectl patch --local, on a stream
 
 Usage:
   kset patch SELECTION (-p PATCH | --patch-file FILE) [--type strategic|merge|json] [options]
 
 Patches every selected resource as kubectl patch --local does: a strategic merge patch (the default;
 built-in kinds only, as kubectl), a JSON merge patch (RFC 7386) or a JSON patch (RFC 6902). A
-selection that matches nothing is an error.`, `  -p, --patch PATCH           the patch text, JSON or YAML (it may start with a dash)
+selection that matches nothing is an error.`,
+  `  -p, --patch PATCH           the patch text, JSON or YAML (it may start with a dash)
       --patch-file FILE       the patch, read from a file
-      --type TYPE             strategic (default), merge or json, in any case`);
+      --type TYPE             strategic (default), merge or json, in any case`,
+);
 
 export async function run(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(withoutDryRun(argv), OPTIONS);

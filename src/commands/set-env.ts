@@ -19,7 +19,8 @@ const OPTIONS = {
   resolve: { type: 'boolean' },
 } as const;
 
-export const HELP = selectionCommandHelp(`kset set env: kubectl set env, on a stream
+export const HELP = selectionCommandHelp(
+  `kset set env: kubectl set env, on a stream
 
 Usage:
   kset set env SELECTION NAME=VALUE... NAME-... [options]
@@ -30,7 +31,8 @@ Sets (NAME=VALUE) and removes (NAME-) environment variables of the containers an
 of the selected workloads, as kubectl set env does: a set variable replaces the one of its name in
 place, or is appended. --from adds one variable per key of a ConfigMap or Secret of the input (keys
 upper-cased, other characters than letters, digits and _ made _), as references (valueFrom), or
-with --resolve as values. --list prints each container's variables instead of the stream.`, `  -e, --env NAME=VALUE        a variable to set (repeatable); -e - reads NAME=VALUE lines from stdin
+with --resolve as values. --list prints each container's variables instead of the stream.`,
+  `  -e, --env NAME=VALUE        a variable to set (repeatable); -e - reads NAME=VALUE lines from stdin
                               (the manifests then come from -f FILE)
   -c, --containers PATTERN    the containers to change, * a wildcard (default *, all of them)
       --overwrite=false       a variable that already has another value is an error
@@ -42,7 +44,8 @@ with --resolve as values. --list prints each container's variables instead of th
       --list                  print the variables of each selected container (after the changes), as
                               kubectl does: NAME=VALUE, or # NAME from configmap NAME, key KEY
       --resolve               --list prints the values references give (from the input); --from writes
-                              the values instead of references`);
+                              the values instead of references`,
+);
 
 export async function run(argv: string[], io: Io): Promise<Outcome> {
   const { overwrite, rest } = overwriteFlag(withoutDryRun(argv));
@@ -88,7 +91,10 @@ export async function run(argv: string[], io: Io): Promise<Outcome> {
 }
 
 /** kubectl's checks of the flags that go together or not. */
-function checkFlags(values: { list?: boolean; output?: string; write?: boolean; check?: boolean; diff?: boolean; report?: string; from?: string }, keys: string[]): void {
+function checkFlags(
+  values: { list?: boolean; output?: string; write?: boolean; check?: boolean; diff?: boolean; report?: string; from?: string },
+  keys: string[],
+): void {
   if (values.list && values.output !== undefined) throw usage('--list and --output may not be specified together', 'set env');
   if (values.list && (values.write || values.check || values.diff || values.report !== undefined)) {
     throw usage('--list prints the variables and writes no manifest: it does not go with --write, --check, --diff or --report', 'set env');
@@ -110,7 +116,11 @@ function overwriteFlag(argv: string[]): { overwrite: boolean; rest: string[] } {
     const value = flag[1] ?? 'true';
     if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) overwrite = true;
     else if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) overwrite = false;
-    else throw usage(`invalid argument ${JSON.stringify(value)} for "--overwrite" flag: strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`, 'set env');
+    else
+      throw usage(
+        `invalid argument ${JSON.stringify(value)} for "--overwrite" flag: strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`,
+        'set env',
+      );
   });
   return { overwrite, rest };
 }

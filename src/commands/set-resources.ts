@@ -13,7 +13,8 @@ const OPTIONS = {
   requests: { type: 'string' },
 } as const;
 
-export const HELP = selectionCommandHelp(`kset set resources: kubectl set resources, on a stream
+export const HELP = selectionCommandHelp(
+  `kset set resources: kubectl set resources, on a stream
 
 Usage:
   kset set resources SELECTION [-c PATTERN] [--limits=NAME=QTY,...] [--requests=NAME=QTY,...] [options]
@@ -22,9 +23,11 @@ Sets resource limits and requests of the containers and init containers of the s
 (pods, deployments, daemonsets, statefulsets, replicasets, replication controllers, jobs, cronjobs),
 creating their resources maps where missing. Quantities are checked and written as Kubernetes
 writes them (0.5 is 500m, 1.5Gi is 1536Mi); one equal to the quantity there leaves it as written.
-A named resource missing from the input, or a workload without a container -c takes, is an error.`, `  -c, --containers PATTERN    the containers to change (default *: all; * matches any text)
+A named resource missing from the input, or a workload without a container -c takes, is an error.`,
+  `  -c, --containers PATTERN    the containers to change (default *: all; * matches any text)
       --limits LIST           resource limits, e.g. cpu=200m,memory=512Mi
-      --requests LIST         resource requests, e.g. cpu=100m,memory=256Mi`);
+      --requests LIST         resource requests, e.g. cpu=100m,memory=256Mi`,
+);
 
 export async function run(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(withoutDryRun(argv), OPTIONS);

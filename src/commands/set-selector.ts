@@ -12,14 +12,17 @@ const OPTIONS = {
   'resource-version': { type: 'string' },
 } as const;
 
-export const HELP = selectionCommandHelp(`kset set selector: kubectl set selector, on a stream
+export const HELP = selectionCommandHelp(
+  `kset set selector: kubectl set selector, on a stream
 
 Usage:
   kset set selector SELECTION EXPRESSIONS [options]
 
 Replaces the selector of the selected Services with the labels of EXPRESSIONS (KEY=VALUE,...; an
 empty one removes the selector). Services only, as in kubectl: another kind named is an error, and
-set-based terms (in, notin, !KEY) are refused. A named resource missing from the input is an error.`, `      --resource-version V    accepted and ignored: kset has no server to check it against`);
+set-based terms (in, notin, !KEY) are refused. A named resource missing from the input is an error.`,
+  `      --resource-version V    accepted and ignored: kset has no server to check it against`,
+);
 
 export async function run(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(withoutDryRun(argv), OPTIONS);

@@ -13,7 +13,8 @@ const OPTIONS = {
   serviceaccount: { type: 'string', multiple: true },
 } as const;
 
-export const HELP = selectionCommandHelp(`kset set subject: kubectl set subject, on a stream
+export const HELP = selectionCommandHelp(
+  `kset set subject: kubectl set subject, on a stream
 
 Usage:
   kset set subject SELECTION [--user=NAME] [--group=NAME] [--serviceaccount=NAMESPACE:NAME] [options]
@@ -22,10 +23,12 @@ Adds users, groups and service accounts to the subjects of the selected RoleBind
 ClusterRoleBindings (rbac.authorization.k8s.io/v1), each once: a subject already there is not added
 again (as in kubectl, one written without its apiGroup is another subject). A service account
 without namespace (:NAME) takes -n's, else default; a ClusterRoleBinding refuses it. Another kind
-named is an error, as is a named resource missing from the input.`, `      --user NAME             a user to bind (repeatable)
+named is an error, as is a named resource missing from the input.`,
+  `      --user NAME             a user to bind (repeatable)
       --group NAME            a group to bind (repeatable)
       --serviceaccount NAMESPACE:NAME
-                              a service account to bind (repeatable)`);
+                              a service account to bind (repeatable)`,
+);
 
 export async function run(argv: string[], io: Io): Promise<Outcome> {
   const { values, positionals } = parse(withoutDryRun(argv), OPTIONS);

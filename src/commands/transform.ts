@@ -19,7 +19,9 @@ export type OutputFlags = WriteBackFlags & { output?: string; verbose?: boolean;
 export async function transformInputs(names: string[], config: Config, options: TransformOptions, flags: OutputFlags, io: Io): Promise<Outcome> {
   const stdinOnly = readsStdinOnly(names, io);
   if (flags.stream && !(stdinOnly && yamlOnStdout(flags))) {
-    throw usage('--stream writes the YAML stream on stdout as stdin arrives: it takes stdin as the only input, and no -o json, --write, --check, --diff or --report');
+    throw usage(
+      '--stream writes the YAML stream on stdout as stdin arrives: it takes stdin as the only input, and no -o json, --write, --check, --diff or --report',
+    );
   }
   if (stdinOnly && yamlOnStdout(flags)) {
     return transformStdin(io, config, recorded(options, flags), Boolean(flags.stream), teller(config, options, flags, io));
@@ -49,7 +51,11 @@ async function checkReportTarget(report: string, sources: Source[], config: Conf
   const origins = [...config.patches, ...config.images].map((entry) => entry.origin).concat(steps.map((step) => step.origin));
   const read = [...reads, ...sources.map((source) => source.path), config.file, ...origins.map((origin) => origin.file), ...config.crds.map((crd) => crd.path)];
   const { reportTargetProblem } = await import('../write/report-target.js');
-  const problem = await reportTargetProblem(report, read.filter((file): file is string => typeof file === 'string'), io.cwd);
+  const problem = await reportTargetProblem(
+    report,
+    read.filter((file): file is string => typeof file === 'string'),
+    io.cwd,
+  );
   if (problem) throw usage(problem);
 }
 

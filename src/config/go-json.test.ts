@@ -18,7 +18,11 @@ describe('asKustomizeReads', () => {
       { patches: [{ Patch: 'x', TARGET: { Kind: 'Deployment', labelselector: 'a=b', name: null }, options: { allownamechange: true } }] },
       { patches: [{ patch: 'x', target: { kind: 'Deployment', labelSelector: 'a=b' }, options: { allowNameChange: true } }] },
     ],
-    ['unknown keys are kept for the schema to report', { image: [{ name: 'a' }], images: [{ name: 'b', tag: '1' }] }, { image: [{ name: 'a' }], images: [{ name: 'b', tag: '1' }] }],
+    [
+      'unknown keys are kept for the schema to report',
+      { image: [{ name: 'a' }], images: [{ name: 'b', tag: '1' }] },
+      { image: [{ name: 'a' }], images: [{ name: 'b', tag: '1' }] },
+    ],
     ['values of the wrong type are kept for the schema', { images: { name: 'a' }, patches: ['x'] }, { images: { name: 'a' }, patches: ['x'] }],
     ['a null strategic merge patch list is no list', { patchesStrategicMerge: null }, {}],
   ];

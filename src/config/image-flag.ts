@@ -22,8 +22,7 @@ const FORMS = [
  */
 export function parseImageFlag(value: string): ImageEntry {
   const origin = { label: `--image ${value}` };
-  const invalid = (why: string) =>
-    new KsetError(`--image ${value}: ${why}; use one of ${FORMS}`);
+  const invalid = (why: string) => new KsetError(`--image ${value}: ${why}; use one of ${FORMS}`);
 
   const eq = value.indexOf('=');
   const key = eq === -1 ? undefined : value.slice(0, eq);

@@ -35,8 +35,7 @@ export interface ConfigFromObjectOptions {
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<Config> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const file =
-    options.configFile !== undefined ? await readConfigFile(path.resolve(cwd, options.configFile), cwd) : await findConfig(cwd);
+  const file = options.configFile !== undefined ? await readConfigFile(path.resolve(cwd, options.configFile), cwd) : await findConfig(cwd);
   if (!file) return emptyConfig();
   return normalized(file, { dir: path.dirname(file.absolute), cwd, restrict: options.loadRestrictor !== 'none' });
 }

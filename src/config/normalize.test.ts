@@ -93,14 +93,13 @@ describe('a kustomization.yaml', () => {
 describe('normalisation', () => {
   it('drops empty image fields, as kustomize does', async () => {
     await tree({ 'kset.yaml': 'images:\n- {name: a, newName: "", newTag: "", digest: "sha256:1", tagSuffix: ""}\n' });
-    expect((await normalized('kset.yaml')).images).toEqual([
-      { name: 'a', digest: 'sha256:1', origin: { label: 'images[0]', file: 'kset.yaml', line: 2 } },
-    ]);
+    expect((await normalized('kset.yaml')).images).toEqual([{ name: 'a', digest: 'sha256:1', origin: { label: 'images[0]', file: 'kset.yaml', line: 2 } }]);
   });
 
   it('reads the config as kustomize does: keys in any case, nulls as nothing, a missing name empty', async () => {
     await tree({
-      'kset.yaml': 'IMAGES:\n- name: web\n  newtag: "2"\n- null\n- newTag: "3"\n- name: ""\n  newTag: "4"\nimageTags:\n- name: db\n  digest: sha256:1\n  newName:\npatches:\n',
+      'kset.yaml':
+        'IMAGES:\n- name: web\n  newtag: "2"\n- null\n- newTag: "3"\n- name: ""\n  newTag: "4"\nimageTags:\n- name: db\n  digest: sha256:1\n  newName:\npatches:\n',
     });
     const config = await normalized('kset.yaml');
     expect(config.images.map(({ origin, ...image }) => [origin.label, image])).toEqual([
@@ -143,8 +142,16 @@ describe('normalisation', () => {
     const config = await normalized('conf/kset.yaml');
     expect(config.patches).toEqual([
       { text: 'kind: StatefulSet\n', type: 'strategic', origin: { label: 'patchesStrategicMerge[0]', file: 'conf/smp.yaml', line: 1, textLine: 1 } },
-      { text: 'apiVersion: v1\nkind: ConfigMap\n', type: 'strategic', origin: { label: 'patchesStrategicMerge[1]', file: 'conf/kset.yaml', line: 15, textLine: 16 } },
-      { text: '{apiVersion: v1, kind: Secret, metadata: {name: s}}', type: 'strategic', origin: { label: 'patchesStrategicMerge[2]', file: 'conf/kset.yaml', line: 18 } },
+      {
+        text: 'apiVersion: v1\nkind: ConfigMap\n',
+        type: 'strategic',
+        origin: { label: 'patchesStrategicMerge[1]', file: 'conf/kset.yaml', line: 15, textLine: 16 },
+      },
+      {
+        text: '{apiVersion: v1, kind: Secret, metadata: {name: s}}',
+        type: 'strategic',
+        origin: { label: 'patchesStrategicMerge[2]', file: 'conf/kset.yaml', line: 18 },
+      },
       {
         text: 'apiVersion: apps/v1\nkind: Deployment',
         target: { kind: 'Deployment', labelSelector: 'app=web' },
@@ -197,9 +204,7 @@ describe('load restrictor', () => {
   it('rejects paths outside the config folder', async () => {
     await tree({ 'outside.yaml': 'kind: X\n', 'conf/kset.yaml': 'patches:\n- path: ../outside.yaml\n' });
     const error = await failure(normalized('conf/kset.yaml'));
-    expect(error.message).toBe(
-      `patches[0]: path ../outside.yaml is outside the config folder ${path.join(root, 'conf')}; use --load-restrictor none`,
-    );
+    expect(error.message).toBe(`patches[0]: path ../outside.yaml is outside the config folder ${path.join(root, 'conf')}; use --load-restrictor none`);
     expect(error.position).toEqual({ file: 'conf/kset.yaml', line: 2, col: 9 });
   });
 

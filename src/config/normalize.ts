@@ -106,12 +106,7 @@ function imagePolicyEntry(raw: Schema.ImagePolicy, at: ConfigPath, context: Cont
   return { policy: raw.policy, image: raw.image, ref, origin: originAt(at, context) };
 }
 
-async function patchEntry(
-  raw: Schema.Patch | Schema.Json6902Patch,
-  at: ConfigPath,
-  context: Context,
-  type?: PatchEntry['type'],
-): Promise<PatchEntry> {
+async function patchEntry(raw: Schema.Patch | Schema.Json6902Patch, at: ConfigPath, context: Context, type?: PatchEntry['type']): Promise<PatchEntry> {
   const entry: PatchEntry =
     raw.path !== undefined
       ? await patchFromFile(raw.path, [...at, 'path'], pathLabel(at), context)
@@ -164,15 +159,9 @@ function literalBlockStart(where: ConfigLocation, at: ConfigPath): number | unde
  * Reads a file the entry `label` names (at `at` in the config), relative to the config's folder
  * and, unless the load restrictor is off, inside it (symbolic links resolved).
  */
-async function readReferencedFile(
-  file: string,
-  at: ConfigPath,
-  label: string,
-  context: Context,
-): Promise<{ display: string; text: string }> {
+async function readReferencedFile(file: string, at: ConfigPath, label: string, context: Context): Promise<{ display: string; text: string }> {
   const absolute = path.resolve(context.dir, file);
-  const outside = () =>
-    configError(`${label}: path ${file} is outside the config folder ${context.dir}; use --load-restrictor none`, at, context.where);
+  const outside = () => configError(`${label}: path ${file} is outside the config folder ${context.dir}; use --load-restrictor none`, at, context.where);
   if (context.restrict && !isInside(absolute, context.dir)) throw outside();
 
   let real: string;

@@ -38,7 +38,12 @@ describe('parseDataFile', () => {
 
   it('reads YAML as kustomize does: the last of two equal keys wins, dates and 1:20 are strings', () => {
     const file = parsed('images:\n- name: a\n  newTag: "1"\n  newTag: 2024-01-01\n- name: b\n  newTag: 1:20\n');
-    expect(file.value).toEqual({ images: [{ name: 'a', newTag: '2024-01-01' }, { name: 'b', newTag: '1:20' }] });
+    expect(file.value).toEqual({
+      images: [
+        { name: 'a', newTag: '2024-01-01' },
+        { name: 'b', newTag: '1:20' },
+      ],
+    });
   });
 
   it('reads an empty file as nothing', () => {
@@ -106,11 +111,17 @@ describe('importCodeFile', () => {
   });
 
   it('loads a TypeScript config where Node.js can, or says why not', async () => {
-    await writeFile(path.join(root, 'kset.config.ts'), 'const config: { images: { name: string }[] } = { images: [{ name: "ts" }] };\nexport default config;\n');
+    await writeFile(
+      path.join(root, 'kset.config.ts'),
+      'const config: { images: { name: string }[] } = { images: [{ name: "ts" }] };\nexport default config;\n',
+    );
     const outcome = await importCodeFile(path.join(root, 'kset.config.ts'), 'kset.config.ts').then(
       (file) => (file.value as { images: { name: string }[] }).images[0]!.name,
       (error: Error) => error.message,
     );
-    expect(['ts', `cannot load kset.config.ts: Node.js ${process.version} cannot import TypeScript; compile it to .mjs, or use a YAML or JSON config`]).toContain(outcome);
+    expect([
+      'ts',
+      `cannot load kset.config.ts: Node.js ${process.version} cannot import TypeScript; compile it to .mjs, or use a YAML or JSON config`,
+    ]).toContain(outcome);
   });
 });

@@ -103,8 +103,7 @@ export async function importCodeFile(absolute: string, display: string): Promise
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_UNKNOWN_FILE_EXTENSION') {
       throw new KsetError(
-        `cannot load ${display}: Node.js ${process.version} cannot import TypeScript; ` +
-          'compile it to .mjs, or use a YAML or JSON config',
+        `cannot load ${display}: Node.js ${process.version} cannot import TypeScript; ` + 'compile it to .mjs, or use a YAML or JSON config',
         { file: display },
       );
     }

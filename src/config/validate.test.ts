@@ -180,7 +180,8 @@ describe('validateConfig', () => {
 
   describe('kustomization', () => {
     it('accepts and ignores kustomize keys', () => {
-      const text = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\nnamePrefix: p-\nimageTags: [{name: a, newTag: "1"}]\nimages: []\n';
+      const text =
+        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\nnamePrefix: p-\nimageTags: [{name: a, newTag: "1"}]\nimages: []\n';
       const { value, ...where } = locate(text);
       expect(() => validateConfig(value, { ...where, kustomization: true })).not.toThrow();
     });
@@ -192,9 +193,7 @@ describe('validateConfig', () => {
     });
 
     it('still checks the keys kset reads', () => {
-      expect(errorOf('resources: [a.yaml]\nimages:\n- name: golang\n  newTag: 1.20\n', true).message).toMatch(
-        /^images\[0\]\.newTag: must be a string/,
-      );
+      expect(errorOf('resources: [a.yaml]\nimages:\n- name: golang\n  newTag: 1.20\n', true).message).toMatch(/^images\[0\]\.newTag: must be a string/);
       expect(errorOf('imageTags:\n- name: a\n  newTag: 1\n', true).message).toMatch(/^imageTags\[0\]\.newTag: must be a string/);
     });
   });
@@ -219,7 +218,7 @@ describe('positionAt', () => {
     expect(positionAt(where, ['images', 1, 'name'])).toEqual({ file: 'kset.yaml', line: 3, col: 9 });
   });
 
-  it('finds a key in another case, the spelling that sorts last, the later of two equal keys (kustomize\'s reading)', () => {
+  it("finds a key in another case, the spelling that sorts last, the later of two equal keys (kustomize's reading)", () => {
     const { value: _value, ...where } = locate('images:\n- name: a\n  newtag: 1\n  NEWTAG: 2\n  newtag: 3\n');
     expect(positionAt(where, ['images', 0, 'newTag'])).toEqual({ file: 'kset.yaml', line: 5, col: 11 });
   });

@@ -42,12 +42,7 @@ export function validateConfig(value: unknown, where: ConfigLocation & { kustomi
 }
 
 /** A KsetError at the node at `path` (or its key), with an excerpt of the config text. */
-export function configError(
-  message: string,
-  path: ConfigPath,
-  where: ConfigLocation,
-  at: 'key' | 'value' = 'value',
-): KsetError {
+export function configError(message: string, path: ConfigPath, where: ConfigLocation, at: 'key' | 'value' = 'value'): KsetError {
   const position = positionAt(where, path, at);
   const excerpt = where.text && position.line ? excerptAt(where.text, position.line, position.col) : undefined;
   return new KsetError(message, position, excerpt);
@@ -137,11 +132,7 @@ function firstError(errors: ErrorObject[]): ErrorObject {
   return errors.find((error) => error.keyword !== 'if') ?? errors[0]!;
 }
 
-function describeError(
-  error: ErrorObject,
-  path: (string | number)[],
-  where: ConfigLocation,
-): { message: string; at: (string | number)[] } {
+function describeError(error: ErrorObject, path: (string | number)[], where: ConfigLocation): { message: string; at: (string | number)[] } {
   const label = pathLabel(path);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -163,9 +154,7 @@ function describeError(
       return { message: `${label}: missing required key \`${String(params.missingProperty)}\``, at: path };
     case 'oneOf': {
       const names = ((error.schema as { required?: string[] }[]) ?? []).map((branch) => `\`${branch.required?.[0]}\``);
-      const message = params.passingSchemas
-        ? `${label}: ${names.join(' and ')} can't be set at the same time`
-        : `${label}: needs one of ${names.join(' or ')}`;
+      const message = params.passingSchemas ? `${label}: ${names.join(' and ')} can't be set at the same time` : `${label}: needs one of ${names.join(' or ')}`;
       return { message, at: path };
     }
     case 'minLength':

@@ -31,12 +31,11 @@ export async function functionConfig(value: Json | undefined, cwd: string): Prom
   if (!isObject(value)) throw new KsetError(`${WHERE} must be an object, a ${KSET_KIND} or a ConfigMap`);
   const { apiVersion, kind } = value;
   let raw: Json;
-  if (kind === KSET_KIND) raw = value; // the config loader reads a Kset object's keys
+  // the config loader reads a Kset object's keys
+  if (kind === KSET_KIND) raw = value;
   else if (kind === 'ConfigMap' && apiVersion === 'v1') raw = fromConfigMapData(value.data);
   else {
-    throw new KsetError(
-      `${WHERE} must be a ${KSET_KIND} (apiVersion: ${KSET_API_VERSION}) or a v1 ConfigMap, not ${describe(apiVersion, kind)}`,
-    );
+    throw new KsetError(`${WHERE} must be a ${KSET_KIND} (apiVersion: ${KSET_API_VERSION}) or a v1 ConfigMap, not ${describe(apiVersion, kind)}`);
   }
   const config = await configFromObject(raw, { dir: cwd, cwd, file: WHERE });
   const empty = !config.images.length && !config.patches.length && !config.imagePolicies.length;

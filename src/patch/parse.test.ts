@@ -46,7 +46,13 @@ describe('parsePatch', () => {
     {
       name: 'several documents, empty ones skipped',
       entry: entry('---\nkind: A\nmetadata: {name: a}\n---\n# nothing\n---\nkind: B\nmetadata: {name: b}\n...\n'),
-      want: { type: 'strategic', docs: [{ kind: 'A', metadata: { name: 'a' } }, { kind: 'B', metadata: { name: 'b' } }] },
+      want: {
+        type: 'strategic',
+        docs: [
+          { kind: 'A', metadata: { name: 'a' } },
+          { kind: 'B', metadata: { name: 'b' } },
+        ],
+      },
     },
     {
       name: 'scalars as kyaml reads them: on and yes are strings; octal, timestamps and base-60 as go-yaml',
@@ -55,8 +61,17 @@ describe('parsePatch', () => {
     },
     {
       name: 'a kind: List patch stands for its items, queued after the other documents',
-      entry: entry('apiVersion: v1\nkind: List\nitems:\n- {kind: A, metadata: {name: a}}\n- {kind: B, metadata: {name: b}}\n---\nkind: C\nmetadata: {name: c}\n'),
-      want: { type: 'strategic', docs: [{ kind: 'C', metadata: { name: 'c' } }, { kind: 'A', metadata: { name: 'a' } }, { kind: 'B', metadata: { name: 'b' } }] },
+      entry: entry(
+        'apiVersion: v1\nkind: List\nitems:\n- {kind: A, metadata: {name: a}}\n- {kind: B, metadata: {name: b}}\n---\nkind: C\nmetadata: {name: c}\n',
+      ),
+      want: {
+        type: 'strategic',
+        docs: [
+          { kind: 'C', metadata: { name: 'c' } },
+          { kind: 'A', metadata: { name: 'a' } },
+          { kind: 'B', metadata: { name: 'b' } },
+        ],
+      },
     },
     {
       name: 'type strategic forced (patchesStrategicMerge)',
@@ -93,26 +108,68 @@ describe('parsePatch', () => {
   }
 
   const failures: { name: string; entry: PatchEntry; options?: ParseOptions; message: string | RegExp }[] = [
-    { name: 'invalid YAML', entry: entry('kind: Deployment\nmetadata:\n  name: present\n    namespace: [ops\n'), message: /^patches\[0\]: the patch is not valid YAML: / },
+    {
+      name: 'invalid YAML',
+      entry: entry('kind: Deployment\nmetadata:\n  name: present\n    namespace: [ops\n'),
+      message: /^patches\[0\]: the patch is not valid YAML: /,
+    },
     { name: 'an empty text', entry: entry('  \n'), message: 'patches[0]: the patch is empty' },
     { name: 'only comments and separators', entry: entry('# nothing\n---\n'), message: 'the patch is empty' },
     { name: 'a JSON 6902 patch without target', entry: entry('- {op: add, path: /a, value: 1}'), message: 'patches[0]: a JSON 6902 patch needs a target' },
     { name: 'patchesJson6902 without target', entry: entry('- {op: add, path: /a, value: 1}', { type: 'json' }), message: 'needs a target' },
     { name: 'a JSON 6902 patch with no operations', entry: entry('[]', { target }), message: 'the JSON 6902 patch has no operations' },
-    { name: 'an invalid operation', entry: entry('- {op: add, path: /a, value: 1}\n- {op: frob, path: /b}', { target }), message: 'patches[0]: operation 1: unknown op "frob"' },
+    {
+      name: 'an invalid operation',
+      entry: entry('- {op: add, path: /a, value: 1}\n- {op: frob, path: /b}', { target }),
+      message: 'patches[0]: operation 1: unknown op "frob"',
+    },
     { name: 'a list of scalars', entry: entry('[1, 2]', { target }), message: 'operation 0: must be a map with "op" and "path", not a number' },
-    { name: 'type json forced on a map', entry: entry('kind: A\nmetadata: {name: a}', { type: 'json', target }), message: 'a JSON 6902 patch must be a list of operations, not a map' },
+    {
+      name: 'type json forced on a map',
+      entry: entry('kind: A\nmetadata: {name: a}', { type: 'json', target }),
+      message: 'a JSON 6902 patch must be a list of operations, not a map',
+    },
     { name: 'a scalar', entry: entry('hello'), message: /^patches\[0\]: a strategic merge patch must be a map, not a string$/ },
     { name: 'a later document that is not a map', entry: entry('kind: A\nmetadata: {name: a}\n---\n- x\n'), message: 'must be a map, not a list' },
-    { name: 'a list when strategic is forced', entry: entry('- {op: add, path: /a, value: 1}', { type: 'strategic' }), message: 'must be a map, not a list (a list of operations is a JSON patch' },
-    { name: 'a strategic patch without kind, even with a target', entry: entry('spec:\n  replicas: 2\n', { target }), message: 'a strategic merge patch needs a kind (and metadata.name)' },
-    { name: 'a strategic patch without name', entry: entry('kind: ConfigMap\nmetadata: {labels: {a: b}}'), message: 'a strategic merge patch needs metadata.name' },
-    { name: 'several strategic documents with a target', entry: entry('kind: A\nmetadata: {name: a}\n---\nkind: B\nmetadata: {name: b}\n', { target }), message: 'a patch with a target must hold one strategic merge patch, not 2' },
+    {
+      name: 'a list when strategic is forced',
+      entry: entry('- {op: add, path: /a, value: 1}', { type: 'strategic' }),
+      message: 'must be a map, not a list (a list of operations is a JSON patch',
+    },
+    {
+      name: 'a strategic patch without kind, even with a target',
+      entry: entry('spec:\n  replicas: 2\n', { target }),
+      message: 'a strategic merge patch needs a kind (and metadata.name)',
+    },
+    {
+      name: 'a strategic patch without name',
+      entry: entry('kind: ConfigMap\nmetadata: {labels: {a: b}}'),
+      message: 'a strategic merge patch needs metadata.name',
+    },
+    {
+      name: 'several strategic documents with a target',
+      entry: entry('kind: A\nmetadata: {name: a}\n---\nkind: B\nmetadata: {name: b}\n', { target }),
+      message: 'a patch with a target must hold one strategic merge patch, not 2',
+    },
     { name: 'a List with nothing in it', entry: entry('kind: ConfigMapList\nitems: []\n'), message: 'the patch holds no strategic merge patch' },
-    { name: 'a List whose items are not a list', entry: entry('kind: List\nitems: {a: 1}\n'), message: 'the items of the List patch must be a list, not a map' },
+    {
+      name: 'a List whose items are not a list',
+      entry: entry('kind: List\nitems: {a: 1}\n'),
+      message: 'the items of the List patch must be a list, not a map',
+    },
     { name: 'duplicate keys', entry: entry('kind: A\nkind: B\nmetadata: {name: a}\n'), message: /not valid YAML: .*[Uu]nique/ },
-    { name: 'kubectl mode: several documents', entry: entry('spec: {a: 1}\n---\nspec: {b: 2}\n', { type: 'merge' }), options: { mode: 'kubectl' }, message: 'the patch must be one document, not 2' },
-    { name: 'kubectl mode: a merge patch that is a list', entry: entry('[1]', { type: 'merge' }), options: { mode: 'kubectl' }, message: 'a merge patch must be a map, not a list' },
+    {
+      name: 'kubectl mode: several documents',
+      entry: entry('spec: {a: 1}\n---\nspec: {b: 2}\n', { type: 'merge' }),
+      options: { mode: 'kubectl' },
+      message: 'the patch must be one document, not 2',
+    },
+    {
+      name: 'kubectl mode: a merge patch that is a list',
+      entry: entry('[1]', { type: 'merge' }),
+      options: { mode: 'kubectl' },
+      message: 'a merge patch must be a map, not a list',
+    },
   ];
   for (const c of failures) {
     it(`fails: ${c.name}`, () => {

@@ -125,7 +125,11 @@ function refuseInexactIntegers(entry: PatchEntry, doc: Document.Parsed): void {
       if (typeof node.value !== 'number' || Number.isSafeInteger(node.value)) return;
       const exact = exactInteger((node as { source?: string }).source ?? '');
       if (exact === undefined || BigInt(node.value) === exact) return;
-      throw fail(entry, `the number ${exact} cannot be written exactly: kset holds numbers as doubles, which would make it ${BigInt(node.value)}`, node.range?.[0]);
+      throw fail(
+        entry,
+        `the number ${exact} cannot be written exactly: kset holds numbers as doubles, which would make it ${BigInt(node.value)}`,
+        node.range?.[0],
+      );
     },
   });
 }

@@ -48,8 +48,23 @@ const INDICATORS = new Set('-?:,[]{}#&*!|>\'"%@`');
 const FLOW_ENDS = new Set(',[]{}');
 /** Double-quoted escapes with a one-character meaning. */
 const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
 };
 const HEX_ESCAPES: Record<string, number> = { x: 2, u: 4, U: 8 };
 
@@ -462,9 +477,7 @@ class BlockReader {
       }
       const end = i + 1;
       const range: Range = [at, end, end];
-      const node: TreeNode = map
-        ? { kind: 'map', flow: true, items: items as Pair[], range }
-        : { kind: 'seq', flow: true, items: items as TreeNode[], range };
+      const node: TreeNode = map ? { kind: 'map', flow: true, items: items as Pair[], range } : { kind: 'seq', flow: true, items: items as TreeNode[], range };
       return { read: { node, value }, end };
     }
     if (ch === '"' || ch === "'") {
@@ -497,7 +510,7 @@ class BlockReader {
   private flowRange(start: number, end: number, parent: number): Range {
     const { text } = this;
     let nodeEnd = this.nextLine(end);
-    for (let lineStart = nodeEnd; lineStart < text.length; ) {
+    for (let lineStart = nodeEnd; lineStart < text.length;) {
       const indent = this.indentAt(lineStart);
       const content = lineStart + indent;
       lineStart = this.nextLine(content);
@@ -515,7 +528,7 @@ class BlockReader {
     const { text } = this;
     let commentIndent = -1;
     let line: ContentLine | null = null;
-    for (let lineStart = this.pos; lineStart < text.length; ) {
+    for (let lineStart = this.pos; lineStart < text.length;) {
       const indent = this.indentAt(lineStart);
       const content = lineStart + indent;
       if (this.atLineEnd(content) || text.charCodeAt(content) === HASH) {

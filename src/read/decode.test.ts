@@ -45,7 +45,9 @@ describe('InputDecoder', () => {
   });
 
   it('refuses an input past its size limit, before decoding it', () => {
-    expect(decoded([bytes('a'.repeat(10)), bytes('b')], 10)).toBe('kset: m.yaml: the input is larger than 10 bytes, the most kset reads from one file or stdin');
+    expect(decoded([bytes('a'.repeat(10)), bytes('b')], 10)).toBe(
+      'kset: m.yaml: the input is larger than 10 bytes, the most kset reads from one file or stdin',
+    );
     expect(decoded([bytes('a'.repeat(10))], 10)).toBe('a'.repeat(10));
   });
 
@@ -60,7 +62,25 @@ describe('InputDecoder', () => {
 });
 
 describe('controlCharacterAt (what go-yaml refuses)', () => {
-  const refused = ['\x00', '\x01', '\x08', '\x0b', '\x0c', '\x0e', '\x1b', '\x1f', '\x7f', '\x80', '\x84', '\x86', '\x9f', '\ufffe', '\uffff', '\ud800', '\udfff'];
+  const refused = [
+    '\x00',
+    '\x01',
+    '\x08',
+    '\x0b',
+    '\x0c',
+    '\x0e',
+    '\x1b',
+    '\x1f',
+    '\x7f',
+    '\x80',
+    '\x84',
+    '\x86',
+    '\x9f',
+    '\ufffe',
+    '\uffff',
+    '\ud800',
+    '\udfff',
+  ];
   const allowed = ['\t', '\n', '\r', ' ', '~', '\x85', '\xa0', 'é', '\ud7ff', '\ue000', '\ufeff', '\ufffd', '😀', '\u{10ffff}'];
 
   it.each(refused.map((c) => [c.codePointAt(0)!.toString(16), c]))('refuses U+%s', (_code, c) => {

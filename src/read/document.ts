@@ -49,7 +49,8 @@ export function parseDocument(doc: ManifestDocument, { values: wanted = true } =
     if (error?.message.includes('call stack')) throw positioned(doc, 'the document nests too deeply to be read', error.pos[0]);
     if (error) throw positioned(doc, firstLine(error.message), error.pos[0]);
     const complex = collectionKey(d, doc.text);
-    if (complex !== undefined) throw positioned(doc, 'a map key must be a string, a number or a boolean, not a collection (kubectl reads no other keys)', complex);
+    if (complex !== undefined)
+      throw positioned(doc, 'a map key must be a string, a number or a boolean, not a collection (kubectl reads no other keys)', complex);
   }
   const roots = docs.map(fromYaml);
   const ends = docs.map((d, i) => (i === docs.length - 1 ? doc.text.length : d.range[2]));
@@ -138,7 +139,8 @@ export function maskSecretData(text: string): string {
     .split('\n')
     .map((line) => {
       const indent = /^[ \t-]*/.exec(line)![0].length;
-      if (inside >= 0 && (indent > inside || !line.trim())) return line.replace(/^([ \t-]*)(["']?[\w.-]+["']?\s*:)?.*?(\r?)$/, (_, lead, key, cr) => `${lead}${key ?? ''}${key ? ' ' : ''}***${cr}`);
+      if (inside >= 0 && (indent > inside || !line.trim()))
+        return line.replace(/^([ \t-]*)(["']?[\w.-]+["']?\s*:)?.*?(\r?)$/, (_, lead, key, cr) => `${lead}${key ?? ''}${key ? ' ' : ''}***${cr}`);
       inside = -1;
       const data = /^([ \t-]*)(["']?(data|stringData)["']?\s*:)(.*?)(\r?)$/.exec(line);
       if (!data) return line.replace(/(["']?\b(data|stringData)["']?\s*:\s*)[{[].*?(\r?)$/, '$1***$3'); // a flow Secret on one line

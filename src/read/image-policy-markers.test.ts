@@ -68,7 +68,7 @@ describe('findMarkers', () => {
       'a: "x # {\\"$imagepolicy\\": \\"ns:app\\"}"',
       'b: |',
       '  image: x # {"$imagepolicy": "ns:app"}',
-      "c: 'y # {\"$imagepolicy\": \"ns:app\"}'",
+      'c: \'y # {"$imagepolicy": "ns:app"}\'',
       '',
     ].join('\n');
     expect(markersOf(text)).toEqual({ markers: [], problems: [] });

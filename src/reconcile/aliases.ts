@@ -30,7 +30,11 @@ export function keepAliases(text: string, edits: Edit[], again: (text: string, d
       const value = target.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) as Json;
       // a number keeps its own text (an integer beyond 2^53 its digits, which its double would change)
       const written =
-        value !== null && typeof value === 'object' ? renderFlow(value, DEFAULT_STYLE) : typeof value === 'number' ? text.slice(range[0], range[1]) : scalarSource(value, undefined, DEFAULT_STYLE, true);
+        value !== null && typeof value === 'object'
+          ? renderFlow(value, DEFAULT_STYLE)
+          : typeof value === 'number'
+            ? text.slice(range[0], range[1])
+            : scalarSource(value, undefined, DEFAULT_STYLE, true);
       expansions.push({ start, end, text: written });
     },
   });

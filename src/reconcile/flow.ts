@@ -49,7 +49,11 @@ function rewriteMap(source: FlowSource, node: MapNode, before: JsonObject, after
     if (pairs.has(name)) return undefined;
     pairs.set(name, pair);
   }
-  const layout = layoutOf(source, node, node.items.map((pair) => [source.pairStart(pair), source.end(pair.value ?? pair.key)]));
+  const layout = layoutOf(
+    source,
+    node,
+    node.items.map((pair) => [source.pairStart(pair), source.end(pair.value ?? pair.key)]),
+  );
   const colon = colonOf(source, node);
   const items = Object.entries(after).map(([name, value]) => {
     const pair = pairs.get(name);
@@ -73,7 +77,11 @@ function rewriteMap(source: FlowSource, node: MapNode, before: JsonObject, after
 
 function rewriteSeq(source: FlowSource, node: SeqNode, before: Json[], after: Json[]): string {
   const nodes = node.items;
-  const layout = layoutOf(source, node, nodes.map((item) => [item.range[0], source.end(item)]));
+  const layout = layoutOf(
+    source,
+    node,
+    nodes.map((item) => [item.range[0], source.end(item)]),
+  );
   const used = new Set<number>();
   // an item whose value is unchanged keeps its text, wherever it went; the others take the place of old ones in order
   const kept = after.map((value, j): TreeNode | undefined => {
@@ -100,7 +108,17 @@ function rewriteSeq(source: FlowSource, node: SeqNode, before: Json[], after: Js
 
 /** A changed value in the place of `old`: a flow collection rewritten within, anything else written anew. */
 function changed(source: FlowSource, old: TreeNode | undefined, before: Json | undefined, value: Json, col: number | undefined): string {
-  if (old && before !== undefined && (isMap(old) || isSeq(old)) && old.flow && old.items.length && value !== null && typeof value === 'object' && !old.tag && !old.anchor) {
+  if (
+    old &&
+    before !== undefined &&
+    (isMap(old) || isSeq(old)) &&
+    old.flow &&
+    old.items.length &&
+    value !== null &&
+    typeof value === 'object' &&
+    !old.tag &&
+    !old.anchor
+  ) {
     const rewritten = rewriteFlow(source, old, before, value);
     if (rewritten !== undefined) return rewritten;
   }

@@ -63,16 +63,8 @@ describe('reconcile', () => {
       (v: any) => (v.spec.template.spec.containers[1].image = "envoy:1.3'x"),
       ["          image: 'envoy:1.2'", "          image: 'envoy:1.3''x'"],
     ],
-    [
-      'a plain scalar keeps its trailing comment',
-      (v: any) => (v.metadata.name = 'api'),
-      ['  name: web   # the name', '  name: api   # the name'],
-    ],
-    [
-      'a plain scalar that would read as a boolean is quoted',
-      (v: any) => (v.metadata.labels.app = 'yes'),
-      ['    app: web', '    app: "yes"'],
-    ],
+    ['a plain scalar keeps its trailing comment', (v: any) => (v.metadata.name = 'api'), ['  name: web   # the name', '  name: api   # the name']],
+    ['a plain scalar that would read as a boolean is quoted', (v: any) => (v.metadata.labels.app = 'yes'), ['    app: web', '    app: "yes"']],
     [
       'a flow sequence item is rewritten in place',
       (v: any) => (v.spec.template.spec.containers[0].args[1] = '9090'),
@@ -134,9 +126,7 @@ describe('reconcile', () => {
 
   it('turns an empty flow map into a block', () => {
     const text = 'resources: {}\nname: x\n';
-    expect(edit(text, (v) => (v.resources = { limits: { cpu: '1' } }))).toBe(
-      'resources:\n  limits:\n    cpu: "1"\nname: x\n',
-    );
+    expect(edit(text, (v) => (v.resources = { limits: { cpu: '1' } }))).toBe('resources:\n  limits:\n    cpu: "1"\nname: x\n');
   });
 
   it('rewrites a reordered list as a whole', () => {
@@ -172,7 +162,10 @@ describe('matchItems', () => {
     ['ports by port and protocol', [{ port: 53, protocol: 'UDP' }], [{ port: 53 }], [0]],
     [
       'resources by kind, name and namespace',
-      [{ kind: 'A', metadata: { name: 'a' } }, { kind: 'A', metadata: { name: 'b' } }],
+      [
+        { kind: 'A', metadata: { name: 'a' } },
+        { kind: 'A', metadata: { name: 'b' } },
+      ],
       [{ kind: 'A', metadata: { name: 'b' }, x: 1 }],
       [1],
     ],
@@ -254,7 +247,12 @@ describe('reconcile: anchors and aliases', () => {
   it.each([
     ['an alias keeps its value when its anchored scalar changes', 'a: &x 1\nb: *x\n', (v: any) => (v.a = 2), 'a: &x 2\nb: 1\n'],
     ['an alias keeps its value when its anchored pair goes', 'a: &x {k: 1}\nb: *x\n', (v: any) => delete v.a, 'b: { k: 1 }\n'],
-    ['a merge keeps its keys when the merged map changes', 'base: &b {x: 1}\nm:\n  <<: *b\n  z: 2\n', (v: any) => (v.base.x = 5), 'base: &b {x: 5}\nm:\n  <<: { x: 1 }\n  z: 2\n'],
+    [
+      'a merge keeps its keys when the merged map changes',
+      'base: &b {x: 1}\nm:\n  <<: *b\n  z: 2\n',
+      (v: any) => (v.base.x = 5),
+      'base: &b {x: 5}\nm:\n  <<: { x: 1 }\n  z: 2\n',
+    ],
     ['an alias of an untouched anchor stays', 'a: &x 1\nb: *x\nc: 3\n', (v: any) => (v.c = 4), 'a: &x 1\nb: *x\nc: 4\n'],
     ['an alias changed with its anchor stays', 'a: &x 1\nb: *x\n', (v: any) => ((v.a = 2), (v.b = 2)), 'a: &x 2\nb: 2\n'],
   ])('%s', (_name, text, change, expected) => {
@@ -390,12 +388,16 @@ describe('reconcile: keys with an anchor or a tag', () => {
   });
 
   it.each([
-    ['adds a pair in the column of an anchored first key', 't:\n  &a metadata:\n    k: v\n', (v: any) => (v.t.spec = 1), 't:\n  &a metadata:\n    k: v\n  spec: 1\n'],
+    [
+      'adds a pair in the column of an anchored first key',
+      't:\n  &a metadata:\n    k: v\n',
+      (v: any) => (v.t.spec = 1),
+      't:\n  &a metadata:\n    k: v\n  spec: 1\n',
+    ],
     ['adds a pair before a tagged key', 't:\n  !!str b: 1\n', (v: any) => (v.t = { a: 0, b: 1 }), 't:\n  a: 0\n  !!str b: 1\n'],
     ['removes an anchored key with its anchor', 't:\n  &a x: 1\n  y: 2\n', (v: any) => delete v.t.x, 't:\n  y: 2\n'],
     ['removes the anchored first key of an item', 'l:\n- &a x: 1\n  y: 2\n', (v: any) => delete v.l[0].x, 'l:\n- y: 2\n'],
     ['writes a map anew from its anchored first key', 'm:\n  &k a: 1\n  <<: {b: 2}\n', (v: any) => (v.m.a = 3), 'm:\n  a: 3\n  b: 2\n'],
-
   ])('%s', (_name, text, change, expected) => {
     expect(edit(text, change)).toBe(expected);
   });
@@ -424,7 +426,12 @@ describe('reconcile: a flow collection written anew keeps the text of what did n
     ['moved items', 'l: [ 0x1F, 1.0, "\\u00e9" ]\n', (v: any) => v.l.reverse(), 'l: [ "\\u00e9", 1.0, 0x1F ]\n'],
     ['an added key', 'm: {a: 0x1F, b: "\\u00e9"}\n', (v: any) => (v.m.c = 1), 'm: {a: 0x1F, b: "\\u00e9", c: 1}\n'],
     ['a removed key', 'm: {a: 0x1F, b: "\\u00e9", c: 1.0}\n', (v: any) => delete v.m.b, 'm: {a: 0x1F, c: 1.0}\n'],
-    ['a nested change', 'm: {a: {x: 0x1F}, b: [1.0]}\n', (v: any) => ((v.m.a.w = 2), v.m.b.push(3), (v.m.c = 1)), 'm: {a: {x: 0x1F, w: 2}, b: [1.0, 3], c: 1}\n'],
+    [
+      'a nested change',
+      'm: {a: {x: 0x1F}, b: [1.0]}\n',
+      (v: any) => ((v.m.a.w = 2), v.m.b.push(3), (v.m.c = 1)),
+      'm: {a: {x: 0x1F, w: 2}, b: [1.0, 3], c: 1}\n',
+    ],
     ['a changed item', 'l: [0x1F, "a", 1.0]\n', (v: any) => ((v.l[1] = 'b'), v.l.push(4)), 'l: [0x1F, "b", 1.0, 4]\n'],
   ])('%s', (_name, text, change, expected) => {
     expect(edit(text, change)).toBe(expected);
@@ -453,7 +460,12 @@ describe('reconcile: a new "<<" key in a flow map written anew', () => {
 describe('reconcile: integers beyond a double that the document writes exactly', () => {
   it.each([
     ['a block list written anew', 'l:\n- 9223372036854775807\n- a\n', (v: any) => v.l.reverse(), 'l:\n- a\n- 9223372036854775807\n'],
-    ['a value written anew as a block', 'a: 9007199254740993\nb: x\n', (v: any) => (v.b = { c: [v.a] }), 'a: 9007199254740993\nb:\n  c:\n  - 9007199254740993\n'],
+    [
+      'a value written anew as a block',
+      'a: 9007199254740993\nb: x\n',
+      (v: any) => (v.b = { c: [v.a] }),
+      'a: 9007199254740993\nb:\n  c:\n  - 9007199254740993\n',
+    ],
     ['a JSON document written anew', '{"l": [1152921504606846976, 2]}\n', (v: any) => v.l.reverse(), '{"l": [2, 1152921504606846976]}\n'],
   ])('keeps their digits in %s', (_name, text, change, expected) => {
     expect(edit(text, change)).toBe(expected);

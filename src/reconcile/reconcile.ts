@@ -11,10 +11,7 @@ import { at } from '../util/at.js';
 import { deepEqual } from '../util/equal.js';
 
 /** Where a node stands: it decides how a new value is written in its place. */
-type Place =
-  | { at: 'root' }
-  | { at: 'value'; pair: Pair; keyCol: number; inFlow?: boolean }
-  | { at: 'item'; dashCol: number; inFlow?: boolean };
+type Place = { at: 'root' } | { at: 'value'; pair: Pair; keyCol: number; inFlow?: boolean } | { at: 'item'; dashCol: number; inFlow?: boolean };
 
 /**
  * The edits that turn a document's text, whose tree is `root` and value `before`, into text whose value is `after`.
@@ -79,7 +76,10 @@ class Reconciler {
     if (!firstKept) return false; // no pair kept: the map is written anew
 
     const col = column(this.text, this.keyStart(at(node.items, 0)));
-    this.removePairs(node, [...pairs].filter(([key]) => !(key in after)).map(([, pair]) => pair));
+    this.removePairs(
+      node,
+      [...pairs].filter(([key]) => !(key in after)).map(([, pair]) => pair),
+    );
     const inFlow = node.flow || (place.at !== 'root' && place.inFlow);
     let previous: Pair | undefined;
     for (const [key, next] of Object.entries(after)) {
@@ -167,7 +167,10 @@ class Reconciler {
     const dashCol = column(this.text, node.range[0]);
     const matched = new Set(match.filter((m) => m >= 0));
     const inFlow = node.flow || (place.at !== 'root' && place.inFlow);
-    this.removeItems(node, before.flatMap((_, i) => (matched.has(i) ? [] : [i])));
+    this.removeItems(
+      node,
+      before.flatMap((_, i) => (matched.has(i) ? [] : [i])),
+    );
     let previous: TreeNode | undefined;
     after.forEach((value, j) => {
       const i = at(match, j);

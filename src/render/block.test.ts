@@ -7,7 +7,15 @@ import type { Style } from './style.js';
 
 /** What the `yaml` package writes for a value in a style: what renderBlock must give. */
 function yamlWrites(value: unknown, col: number, style: Style): string {
-  const text = stringify(value, { version: '1.1', customTags: kubectlTags, indent: style.indent, indentSeq: style.indentSeq, lineWidth: 0, minContentWidth: 0, singleQuote: style.quote === 'single' });
+  const text = stringify(value, {
+    version: '1.1',
+    customTags: kubectlTags,
+    indent: style.indent,
+    indentSeq: style.indentSeq,
+    lineWidth: 0,
+    minContentWidth: 0,
+    singleQuote: style.quote === 'single',
+  });
   return indentLines(text.replace(/\n$/, ''), col);
 }
 
@@ -17,7 +25,42 @@ const styles = fc.record({
   quote: fc.constantFrom('double' as const, 'single' as const),
   json: fc.constant(false),
 });
-const strings = fc.constantFrom('web', 'us-east-2', '1Gi', '500m', '8080', '0755', '1.20', '2024-01-31', 'e3', 'yes', 'Off', 'null', '', 'a b', 'x:y', 'http://h:80/p', '-x', '.', '_a', 'v1.2.3', 'ünï', 'two\nlines', 'on', 'Y', '1', '-1', '+.5', '.inf', '1e3', '0x1F', '1_000', '-', '...', '0o17');
+const strings = fc.constantFrom(
+  'web',
+  'us-east-2',
+  '1Gi',
+  '500m',
+  '8080',
+  '0755',
+  '1.20',
+  '2024-01-31',
+  'e3',
+  'yes',
+  'Off',
+  'null',
+  '',
+  'a b',
+  'x:y',
+  'http://h:80/p',
+  '-x',
+  '.',
+  '_a',
+  'v1.2.3',
+  'ünï',
+  'two\nlines',
+  'on',
+  'Y',
+  '1',
+  '-1',
+  '+.5',
+  '.inf',
+  '1e3',
+  '0x1F',
+  '1_000',
+  '-',
+  '...',
+  '0o17',
+);
 const values = fc.letrec<{ node: unknown }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small' },
@@ -35,9 +78,22 @@ describe('renderBlock', () => {
     ['nested lists and empty collections', [[1, [2]], {}, [], null, { a: [] }]],
     ['strings YAML would read as other types', { a: '0755', b: 'yes', c: '1.20', d: 'x: y' }],
     // quoted without the yaml package (a fast path: new env values are often such words)
-    ['words YAML would read as other types', { env: [{ name: 'A', value: 'on' }, { name: 'B', value: '1' }, { name: 'C', value: '' }, { name: 'D', value: '-1' }] }],
+    [
+      'words YAML would read as other types',
+      {
+        env: [
+          { name: 'A', value: 'on' },
+          { name: 'B', value: '1' },
+          { name: 'C', value: '' },
+          { name: 'D', value: '-1' },
+        ],
+      },
+    ],
   ])('writes %s as the yaml package does', (_name, value) => {
-    for (const style of [{ indent: 2, indentSeq: false }, { indent: 4, indentSeq: true }]) {
+    for (const style of [
+      { indent: 2, indentSeq: false },
+      { indent: 4, indentSeq: true },
+    ]) {
       const full = { ...style, quote: 'double' as const, json: false };
       expect(renderBlock(value, 6, full)).toBe(yamlWrites(value, 6, full));
     }

@@ -3,7 +3,8 @@ import { normalizeChunk } from './normalize.js';
 
 describe('normalizeChunk', () => {
   it('writes one canonical style and keeps comments', () => {
-    const text = "---\n# Source: x\nmetadata: {name: a, labels: {x: 'y'}}\nspec:\n    containers:\n        -   name: a   # the a\n            args: [a, 'b']\n    volumes: []\n";
+    const text =
+      "---\n# Source: x\nmetadata: {name: a, labels: {x: 'y'}}\nspec:\n    containers:\n        -   name: a   # the a\n            args: [a, 'b']\n    volumes: []\n";
     expect(normalizeChunk(text)).toBe(
       '---\n# Source: x\nmetadata:\n  name: a\n  labels:\n    x: "y"\nspec:\n  containers:\n  - name: a # the a\n    args:\n    - a\n    - b\n  volumes: []\n',
     );

@@ -45,7 +45,8 @@ function normalizeOnce(text: string): string {
             // YAML 1.1's other line breaks are written escaped, in double quotes (see escapeBreaks below)
             if (YAML_11_BREAKS.test(node.value)) node.type = 'QUOTE_DOUBLE';
             // block scalars are kept, but an empty one (the yaml package writes `|` and a line more each time)
-            else if (node.value === '' || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) node.type = isPlainSafe(node.value) ? 'PLAIN' : 'QUOTE_DOUBLE';
+            else if (node.value === '' || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED'))
+              node.type = isPlainSafe(node.value) ? 'PLAIN' : 'QUOTE_DOUBLE';
           },
         });
         // raw U+0085, U+2028 and U+2029 now stand only in double quotes (or comments): escaped

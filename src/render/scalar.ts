@@ -5,7 +5,6 @@ import type { ScalarStyle } from '../yaml/tree.js';
 import type { Style } from './style.js';
 import { YAML_11_BREAKS, escapeBreaks } from './json.js';
 
-
 /** Words that YAML 1.1 (kubectl) or 1.2 reads as booleans or null when plain. */
 const RESERVED = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
 /** Starts with a letter or `/` and holds only characters that never start or end anything in YAML. */

@@ -14,9 +14,7 @@ export interface Edit {
 export function splice(text: string, edits: Edit[]): string {
   if (edits.length === 0) return text;
   const crlf = text.includes('\r\n');
-  const sorted = edits
-    .map((edit, order) => ({ ...edit, order }))
-    .sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+  const sorted = edits.map((edit, order) => ({ ...edit, order })).sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
   let out = '';
   let pos = 0;
   for (const edit of sorted) {

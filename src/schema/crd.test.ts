@@ -35,7 +35,12 @@ const spec = object({
   }),
   plain: listOf(object({ name: { type: 'string' }, v: { type: 'string' } })),
   selector: object({ a: { type: 'string' }, b: { type: 'string' } }, { 'x-kubernetes-map-type': 'atomic' }),
-  byName: { type: 'object', additionalProperties: object({ steps: listOf(object({ id: { type: 'string' } }), { 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['id'] }) }) },
+  byName: {
+    type: 'object',
+    additionalProperties: object({
+      steps: listOf(object({ id: { type: 'string' } }), { 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['id'] }),
+    }),
+  },
 });
 
 const widget = (apiVersion: string, widgetSpec: JsonObject): JsonObject => ({ apiVersion, kind: 'Widget', metadata: { name: 'w' }, spec: widgetSpec });
@@ -48,7 +53,12 @@ describe('crdSchemas', () => {
   const cases: { name: string; doc: JsonObject; patch: JsonObject; want: JsonObject }[] = [
     {
       name: 'list-type map merges by its keys, a missing key taking its schema default',
-      doc: widget('example.com/v1', { endpoints: [{ port: 80, path: '/a' }, { port: 80, protocol: 'UDP', path: '/u' }] }),
+      doc: widget('example.com/v1', {
+        endpoints: [
+          { port: 80, path: '/a' },
+          { port: 80, protocol: 'UDP', path: '/u' },
+        ],
+      }),
       patch: { spec: { endpoints: [{ port: 80, protocol: 'TCP', path: '/b' }, { port: 81 }] } },
       // apimachinery's order: the new item goes before the unpatched UDP one, which followed the patched one
       want: widget('example.com/v1', { endpoints: [{ port: 80, path: '/b', protocol: 'TCP' }, { port: 81 }, { port: 80, protocol: 'UDP', path: '/u' }] }),
@@ -61,8 +71,20 @@ describe('crdSchemas', () => {
     },
     {
       name: 'patch strategy and merge key are honoured, $patch: delete included',
-      doc: widget('example.com/v1', { steps: [{ id: 'build', run: 'make' }, { id: 'test', run: 'make test' }] }),
-      patch: { spec: { steps: [{ id: 'build', run: 'make all' }, { id: 'test', $patch: 'delete' }] } },
+      doc: widget('example.com/v1', {
+        steps: [
+          { id: 'build', run: 'make' },
+          { id: 'test', run: 'make test' },
+        ],
+      }),
+      patch: {
+        spec: {
+          steps: [
+            { id: 'build', run: 'make all' },
+            { id: 'test', $patch: 'delete' },
+          ],
+        },
+      },
       want: widget('example.com/v1', { steps: [{ id: 'build', run: 'make all' }] }),
     },
     {
@@ -111,7 +133,10 @@ describe('crdSchemas', () => {
   });
 
   it('uses the first list-map key as merge key', () => {
-    const field = crdSchemas([crd(spec)]).get('example.com/v1/Widget')?.field('spec')?.type?.field('endpoints');
+    const field = crdSchemas([crd(spec)])
+      .get('example.com/v1/Widget')
+      ?.field('spec')
+      ?.type?.field('endpoints');
     expect(field).toMatchObject({ strategy: 'merge', mergeKey: 'port', listMapKeys: ['port', 'protocol'], keyDefaults: { protocol: 'TCP' } });
   });
 });

@@ -91,7 +91,13 @@ describe('schemaForResource', () => {
       want: { strategy: 'merge', mergeKey: 'name' },
     },
     { name: 'policy/v1 PDB selector is replaced', apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', path: 'spec.selector', want: { strategy: 'replace' } },
-    { name: 'policy/v1beta1 PDB selector merges', apiVersion: 'policy/v1beta1', kind: 'PodDisruptionBudget', path: 'spec.selector', want: { strategy: undefined } },
+    {
+      name: 'policy/v1beta1 PDB selector merges',
+      apiVersion: 'policy/v1beta1',
+      kind: 'PodDisruptionBudget',
+      path: 'spec.selector',
+      want: { strategy: undefined },
+    },
     {
       name: 'policy/v1beta1 PDB conditions merge by type, as in policy/v1',
       apiVersion: 'policy/v1beta1',
@@ -99,7 +105,13 @@ describe('schemaForResource', () => {
       path: 'status.conditions',
       want: { strategy: 'merge', mergeKey: 'type' },
     },
-    { name: 'autoscaling/v2 HPA conditions merge by type', apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', path: 'status.conditions', want: { mergeKey: 'type' } },
+    {
+      name: 'autoscaling/v2 HPA conditions merge by type',
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      path: 'status.conditions',
+      want: { mergeKey: 'type' },
+    },
     {
       name: 'autoscaling/v2beta2 HPA conditions are atomic',
       apiVersion: 'autoscaling/v2beta2',

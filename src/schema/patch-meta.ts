@@ -92,7 +92,11 @@ class TableType implements TypeSchema {
     private readonly strict: boolean,
   ) {
     // The Go type's name: the table's name without group, version and map[...] wrapping.
-    if (strict) this.strictName = name.replace(/^map\[(.*)\]$/, '$1').split('.').pop();
+    if (strict)
+      this.strictName = name
+        .replace(/^map\[(.*)\]$/, '$1')
+        .split('.')
+        .pop();
   }
 
   field(name: string): FieldSchema | undefined {

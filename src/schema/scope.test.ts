@@ -14,6 +14,8 @@ describe('scope', () => {
   it('gives the effective namespace', () => {
     expect(effectiveNamespace({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' } })).toBe('shop');
     expect(effectiveNamespace({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'plain' } })).toBe('default');
-    expect(effectiveNamespace({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r', namespace: 'shop' } })).toBe('_non_namespaceable_');
+    expect(effectiveNamespace({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r', namespace: 'shop' } })).toBe(
+      '_non_namespaceable_',
+    );
   });
 });

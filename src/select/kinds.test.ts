@@ -52,9 +52,12 @@ describe('resolveType', () => {
   });
 
   // kubectl lowercases resource names but matches short names and groups as typed
-  it.each(['widgets', 'widget', 'deployments.example.test', 'deploymentz', 'all', '', 'DEPLOY', 'Deploy', 'STS', 'deployments.APPS'])('%j is not a built-in type', (type) => {
-    expect(resolveType(type)).toBeUndefined();
-  });
+  it.each(['widgets', 'widget', 'deployments.example.test', 'deploymentz', 'all', '', 'DEPLOY', 'Deploy', 'STS', 'deployments.APPS'])(
+    '%j is not a built-in type',
+    (type) => {
+      expect(resolveType(type)).toBeUndefined();
+    },
+  );
 });
 
 describe('typeMatchesKind', () => {

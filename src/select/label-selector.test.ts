@@ -9,11 +9,23 @@ describe('parseSelector', () => {
     { text: 'a=b', want: [{ key: 'a', operator: '=', values: ['b'] }] },
     { text: 'a==b', want: [{ key: 'a', operator: '==', values: ['b'] }] },
     { text: 'a!=b', want: [{ key: 'a', operator: '!=', values: ['b'] }] },
-    { text: ' a = b , c != d ', want: [{ key: 'a', operator: '=', values: ['b'] }, { key: 'c', operator: '!=', values: ['d'] }] },
+    {
+      text: ' a = b , c != d ',
+      want: [
+        { key: 'a', operator: '=', values: ['b'] },
+        { key: 'c', operator: '!=', values: ['d'] },
+      ],
+    },
     { text: 'a=', want: [{ key: 'a', operator: '=', values: [''] }] },
     { text: 'a', want: [{ key: 'a', operator: 'exists', values: [] }] },
     { text: '!a', want: [{ key: 'a', operator: '!', values: [] }] },
-    { text: '! a,b', want: [{ key: 'a', operator: '!', values: [] }, { key: 'b', operator: 'exists', values: [] }] },
+    {
+      text: '! a,b',
+      want: [
+        { key: 'a', operator: '!', values: [] },
+        { key: 'b', operator: 'exists', values: [] },
+      ],
+    },
     { text: 'env in (prod, staging)', want: [{ key: 'env', operator: 'in', values: ['prod', 'staging'] }] },
     { text: 'env notin (qa)', want: [{ key: 'env', operator: 'notin', values: ['qa'] }] },
     { text: 'env in ()', want: [{ key: 'env', operator: 'in', values: [''] }] },
@@ -22,7 +34,13 @@ describe('parseSelector', () => {
     { text: 'env in (b,a,b)', want: [{ key: 'env', operator: 'in', values: ['a', 'b'] }] },
     { text: 'in=notin', want: [{ key: 'in', operator: '=', values: ['notin'] }] },
     { text: 'a in (in,notin)', want: [{ key: 'a', operator: 'in', values: ['in', 'notin'] }] },
-    { text: 'a>1,b<2', want: [{ key: 'a', operator: 'gt', values: ['1'] }, { key: 'b', operator: 'lt', values: ['2'] }] },
+    {
+      text: 'a>1,b<2',
+      want: [
+        { key: 'a', operator: 'gt', values: ['1'] },
+        { key: 'b', operator: 'lt', values: ['2'] },
+      ],
+    },
     { text: 'example.com/team=a_b.c-d', want: [{ key: 'example.com/team', operator: '=', values: ['a_b.c-d'] }] },
     { text: 'A_b.C=x', want: [{ key: 'A_b.C', operator: '=', values: ['x'] }] },
   ];

@@ -70,20 +70,7 @@ function toInt64(text: string): bigint | undefined {
 
 // --- lexer -------------------------------------------------------------------
 
-type TokenKind =
-  | 'identifier'
-  | 'end'
-  | ','
-  | '('
-  | ')'
-  | '!'
-  | '='
-  | '=='
-  | '!='
-  | '>'
-  | '<'
-  | 'in'
-  | 'notin';
+type TokenKind = 'identifier' | 'end' | ',' | '(' | ')' | '!' | '=' | '==' | '!=' | '>' | '<' | 'in' | 'notin';
 
 interface Token {
   kind: TokenKind;

@@ -5,10 +5,51 @@ import { parseSelection, selects } from './selection.js';
 
 // kubectl's resource builder (ResourceTypeOrNameArgs and its visitors) as kset reads a verb's resources.
 describe('parseSelection', () => {
-  const ok: [string, string[], { all?: boolean; selector?: string; fromInput?: boolean }, { named: { type: string; name: string }[]; types: string[]; all: boolean }][] = [
-    ['TYPE/NAME…', ['deploy/a', 'sts/b'], {}, { named: [{ type: 'deploy', name: 'a' }, { type: 'sts', name: 'b' }], types: [], all: false }],
-    ['TYPE NAME…', ['deploy', 'a', 'b'], {}, { named: [{ type: 'deploy', name: 'a' }, { type: 'deploy', name: 'b' }], types: [], all: false }],
-    ['TYPE1,TYPE2 NAME: each name of each type', ['deploy,sts', 'a'], {}, { named: [{ type: 'deploy', name: 'a' }, { type: 'sts', name: 'a' }], types: [], all: false }],
+  const ok: [
+    string,
+    string[],
+    { all?: boolean; selector?: string; fromInput?: boolean },
+    { named: { type: string; name: string }[]; types: string[]; all: boolean },
+  ][] = [
+    [
+      'TYPE/NAME…',
+      ['deploy/a', 'sts/b'],
+      {},
+      {
+        named: [
+          { type: 'deploy', name: 'a' },
+          { type: 'sts', name: 'b' },
+        ],
+        types: [],
+        all: false,
+      },
+    ],
+    [
+      'TYPE NAME…',
+      ['deploy', 'a', 'b'],
+      {},
+      {
+        named: [
+          { type: 'deploy', name: 'a' },
+          { type: 'deploy', name: 'b' },
+        ],
+        types: [],
+        all: false,
+      },
+    ],
+    [
+      'TYPE1,TYPE2 NAME: each name of each type',
+      ['deploy,sts', 'a'],
+      {},
+      {
+        named: [
+          { type: 'deploy', name: 'a' },
+          { type: 'sts', name: 'a' },
+        ],
+        types: [],
+        all: false,
+      },
+    ],
     ['repeated and empty types dropped', ['deploy,,deploy', 'a'], {}, { named: [{ type: 'deploy', name: 'a' }], types: [], all: false }],
     ['TYPE --all', ['deploy,sts'], { all: true }, { named: [], types: ['deploy', 'sts'], all: true }],
     ['--all beside names is ignored', ['deploy', 'a'], { all: true }, { named: [{ type: 'deploy', name: 'a' }], types: [], all: false }],

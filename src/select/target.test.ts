@@ -3,12 +3,7 @@ import type { PatchTarget } from '../config/types.js';
 import { KsetError } from '../errors.js';
 import type { JsonObject, WritableJsonObject } from '../types.js';
 import { isGoLiteral } from '../util/go-regexp.js';
-import {
-  compileTarget,
-  matchesPatchId,
-  matchesTarget,
-  splitApiVersion,
-} from './target.js';
+import { compileTarget, matchesPatchId, matchesTarget, splitApiVersion } from './target.js';
 
 function resource(
   apiVersion: string,
@@ -67,13 +62,21 @@ describe('matchesTarget', () => {
       target: { namespace: 'default' },
       want: ['plain', 'inDefault', 'newFlowSchema', 'unnamed'],
     },
-    { name: 'cluster-scoped kinds sit in _non_namespaceable_, whatever their metadata says', target: { namespace: '_non_namespaceable_' }, want: ['role', 'roleWithNs'] },
+    {
+      name: 'cluster-scoped kinds sit in _non_namespaceable_, whatever their metadata says',
+      target: { namespace: '_non_namespaceable_' },
+      want: ['role', 'roleWithNs'],
+    },
     { name: 'namespace .* selects cluster-scoped kinds too', target: { namespace: '.*' }, want: Object.keys(stream) as Name[] },
     { name: 'labelSelector', target: { labelSelector: 'tier in (front, back)' }, want: ['web', 'webWorker'] },
     { name: 'labelSelector with != on a missing label', target: { kind: 'Deployment', labelSelector: 'canary!=true' }, want: ['webWorker'] },
     { name: 'labelSelector reads a numeric label as text', target: { labelSelector: 'version=1' }, want: ['widget'] },
     { name: 'annotationSelector', target: { annotationSelector: 'example.com/owner=team-a' }, want: ['webService'] },
-    { name: 'all fields together', target: { group: 'apps', version: 'v1', kind: 'Deployment', name: 'web', namespace: 'shop', labelSelector: 'tier' }, want: ['web'] },
+    {
+      name: 'all fields together',
+      target: { group: 'apps', version: 'v1', kind: 'Deployment', name: 'web', namespace: 'shop', labelSelector: 'tier' },
+      want: ['web'],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -118,15 +121,30 @@ describe('matchesPatchId', () => {
     { name: 'another namespace', patch: patch('apps/v1', 'Deployment', 'web', 'prod'), target: stream.web, want: false },
     { name: 'no namespace matches namespace default', patch: patch('v1', 'ConfigMap', 'in-default'), target: stream.inDefault, want: true },
     { name: 'namespace default matches no namespace', patch: patch('v1', 'ConfigMap', 'plain', 'default'), target: stream.plain, want: true },
-    { name: 'cluster-scoped: the namespace does not count', patch: patch('rbac.authorization.k8s.io/v1', 'ClusterRole', 'reader', 'shop'), target: stream.role, want: true },
-    { name: 'cluster-scoped with a stray namespace on the resource', patch: patch('rbac.authorization.k8s.io/v1', 'ClusterRole', 'odd'), target: stream.roleWithNs, want: true },
+    {
+      name: 'cluster-scoped: the namespace does not count',
+      patch: patch('rbac.authorization.k8s.io/v1', 'ClusterRole', 'reader', 'shop'),
+      target: stream.role,
+      want: true,
+    },
+    {
+      name: 'cluster-scoped with a stray namespace on the resource',
+      patch: patch('rbac.authorization.k8s.io/v1', 'ClusterRole', 'odd'),
+      target: stream.roleWithNs,
+      want: true,
+    },
     { name: 'another kind of the same name', patch: patch('apps/v1', 'Deployment', 'web', 'shop'), target: stream.webService, want: false },
     { name: 'another version', patch: patch('apps/v1beta1', 'Deployment', 'web', 'shop'), target: stream.web, want: false },
     { name: 'another group', patch: patch('extensions/v1', 'Deployment', 'web', 'shop'), target: stream.web, want: false },
     { name: 'no apiVersion on the patch', patch: patch(undefined, 'ConfigMap', 'plain'), target: stream.plain, want: false },
     { name: 'another name', patch: patch('v1', 'ConfigMap', 'other'), target: stream.plain, want: false },
     { name: 'names are not regexes here', patch: patch('apps/v1', 'Deployment', 'web.*', 'shop'), target: stream.webWorker, want: false },
-    { name: 'a patch without name never matches an unnamed resource', patch: { apiVersion: 'batch/v1', kind: 'Job', metadata: {} }, target: stream.unnamed, want: false },
+    {
+      name: 'a patch without name never matches an unnamed resource',
+      patch: { apiVersion: 'batch/v1', kind: 'Job', metadata: {} },
+      target: stream.unnamed,
+      want: false,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

@@ -75,7 +75,10 @@ describe('patchStep apply: the id of a patched resource, as kustomize keeps it',
     [undefined, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'a' } }],
     [{ allowKindChange: true }, { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web', namespace: 'a' } }],
     [{ allowNameChange: true }, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'db', namespace: 'a' } }],
-    [{ allowNameChange: true, allowKindChange: true }, { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'a' } }],
+    [
+      { allowNameChange: true, allowKindChange: true },
+      { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'a' } },
+    ],
   ])('options %j', (options, id) => {
     expect(patched(patch, options)).toMatchObject({ ...id, spec: { replicas: 2 } });
   });

@@ -42,7 +42,11 @@ export function patchStep(entry: PatchEntry, shared: PatchContext): Step {
       if (patch.type === 'json') {
         if (!target || !matchesTarget(target, resource, context.earlierIds[0] ?? resource)) return resource;
         matched.add(0);
-        const patched = asResource(at(entry.origin, () => applyJsonPatch(resource, patch.ops), resource), entry.origin, resource);
+        const patched = asResource(
+          at(entry.origin, () => applyJsonPatch(resource, patch.ops), resource),
+          entry.origin,
+          resource,
+        );
         keepsKindAndName(resource, patched, entry.origin);
         return remember(resource, patched, context);
       }
@@ -118,13 +122,7 @@ function idOf(resource: JsonObject): string {
 }
 
 /** One strategic (or merge) patch document on one resource, keeping the resource's id as kustomize does. */
-function applyDocument(
-  resource: JsonObject,
-  doc: JsonObject,
-  type: 'strategic' | 'merge',
-  entry: PatchEntry,
-  context: PatchContext,
-): JsonObject | null {
+function applyDocument(resource: JsonObject, doc: JsonObject, type: 'strategic' | 'merge', entry: PatchEntry, context: PatchContext): JsonObject | null {
   const patch = withIdOf(doc, resource, entry);
   if (type === 'merge') return asResource(applyMergePatch(resource, patch), entry.origin, resource);
   const apiVersion = String(resource.apiVersion ?? '');
@@ -165,7 +163,10 @@ function asResource(value: Json, origin: Origin, resource: JsonObject): JsonObje
 function keepsKindAndName(before: JsonObject, after: JsonObject, origin: Origin): void {
   const name = (resource: JsonObject) => (isObject(resource.metadata) ? resource.metadata.name : undefined);
   const present = (value: Json | undefined) => value !== undefined && value !== null && value !== '';
-  for (const [field, read] of [['kind', (resource: JsonObject) => resource.kind], ['metadata.name', name]] as const) {
+  for (const [field, read] of [
+    ['kind', (resource: JsonObject) => resource.kind],
+    ['metadata.name', name],
+  ] as const) {
     if (present(read(before)) && !present(read(after))) {
       throw new KsetError(`${describeOrigin(origin)}: the patch leaves ${describeResource(before)} without ${field}`, position(origin));
     }

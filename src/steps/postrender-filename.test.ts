@@ -17,8 +17,14 @@ data:
 describe('keepPostrenderFilename', () => {
   it.each([
     { name: 'a JSON patch removing every annotation', patch: '[{"op": "remove", "path": "/metadata/annotations"}]' },
-    { name: 'a strategic merge of annotations: null', patch: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "settings", "annotations": null}}' },
-    { name: 'a JSON patch replacing the annotation', patch: '[{"op": "replace", "path": "/metadata/annotations/postrenderer.helm.sh~1postrender-filename", "value": "x"}]' },
+    {
+      name: 'a strategic merge of annotations: null',
+      patch: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "settings", "annotations": null}}',
+    },
+    {
+      name: 'a JSON patch replacing the annotation',
+      patch: '[{"op": "replace", "path": "/metadata/annotations/postrenderer.helm.sh~1postrender-filename", "value": "x"}]',
+    },
   ])('restores the annotation after $name', async ({ patch }) => {
     const result = await transform(annotated, { patches: [{ target: { kind: 'ConfigMap' }, patch }] });
     expect(result.output).toContain("    postrenderer.helm.sh/postrender-filename: 'shop/templates/configmap.yaml'\n");
@@ -26,7 +32,9 @@ describe('keepPostrenderFilename', () => {
   });
 
   it('leaves the document alone when nothing else changes it', async () => {
-    const result = await transform(annotated, { patches: [{ target: { kind: 'ConfigMap' }, patch: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "settings"}, "data": {"a": "1"}}' }] });
+    const result = await transform(annotated, {
+      patches: [{ target: { kind: 'ConfigMap' }, patch: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "settings"}, "data": {"a": "1"}}' }],
+    });
     expect(result.output).toBe(annotated);
     expect(result.changes).toEqual([]);
   });

@@ -8,7 +8,9 @@ import { verbStep } from './verb.js';
 /** `kset set resources`: kubectl's `set resources` on the selected objects with a pod spec. */
 export function setResourcesStep(selection: Selection, edit: ResourcesEdit): Step {
   return verbStep({
-    label: ['set resources', ...(edit.containers === '*' ? [] : [`-c ${edit.containers}`]), list('limits', edit.limits), list('requests', edit.requests)].filter(Boolean).join(' '),
+    label: ['set resources', ...(edit.containers === '*' ? [] : [`-c ${edit.containers}`]), list('limits', edit.limits), list('requests', edit.requests)]
+      .filter(Boolean)
+      .join(' '),
     selection,
     takes: (resource) => podSpecPath(resource) !== undefined,
     refusal: notAWorkload,

@@ -14,4 +14,3 @@ export function setServiceAccountStep(selection: Selection, name: string): Step 
     edit: (resource) => setServiceAccount(resource, name),
   });
 }
-

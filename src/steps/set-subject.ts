@@ -11,8 +11,7 @@ export function setSubjectStep(selection: Selection, subjects: Subject[]): Step 
     label: `set subject ${subjects.map(flag).join(' ')}`,
     selection,
     mayHold: (text) => text.includes('RoleBinding') || text.includes('\\'), // an escape may spell the kind
-    takes: (resource) =>
-      (resource.kind === 'RoleBinding' || resource.kind === 'ClusterRoleBinding') && resource.apiVersion === 'rbac.authorization.k8s.io/v1',
+    takes: (resource) => (resource.kind === 'RoleBinding' || resource.kind === 'ClusterRoleBinding') && resource.apiVersion === 'rbac.authorization.k8s.io/v1',
     edit: (resource) => addSubjects(resource, subjects, namespace),
   });
 }

@@ -30,7 +30,14 @@ describe('verbStep', () => {
   });
 
   it("puts the object's name before the edit's errors", () => {
-    const failing = verbStep({ label: 'x', selection: parseSelection(['svc/web'], {}), takes: () => true, edit: () => { throw new KsetError('boom'); } });
+    const failing = verbStep({
+      label: 'x',
+      selection: parseSelection(['svc/web'], {}),
+      takes: () => true,
+      edit: () => {
+        throw new KsetError('boom');
+      },
+    });
     expect(() => failing.apply(service, {} as never)).toThrow(/^service\/web: boom$/);
   });
 

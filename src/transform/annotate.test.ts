@@ -14,7 +14,11 @@ const annotationsOf = (resource: JsonObject) => (resource.metadata as JsonObject
 describe('parseAnnotateArgs', () => {
   it('splits at the first =: the value is any text', () => {
     const edit = parseAnnotateArgs(['note=served by: envoy', 'a=b=c', 'empty=', 'old-']);
-    expect([...edit.set]).toEqual([['a', 'b=c'], ['empty', ''], ['note', 'served by: envoy']]);
+    expect([...edit.set]).toEqual([
+      ['a', 'b=c'],
+      ['empty', ''],
+      ['note', 'served by: envoy'],
+    ]);
     expect(edit.remove).toEqual(['old']);
   });
 
@@ -55,6 +59,8 @@ describe('annotate', () => {
   });
 
   it('refuses annotations over the API server limit of 256 KiB', () => {
-    expect(() => annotate(object({ big: 'x'.repeat(262_000) }), parseAnnotateArgs(['more=' + 'y'.repeat(200)]))).toThrow(/Too long: must have at most 262144 bytes/);
+    expect(() => annotate(object({ big: 'x'.repeat(262_000) }), parseAnnotateArgs(['more=' + 'y'.repeat(200)]))).toThrow(
+      /Too long: must have at most 262144 bytes/,
+    );
   });
 });

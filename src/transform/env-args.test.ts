@@ -26,19 +26,34 @@ describe('splitEnvironmentFromResources', () => {
 
 describe('parseEnv', () => {
   it('sets, removes and keeps the value after the first =', () => {
-    expect(parseEnv(['X=a=b', 'Y=', 'Z-'])).toEqual({ env: [{ name: 'X', value: 'a=b' }, { name: 'Y', value: '' }], remove: ['Z'] });
+    expect(parseEnv(['X=a=b', 'Y=', 'Z-'])).toEqual({
+      env: [
+        { name: 'X', value: 'a=b' },
+        { name: 'Y', value: '' },
+      ],
+      remove: ['Z'],
+    });
   });
 
   it('reads stdin for -, once however often it is named', () => {
     let reads = 0;
     const stdin = () => (reads++, 'A=1\n');
-    expect(parseEnv(['-', '-', 'B=2'], stdin)).toEqual({ env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }], remove: [] });
+    expect(parseEnv(['-', '-', 'B=2'], stdin)).toEqual({
+      env: [
+        { name: 'A', value: '1' },
+        { name: 'B', value: '2' },
+      ],
+      remove: [],
+    });
     expect(reads).toBe(1);
     expect(() => parseEnv(['-'])).toThrow("when '-' is used, STDIN must be open");
   });
 
   it.each([
-    ['1A=x', `"1A" is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')`],
+    [
+      '1A=x',
+      `"1A" is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')`,
+    ],
     ['=x', `"" is not a valid key name: a valid environment variable name`],
     ['.=1', `"." is not a valid key name: must not be '.'`],
     ['..=1', `".." is not a valid key name: must not be '..'`],

@@ -66,7 +66,8 @@ const lookup: ConfigLookup = (kind, name) => {
   return found;
 };
 
-const listed = (lookupFn?: ConfigLookup) => listEnv(deployment, setEnv(deployment, { env: [], remove: [], containers: () => true, overwrite: true }).containers, lookupFn);
+const listed = (lookupFn?: ConfigLookup) =>
+  listEnv(deployment, setEnv(deployment, { env: [], remove: [], containers: () => true, overwrite: true }).containers, lookupFn);
 
 describe('listEnv (--list)', () => {
   it('prints values and references', () => {
@@ -134,7 +135,9 @@ describe('listEnv (--list)', () => {
     ]);
     expect(errors).toEqual([
       'error retrieving reference for BADRES: Unsupported container resource : requests.gpu',
-      expect.stringMatching(/^error retrieving reference for BADSUB: invalid key subscript in metadata.labels\['a b'\]: name part must consist of alphanumeric/),
+      expect.stringMatching(
+        /^error retrieving reference for BADSUB: invalid key subscript in metadata.labels\['a b'\]: name part must consist of alphanumeric/,
+      ),
       'error retrieving reference for CM2: key nope not found in config map cfg',
       'error retrieving reference for GONE: configmap "gone" not found in the input',
       'error retrieving reference for INVALID: invalid valueFrom',

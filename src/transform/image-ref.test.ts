@@ -124,7 +124,9 @@ describe('imageNamePattern', () => {
 
   it("says why in Go's words, about the name as written", () => {
     expect(() => imageNamePattern('team/(app')).toThrow(
-      new KsetError('image name "team/(app" is not a valid regular expression (kustomize reads it as one): error parsing regexp: missing closing ): `team/(app`'),
+      new KsetError(
+        'image name "team/(app" is not a valid regular expression (kustomize reads it as one): error parsing regexp: missing closing ): `team/(app`',
+      ),
     );
   });
 });

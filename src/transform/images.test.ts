@@ -79,9 +79,7 @@ describe('applyImages: rewriting one image', () => {
 
 describe('applyImages: entries and changes', () => {
   it('leaves prefix overlaps alone (app vs app-sidecar)', () => {
-    const { value, changes } = applyImages(pod('team/app:1', 'team/app-sidecar:1', 'team/app-metrics:1'), [
-      entry({ name: 'team/app', newTag: '2' }),
-    ]);
+    const { value, changes } = applyImages(pod('team/app:1', 'team/app-sidecar:1', 'team/app-metrics:1'), [entry({ name: 'team/app', newTag: '2' })]);
     expect(images(value)).toEqual(['team/app:2', 'team/app-sidecar:1', 'team/app-metrics:1']);
     expect(changes).toHaveLength(1);
   });
@@ -98,10 +96,7 @@ describe('applyImages: entries and changes', () => {
   });
 
   it('lets the last of two entries with one name win', () => {
-    const { value } = applyImages(pod('busybox:1'), [
-      entry({ name: 'busybox', newTag: '2' }),
-      entry({ name: 'busybox', newTag: '3' }),
-    ]);
+    const { value } = applyImages(pod('busybox:1'), [entry({ name: 'busybox', newTag: '2' }), entry({ name: 'busybox', newTag: '3' })]);
     expect(images(value)).toEqual(['busybox:3']);
   });
 
@@ -123,7 +118,16 @@ describe('applyImages: entries and changes', () => {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'd', labels: { app: 'd' } },
-      spec: { template: { spec: { containers: [{ name: 'a', image: 'busybox:1' }, { name: 'b', image: 'redis:7' }] } } },
+      spec: {
+        template: {
+          spec: {
+            containers: [
+              { name: 'a', image: 'busybox:1' },
+              { name: 'b', image: 'redis:7' },
+            ],
+          },
+        },
+      },
     };
     const before = structuredClone(input);
     const { value } = applyImages(input, [entry({ name: 'busybox', newTag: '2' })]);
@@ -139,7 +143,9 @@ describe('applyImages: entries and changes', () => {
       apiVersion: 'example.test/v1',
       kind: 'Widget',
       metadata: { name: 'w' },
-      spec: { containers: [{ name: 'none' }, { name: 'null', image: null }, { name: 'map', image: { repo: 'busybox' } }, 'text', { name: 'ok', image: 'busybox:1' }] },
+      spec: {
+        containers: [{ name: 'none' }, { name: 'null', image: null }, { name: 'map', image: { repo: 'busybox' } }, 'text', { name: 'ok', image: 'busybox:1' }],
+      },
     };
     const { value, changes } = applyImages(input, [entry({ name: 'busybox', newTag: '2' })]);
     expect((value.spec as any).containers).toEqual([
@@ -262,10 +268,7 @@ describe('applyImages: where images are', () => {
       metadata: { name: 't' },
       spec: { image: 'busybox:1', steps: [{ name: 'a', image: 'busybox:1' }, { name: 'b' }, { name: 'c', image: 'busybox:1' }] },
     };
-    const fields = [
-      { path: 'spec.image', kind: 'Prometheus' },
-      { path: 'spec.steps[].image' },
-    ];
+    const fields = [{ path: 'spec.image', kind: 'Prometheus' }, { path: 'spec.steps[].image' }];
     expect((applyImages(prometheus, bump, fields).value as any).spec.image).toBe('busybox:2');
     const { value, changes } = applyImages(task, bump, fields);
     expect((value as any).spec.image).toBe('busybox:1');
@@ -273,7 +276,7 @@ describe('applyImages: where images are', () => {
   });
 });
 
-describe('applyImages: kustomize\'s two passes', () => {
+describe("applyImages: kustomize's two passes", () => {
   // kustomize v5.5 runs each entry over every containers/initContainers list, then again over its
   // field specs (spec.containers, spec.initContainers, spec.template.spec.…), matching anew each
   // time. [path to a containers list, entry, input image, expected image], checked with kubectl kustomize.

@@ -109,9 +109,7 @@ type Container = JsonObject | readonly Json[];
 /** A container the patch made its own copy of: the only kind it changes. */
 type Owned = WritableJsonObject | Json[];
 
-const INTERNAL_ANNOTATIONS = ['previousKinds', 'previousNames', 'previousNamespaces'].map(
-  (name) => `internal.config.kubernetes.io/${name}`,
-);
+const INTERNAL_ANNOTATIONS = ['previousKinds', 'previousNames', 'previousNamespaces'].map((name) => `internal.config.kubernetes.io/${name}`);
 
 /** The document being patched: containers on written paths are copied once, the rest is shared. */
 class Working {
@@ -248,7 +246,10 @@ function leafPath(key: string): string {
 }
 
 function segmentsOf(path: string): string[] {
-  const segments = path.slice(1).split('/').map((segment) => unescapeSegment(segment));
+  const segments = path
+    .slice(1)
+    .split('/')
+    .map((segment) => unescapeSegment(segment));
   if (segments.includes('__proto__')) throw new PathError('a path through "__proto__" is not supported');
   return segments;
 }

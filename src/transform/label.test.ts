@@ -14,7 +14,10 @@ const labelsOf = (resource: JsonObject) => (resource.metadata as JsonObject).lab
 describe('parseLabelArgs', () => {
   it('reads sets and removals; a later value wins; keys in Go order', () => {
     const edit = parseLabelArgs(['b=1', 'a=2', 'old-', 'b=3']);
-    expect([...edit.set]).toEqual([['a', '2'], ['b', '3']]);
+    expect([...edit.set]).toEqual([
+      ['a', '2'],
+      ['b', '3'],
+    ]);
     expect(edit.remove).toEqual(['old']);
     expect(parseLabelArgs(['a='], true)).toEqual({ set: new Map([['a', '']]), remove: [], overwrite: true });
   });
@@ -62,11 +65,17 @@ describe('label', () => {
   });
 
   it('creates metadata where there is none', () => {
-    expect(label({ apiVersion: 'v1', kind: 'ConfigMap' }, parseLabelArgs(['a=b']))).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { labels: { a: 'b' } } });
+    expect(label({ apiVersion: 'v1', kind: 'ConfigMap' }, parseLabelArgs(['a=b']))).toEqual({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { labels: { a: 'b' } },
+    });
   });
 
   it('refuses another value without --overwrite, with the value there', () => {
-    expect(() => label(object({ tier: 'frontend' }), parseLabelArgs(['tier=backend']))).toThrow(/^'tier' already has a value \(frontend\), and --overwrite is false$/);
+    expect(() => label(object({ tier: 'frontend' }), parseLabelArgs(['tier=backend']))).toThrow(
+      /^'tier' already has a value \(frontend\), and --overwrite is false$/,
+    );
     expect(() => label(object({ a: '1', b: '1' }), parseLabelArgs(['a=2', 'b=2']))).toThrow(
       /^\['a' already has a value \(1\), and --overwrite is false, 'b' already has a value \(1\), and --overwrite is false\]$/,
     );

@@ -47,9 +47,7 @@ export function parseLabelArgs(pairs: string[], overwrite = false): MetadataEdit
 export function label(resource: JsonObject, edit: MetadataEdit): JsonObject {
   checkStringMaps(resource);
   if (!edit.overwrite) {
-    const conflicts = conflicting(resource, 'labels', edit.set).map(
-      ([key, current]) => `'${key}' already has a value (${current}), and --overwrite is false`,
-    );
+    const conflicts = conflicting(resource, 'labels', edit.set).map(([key, current]) => `'${key}' already has a value (${current}), and --overwrite is false`);
     // Go's aggregate of errors: the one alone, several in brackets
     if (conflicts.length === 1) throw new KsetError(conflicts[0]!);
     if (conflicts.length > 1) throw new KsetError(`[${conflicts.join(', ')}]`);

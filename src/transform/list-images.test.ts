@@ -13,7 +13,10 @@ const statefulSet: JsonObject = {
         initContainers: [{ name: 'perms', image: 'busybox:1.36' }],
         containers: [{ name: 'db', image: 'postgres:16' }, { name: 'noimage' }],
         ephemeralContainers: [{ name: 'debug', image: 'busybox:1.36' }],
-        volumes: [{ name: 'seed', image: { reference: 'registry.test/seed:3' } }, { name: 'tmp', emptyDir: {} }],
+        volumes: [
+          { name: 'seed', image: { reference: 'registry.test/seed:3' } },
+          { name: 'tmp', emptyDir: {} },
+        ],
       },
     },
   },
@@ -38,9 +41,7 @@ describe('listImages', () => {
       spec: { jobTemplate: { spec: { template: { spec: podVolume } } } },
     };
     expect(listImages(pod).map((l) => l.path.join('/'))).toEqual(['spec/volumes/0/image/reference']);
-    expect(listImages(cronJob).map((l) => l.path.join('/'))).toEqual([
-      'spec/jobTemplate/spec/template/spec/volumes/0/image/reference',
-    ]);
+    expect(listImages(cronJob).map((l) => l.path.join('/'))).toEqual(['spec/jobTemplate/spec/template/spec/volumes/0/image/reference']);
   });
 
   it('finds nothing in a CustomResourceDefinition', () => {
@@ -59,7 +60,10 @@ describe('listImages', () => {
       kind: 'Task',
       metadata: { name: 't' },
       spec: {
-        steps: [{ name: 'a', image: 'a:1' }, { name: 'b', image: 7 }],
+        steps: [
+          { name: 'a', image: 'a:1' },
+          { name: 'b', image: 7 },
+        ],
         sidecarImages: ['s:1', 's:2'],
         containers: [{ name: 'c', image: 'c:1' }],
       },

@@ -125,9 +125,7 @@ export function parseFieldPath(path: string): FieldStep[] {
     const each = part.endsWith('[]');
     const key = each ? part.slice(0, -2) : part;
     if (key === '' || /[[\]]/.test(key)) {
-      throw new KsetError(
-        `imageFields path ${JSON.stringify(path)} is not valid: use dot-separated keys, with [] after a list (spec.steps[].image)`,
-      );
+      throw new KsetError(`imageFields path ${JSON.stringify(path)} is not valid: use dot-separated keys, with [] after a list (spec.steps[].image)`);
     }
     return { key, each };
   });
@@ -135,13 +133,7 @@ export function parseFieldPath(path: string): FieldStep[] {
   return steps;
 }
 
-function findFieldImages(
-  node: Json | undefined,
-  steps: FieldStep[],
-  at: number,
-  path: string[],
-  add: (location: ImageLocation) => void,
-): void {
+function findFieldImages(node: Json | undefined, steps: FieldStep[], at: number, path: string[], add: (location: ImageLocation) => void): void {
   if (!isObject(node)) return;
   const { key, each } = steps[at]!;
   const value = node[key];

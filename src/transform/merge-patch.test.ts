@@ -19,7 +19,12 @@ describe('applyMergePatch', () => {
     { name: 'an empty map patch changes nothing', target: { e: null }, patch: {}, want: { e: null } },
     { name: 'nulls are pruned from a new map', target: {}, patch: { a: { bb: { ccc: null } } }, want: { a: { bb: {} } } },
     { name: 'nulls are pruned where a scalar was', target: { s: 5 }, patch: { s: { a: null, b: 1 } }, want: { s: { b: 1 } } },
-    { name: 'maps inside a list replacing a scalar are pruned; null items stay', target: { s: 5 }, patch: { s: [{ a: null, b: 1 }, null] }, want: { s: [{ b: 1 }, null] } },
+    {
+      name: 'maps inside a list replacing a scalar are pruned; null items stay',
+      target: { s: 5 },
+      patch: { s: [{ a: null, b: 1 }, null] },
+      want: { s: [{ b: 1 }, null] },
+    },
     { name: 'a list replacing a map is taken as written (kubectl)', target: { m: { x: 1 } }, patch: { m: [{ a: null }] }, want: { m: [{ a: null }] } },
     { name: 'a top-level list patch is pruned', target: { a: 1 }, patch: [{ a: null, b: 2 }], want: [{ b: 2 }] },
     { name: 'null target member counts as missing', target: { a: null }, patch: { a: { b: null, c: 1 } }, want: { a: { c: 1 } } },

@@ -20,7 +20,12 @@ type Args = Partial<Omit<EnvUpdate, 'containers'>> & { set?: [string, string][];
 /** The update of kset set env's arguments: `containers` is a kubectl pattern. */
 function update(args: Args): EnvUpdate {
   const vars: EnvVar[] = (args.set ?? []).map(([name, value]) => ({ name, value }));
-  return { env: args.env ?? vars, remove: args.remove ?? [], containers: (name) => containerMatches(name, args.containers ?? '*'), overwrite: args.overwrite ?? true };
+  return {
+    env: args.env ?? vars,
+    remove: args.remove ?? [],
+    containers: (name) => containerMatches(name, args.containers ?? '*'),
+    overwrite: args.overwrite ?? true,
+  };
 }
 
 const containersOf = (resource: JsonObject) => (resource.spec as JsonObject).containers as JsonObject[];
@@ -34,17 +39,32 @@ describe('setEnv: one container', () => {
     ['keeps the value after the first =', undefined, { set: [['A', 'b=c']] }, env(['A', 'b=c'])],
     ['collapses duplicates of a set name into the first', env(['D', '1'], ['X', 'x'], ['D', '2']), { set: [['D', '3']] }, env(['D', '3'], ['X', 'x'])],
     ['keeps duplicates of names it does not touch', env(['D', '1'], ['D', '2']), { set: [['A', '1']] }, env(['D', '1'], ['D', '2'], ['A', '1'])],
-    ['the first of two settings of one name wins', env(['A', 'old']), { set: [['A', 'first'], ['A', 'second']] }, env(['A', 'first'])],
-    ['a new name set twice: the first, once', undefined, { set: [['A', 'first'], ['A', 'second']] }, env(['A', 'first'])],
+    [
+      'the first of two settings of one name wins',
+      env(['A', 'old']),
+      {
+        set: [
+          ['A', 'first'],
+          ['A', 'second'],
+        ],
+      },
+      env(['A', 'first']),
+    ],
+    [
+      'a new name set twice: the first, once',
+      undefined,
+      {
+        set: [
+          ['A', 'first'],
+          ['A', 'second'],
+        ],
+      },
+      env(['A', 'first']),
+    ],
     ['removes every variable of a name', env(['D', '1'], ['X', 'x'], ['D', '2']), { remove: ['D'] }, env(['X', 'x'])],
     ['removing the last variable removes env', env(['A', '1']), { remove: ['A'] }, undefined],
     ['a removal beats a set of the same name', env(['A', '1']), { set: [['A', '2']], remove: ['A'] }, undefined],
-    [
-      'a set variable replaces a reference',
-      [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
-      { set: [['A', 'v']] },
-      env(['A', 'v']),
-    ],
+    ['a set variable replaces a reference', [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }], { set: [['A', 'v']] }, env(['A', 'v'])],
   ];
   it.each(rows)('%s', (_, before, args, after) => {
     const container: WritableJsonObject = { name: 'app', image: 'a:1' };
@@ -57,7 +77,17 @@ describe('setEnv: one container', () => {
 
   it('returns the same object when nothing changes: equal values, removal of what is not there', () => {
     const resource = pod([{ name: 'app', env: env(['A', '1'], ['E']) }]);
-    expect(setEnv(resource, update({ set: [['A', '1'], ['E', '']] })).value).toBe(resource);
+    expect(
+      setEnv(
+        resource,
+        update({
+          set: [
+            ['A', '1'],
+            ['E', ''],
+          ],
+        }),
+      ).value,
+    ).toBe(resource);
     expect(setEnv(resource, update({ remove: ['Z'] })).value).toBe(resource);
     const empty = pod([{ name: 'app', env: [] }]);
     expect(setEnv(empty, update({ remove: ['Z'] })).value).toBe(empty);
@@ -66,7 +96,15 @@ describe('setEnv: one container', () => {
   it('keeps the node of a variable set to the value it has, and of every variable it does not touch', () => {
     const a = { name: 'A', value: '1' };
     const b = { name: 'B', value: '2' };
-    const { value } = setEnv(pod([{ name: 'app', env: [a, b] }]), update({ set: [['A', '1'], ['C', '3']] }));
+    const { value } = setEnv(
+      pod([{ name: 'app', env: [a, b] }]),
+      update({
+        set: [
+          ['A', '1'],
+          ['C', '3'],
+        ],
+      }),
+    );
     const result = containersOf(value)[0]!.env as Json[];
     expect(result[0]).toBe(a);
     expect(result[1]).toBe(b);
@@ -84,17 +122,21 @@ describe('setEnv: one container', () => {
   it('does not mutate its input', () => {
     const resource = pod([{ name: 'app', env: env(['A', '1']) }], [{ name: 'init' }]);
     const copy = structuredClone(resource);
-    setEnv(resource, update({ set: [['A', '2'], ['B', '1']] }));
+    setEnv(
+      resource,
+      update({
+        set: [
+          ['A', '2'],
+          ['B', '1'],
+        ],
+      }),
+    );
     expect(resource).toEqual(copy);
   });
 });
 
 describe('setEnv: which containers', () => {
-  const resource = () =>
-    pod(
-      [{ name: 'app' }, { name: 'xproxy' }],
-      [{ name: 'migrate' }],
-    );
+  const resource = () => pod([{ name: 'app' }, { name: 'xproxy' }], [{ name: 'migrate' }]);
   const names = (value: JsonObject) => {
     const spec = value.spec as JsonObject;
     return [...(spec.containers as JsonObject[]), ...((spec.initContainers as JsonObject[]) ?? [])].filter((c) => c.env).map((c) => c.name);
@@ -147,7 +189,15 @@ describe('setEnv: which containers', () => {
 
 describe('setEnv: --overwrite=false', () => {
   const resource = () =>
-    pod([{ name: 'app', env: [{ name: 'MODE', value: 'prod' }, { name: 'REF', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }] }]);
+    pod([
+      {
+        name: 'app',
+        env: [
+          { name: 'MODE', value: 'prod' },
+          { name: 'REF', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+        ],
+      },
+    ]);
 
   it('refuses another value, with kubectl message', () => {
     expect(() => setEnv(resource(), update({ overwrite: false, set: [['MODE', 'dev']] }))).toThrow(
@@ -156,12 +206,32 @@ describe('setEnv: --overwrite=false', () => {
   });
 
   it('accepts the same value and new names', () => {
-    const { value } = setEnv(resource(), update({ overwrite: false, set: [['MODE', 'prod'], ['NEW', '1']] }));
+    const { value } = setEnv(
+      resource(),
+      update({
+        overwrite: false,
+        set: [
+          ['MODE', 'prod'],
+          ['NEW', '1'],
+        ],
+      }),
+    );
     expect((containersOf(value)[0]!.env as JsonObject[]).map((e) => e.name)).toEqual(['MODE', 'REF', 'NEW']);
   });
 
   it('checks every setting of a name, not only the one that wins', () => {
-    expect(() => setEnv(resource(), update({ overwrite: false, set: [['MODE', 'prod'], ['MODE', 'dev']] }))).toThrow("'MODE' already has a value (prod)");
+    expect(() =>
+      setEnv(
+        resource(),
+        update({
+          overwrite: false,
+          set: [
+            ['MODE', 'prod'],
+            ['MODE', 'dev'],
+          ],
+        }),
+      ),
+    ).toThrow("'MODE' already has a value (prod)");
   });
 
   it("takes a reference's value as empty, as kubectl does", () => {

@@ -93,9 +93,7 @@ export function setImage(resource: JsonObject, pairs: ContainerImage[]): SetImag
 function checkPairs(images: Map<string, string>): void {
   if (images.size === 0) throw new KsetError('at least one image update is required');
   if (images.size > 1 && images.has('*')) {
-    throw new KsetError(
-      'all containers are already specified by *, but saw more than one container_name=container_image pairs',
-    );
+    throw new KsetError('all containers are already specified by *, but saw more than one container_name=container_image pairs');
   }
 }
 

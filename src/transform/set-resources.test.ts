@@ -20,12 +20,31 @@ const edit = (limits?: string, requests?: string, containers = '*'): ResourcesEd
 
 describe('parseResourceList', () => {
   it.each([
-    ['cpu=200m,memory=512Mi', [['cpu', '200m'], ['memory', '512Mi']]],
+    [
+      'cpu=200m,memory=512Mi',
+      [
+        ['cpu', '200m'],
+        ['memory', '512Mi'],
+      ],
+    ],
     // kubectl prints the quantity it parsed: 0.5 is 500m, 1.5Gi is 1536Mi, 1000m is 1
-    ['cpu=0.5,memory=1.5Gi', [['cpu', '500m'], ['memory', '1536Mi']]],
+    [
+      'cpu=0.5,memory=1.5Gi',
+      [
+        ['cpu', '500m'],
+        ['memory', '1536Mi'],
+      ],
+    ],
     ['cpu=1000m', [['cpu', '1']]],
     // names as written, in Go's order; a later one wins
-    ['memory=1Gi,CPU=2,cpu=1,cpu=3', [['CPU', '2'], ['cpu', '3'], ['memory', '1Gi']]],
+    [
+      'memory=1Gi,CPU=2,cpu=1,cpu=3',
+      [
+        ['CPU', '2'],
+        ['cpu', '3'],
+        ['memory', '1Gi'],
+      ],
+    ],
     ['nvidia.com/gpu=1', [['nvidia.com/gpu', '1']]],
   ])('%j', (spec, expected) => expect([...parseResourceList(spec)!]).toEqual(expected));
 
@@ -47,7 +66,10 @@ describe('setResources', () => {
     const { value, matched } = setResources(input, edit('cpu=200m', 'memory=256Mi'));
     expect(matched).toBe(true);
     const wanted = { limits: { cpu: '200m' }, requests: { memory: '256Mi' } };
-    expect(containersOf(value)).toEqual([{ name: 'app', resources: wanted }, { name: 'proxy', resources: wanted }]);
+    expect(containersOf(value)).toEqual([
+      { name: 'app', resources: wanted },
+      { name: 'proxy', resources: wanted },
+    ]);
     expect(containersOf(value, 'initContainers')).toEqual([{ name: 'init', resources: wanted }]);
     expect(containersOf(value, 'ephemeralContainers')).toEqual([{ name: 'debug' }]);
     expect(containersOf(input)).toEqual([{ name: 'app' }, { name: 'proxy', resources: {} }]);
@@ -56,7 +78,11 @@ describe('setResources', () => {
   it('takes the containers the -c pattern takes', () => {
     const input = deployment([{ name: 'app' }, { name: 'side-a' }, { name: 'side-b' }], [{ name: 'side-init' }]);
     const { value } = setResources(input, edit('cpu=1', undefined, 'side*'));
-    expect(containersOf(value)).toEqual([{ name: 'app' }, { name: 'side-a', resources: { limits: { cpu: '1' } } }, { name: 'side-b', resources: { limits: { cpu: '1' } } }]);
+    expect(containersOf(value)).toEqual([
+      { name: 'app' },
+      { name: 'side-a', resources: { limits: { cpu: '1' } } },
+      { name: 'side-b', resources: { limits: { cpu: '1' } } },
+    ]);
     expect(containersOf(value, 'initContainers')).toEqual([{ name: 'side-init', resources: { limits: { cpu: '1' } } }]);
   });
 
@@ -64,7 +90,12 @@ describe('setResources', () => {
     const input = deployment([{ name: 'app', resources: { limits: { memory: '1Gi', cpu: '1' } } }]);
     const { value } = setResources(input, edit('nvidia.com/gpu=1,cpu=2,ephemeral-storage=1Gi'));
     const limits = (containersOf(value) as JsonObject[])[0]!.resources as JsonObject;
-    expect(Object.entries(limits.limits as JsonObject)).toEqual([['memory', '1Gi'], ['cpu', '2'], ['ephemeral-storage', '1Gi'], ['nvidia.com/gpu', '1']]);
+    expect(Object.entries(limits.limits as JsonObject)).toEqual([
+      ['memory', '1Gi'],
+      ['cpu', '2'],
+      ['ephemeral-storage', '1Gi'],
+      ['nvidia.com/gpu', '1'],
+    ]);
   });
 
   it.each([

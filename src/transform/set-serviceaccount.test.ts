@@ -44,7 +44,12 @@ describe('setServiceAccount', () => {
   it('sets a Pod and a CronJob', () => {
     const pod: JsonObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [] } };
     expect(setServiceAccount(pod, 'robot').spec).toEqual({ containers: [], serviceAccountName: 'robot' });
-    const cronJob: JsonObject = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: { spec: { template: { spec: {} } } } } };
+    const cronJob: JsonObject = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
+      spec: { jobTemplate: { spec: { template: { spec: {} } } } },
+    };
     expect(setServiceAccount(cronJob, 'robot').spec).toEqual({ jobTemplate: { spec: { template: { spec: { serviceAccountName: 'robot' } } } } });
   });
 

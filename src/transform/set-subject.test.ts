@@ -35,7 +35,11 @@ describe('parseSubjects', () => {
 
 describe('addSubjects', () => {
   it('appends the subjects the binding lacks, as kubectl writes them', () => {
-    const result = addSubjects(binding([{ kind: 'User', apiGroup: rbac, name: 'alice' }]), parseSubjects(flags({ users: ['alice', 'bob'], serviceAccounts: ['shop:ci'] })), 'default');
+    const result = addSubjects(
+      binding([{ kind: 'User', apiGroup: rbac, name: 'alice' }]),
+      parseSubjects(flags({ users: ['alice', 'bob'], serviceAccounts: ['shop:ci'] })),
+      'default',
+    );
     expect(result.subjects).toEqual([
       { kind: 'User', apiGroup: rbac, name: 'alice' },
       { kind: 'User', apiGroup: rbac, name: 'bob' },
@@ -48,18 +52,26 @@ describe('addSubjects', () => {
   });
 
   it('returns the binding itself when it has every subject', () => {
-    const input = binding([{ apiGroup: rbac, kind: 'Group', name: 'devs' }, { kind: 'ServiceAccount', name: 'ci', namespace: 'shop' }]);
+    const input = binding([
+      { apiGroup: rbac, kind: 'Group', name: 'devs' },
+      { kind: 'ServiceAccount', name: 'ci', namespace: 'shop' },
+    ]);
     expect(addSubjects(input, parseSubjects(flags({ groups: ['devs'], serviceAccounts: ['shop:ci'] })), 'default')).toBe(input);
   });
 
   // kubectl compares the Go structs: an apiGroup missing there is not rbac.authorization.k8s.io
   it('adds a user beside the same user written without apiGroup', () => {
     const result = addSubjects(binding([{ kind: 'User', name: 'alice' }]), parseSubjects(flags({ users: ['alice'] })), 'default');
-    expect(result.subjects).toEqual([{ kind: 'User', name: 'alice' }, { kind: 'User', apiGroup: rbac, name: 'alice' }]);
+    expect(result.subjects).toEqual([
+      { kind: 'User', name: 'alice' },
+      { kind: 'User', apiGroup: rbac, name: 'alice' },
+    ]);
   });
 
   it('gives :NAME the namespace it is given (kubectl: -n, else default)', () => {
-    expect(addSubjects(binding(), parseSubjects(flags({ serviceAccounts: [':ci'] })), 'default').subjects).toEqual([{ kind: 'ServiceAccount', name: 'ci', namespace: 'default' }]);
+    expect(addSubjects(binding(), parseSubjects(flags({ serviceAccounts: [':ci'] })), 'default').subjects).toEqual([
+      { kind: 'ServiceAccount', name: 'ci', namespace: 'default' },
+    ]);
   });
 
   it('refuses :NAME on a ClusterRoleBinding', () => {
@@ -73,6 +85,8 @@ describe('addSubjects', () => {
     // kubectl's command knows rbac.authorization.k8s.io/v1 alone
     ['a v1beta1 RoleBinding', { ...binding(), apiVersion: 'rbac.authorization.k8s.io/v1beta1' }],
   ])('refuses %s', (_, resource) => {
-    expect(() => addSubjects(resource, parseSubjects(flags({ users: ['bob'] })), 'default')).toThrow('setting subjects is only supported for RoleBinding/ClusterRoleBinding');
+    expect(() => addSubjects(resource, parseSubjects(flags({ users: ['bob'] })), 'default')).toThrow(
+      'setting subjects is only supported for RoleBinding/ClusterRoleBinding',
+    );
   });
 });

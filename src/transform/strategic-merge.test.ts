@@ -94,18 +94,34 @@ describe('strategicMerge: lists merged by key', () => {
       name: 'merges containers by name, keeping the original order',
       doc: deployment({ containers: abc() }),
       patch: podPatch({ containers: [{ name: 'b', image: 'b:2' }] }),
-      want: deployment({ containers: [{ name: 'a', image: 'a:1' }, { name: 'b', image: 'b:2' }, { name: 'c', image: 'c:1' }] }),
+      want: deployment({
+        containers: [
+          { name: 'a', image: 'a:1' },
+          { name: 'b', image: 'b:2' },
+          { name: 'c', image: 'c:1' },
+        ],
+      }),
     },
     {
       name: 'appends a new item that the patch lists after a merged one',
       doc: deployment({ containers: abc() }),
-      patch: podPatch({ containers: [{ name: 'b', image: 'b:2' }, { name: 'd', image: 'd:1' }] }),
+      patch: podPatch({
+        containers: [
+          { name: 'b', image: 'b:2' },
+          { name: 'd', image: 'd:1' },
+        ],
+      }),
       want: (r) => expect(names(podSpecOf(r).containers)).toEqual(['a', 'b', 'd', 'c']),
     },
     {
       name: 'puts a new item that the patch lists first before the merged ones (apimachinery interleaving)',
       doc: deployment({ containers: abc() }),
-      patch: podPatch({ containers: [{ name: 'd', image: 'd:1' }, { name: 'b', image: 'b:2' }] }),
+      patch: podPatch({
+        containers: [
+          { name: 'd', image: 'd:1' },
+          { name: 'b', image: 'b:2' },
+        ],
+      }),
       want: (r) => expect(names(podSpecOf(r).containers)).toEqual(['d', 'a', 'b', 'c']),
     },
     {
@@ -120,7 +136,10 @@ describe('strategicMerge: lists merged by key', () => {
         containers: [
           {
             name: 'app',
-            env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }],
+            env: [
+              { name: 'A', value: '1' },
+              { name: 'B', value: '2' },
+            ],
             volumeMounts: [{ name: 'data', mountPath: '/data' }],
           },
         ],
@@ -129,7 +148,10 @@ describe('strategicMerge: lists merged by key', () => {
         containers: [
           {
             name: 'app',
-            env: [{ name: 'B', value: null, valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }, { name: 'C', value: '3' }],
+            env: [
+              { name: 'B', value: null, valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+              { name: 'C', value: '3' },
+            ],
             volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
           },
         ],
@@ -144,7 +166,10 @@ describe('strategicMerge: lists merged by key', () => {
               { name: 'C', value: '3' },
             ],
             // a new item the patch lists before every merged one goes first
-            volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }, { name: 'data', mountPath: '/data' }],
+            volumeMounts: [
+              { name: 'tmp', mountPath: '/tmp' },
+              { name: 'data', mountPath: '/data' },
+            ],
           },
         ],
       }),
@@ -152,14 +177,28 @@ describe('strategicMerge: lists merged by key', () => {
     {
       name: 'a second patch item with a new key merges into the first one',
       doc: deployment({ containers: abc() }),
-      patch: podPatch({ containers: [{ name: 'n', image: 'n:1' }, { name: 'n', args: ['x'] }] }),
+      patch: podPatch({
+        containers: [
+          { name: 'n', image: 'n:1' },
+          { name: 'n', args: ['x'] },
+        ],
+      }),
       want: (r) => expect(podSpecOf(r).containers).toContainEqual({ name: 'n', image: 'n:1', args: ['x'] }),
     },
     {
       name: 'merges into the first of two original items with the same key',
-      doc: deployment({ containers: [{ name: 'a', image: '1' }, { name: 'a', image: '2' }] }),
+      doc: deployment({
+        containers: [
+          { name: 'a', image: '1' },
+          { name: 'a', image: '2' },
+        ],
+      }),
       patch: podPatch({ containers: [{ name: 'a', image: '3' }] }),
-      want: (r) => expect(podSpecOf(r).containers).toEqual([{ name: 'a', image: '3' }, { name: 'a', image: '2' }]),
+      want: (r) =>
+        expect(podSpecOf(r).containers).toEqual([
+          { name: 'a', image: '3' },
+          { name: 'a', image: '2' },
+        ]),
     },
     {
       name: 'merge keys compare by type: "80" is not 80',
@@ -228,8 +267,18 @@ describe('strategicMerge: $patch', () => {
     {
       name: 'delete removes list items by merge key',
       doc: deployment({ containers: abc() }),
-      patch: podPatch({ containers: [{ name: 'b', $patch: 'delete' }, { name: 'z', $patch: 'delete' }] }),
-      want: deployment({ containers: [{ name: 'a', image: 'a:1' }, { name: 'c', image: 'c:1' }] }),
+      patch: podPatch({
+        containers: [
+          { name: 'b', $patch: 'delete' },
+          { name: 'z', $patch: 'delete' },
+        ],
+      }),
+      want: deployment({
+        containers: [
+          { name: 'a', image: 'a:1' },
+          { name: 'c', image: 'c:1' },
+        ],
+      }),
     },
     {
       name: 'delete on a map leaves it empty (apimachinery)',
@@ -280,9 +329,21 @@ describe('strategicMerge: $retainKeys', () => {
     },
     {
       name: 'switches a volume source',
-      doc: deployment({ containers: [{ name: 'a' }], volumes: [{ name: 'v', configMap: { name: 'cm' } }, { name: 'w', emptyDir: {} }] }),
+      doc: deployment({
+        containers: [{ name: 'a' }],
+        volumes: [
+          { name: 'v', configMap: { name: 'cm' } },
+          { name: 'w', emptyDir: {} },
+        ],
+      }),
       patch: podPatch({ volumes: [{ name: 'v', $retainKeys: ['name', 'secret'], secret: { secretName: 's' } }] }),
-      want: deployment({ containers: [{ name: 'a' }], volumes: [{ name: 'v', secret: { secretName: 's' } }, { name: 'w', emptyDir: {} }] }),
+      want: deployment({
+        containers: [{ name: 'a' }],
+        volumes: [
+          { name: 'v', secret: { secretName: 's' } },
+          { name: 'w', emptyDir: {} },
+        ],
+      }),
     },
     {
       name: 'a null for an unlisted key is allowed',
@@ -313,7 +374,10 @@ describe('strategicMerge: $setElementOrder', () => {
       doc: deployment({ containers: abc() }),
       patch: podPatch({
         '$setElementOrder/containers': [{ name: 'c' }, { name: 'n' }, { name: 'a' }],
-        containers: [{ name: 'b', $patch: 'delete' }, { name: 'n', image: 'n:1' }],
+        containers: [
+          { name: 'b', $patch: 'delete' },
+          { name: 'n', image: 'n:1' },
+        ],
       }),
       want: (r) => expect(names(podSpecOf(r).containers)).toEqual(['c', 'n', 'a']),
     },
@@ -388,16 +452,19 @@ describe('strategicMerge: directives never reach the output (kset departure from
       name: 'in a new list item',
       doc: deployment({ containers: abc() }),
       patch: podPatch({
-        containers: [
-          { name: 'n', image: 'n:1', '$setElementOrder/env': [{ name: 'X' }], env: [{ name: 'X', value: null }], resources: { $patch: 'replace' } },
-        ],
+        containers: [{ name: 'n', image: 'n:1', '$setElementOrder/env': [{ name: 'X' }], env: [{ name: 'X', value: null }], resources: { $patch: 'replace' } }],
       }),
       want: (r) => expect(podSpecOf(r).containers).toContainEqual({ name: 'n', image: 'n:1', env: [{ name: 'X' }] }),
     },
     {
       name: 'in a new field ($patch maps are left out, as apimachinery does)',
       doc: deployment({ containers: [{ name: 'a' }] }, {}),
-      patch: { spec: { strategy: { $retainKeys: ['type'], type: 'Recreate' }, template: { spec: { containers: [{ name: 'a', resources: { limits: { $patch: 'replace', cpu: '1' } } }] } } } },
+      patch: {
+        spec: {
+          strategy: { $retainKeys: ['type'], type: 'Recreate' },
+          template: { spec: { containers: [{ name: 'a', resources: { limits: { $patch: 'replace', cpu: '1' } } }] } },
+        },
+      },
       want: deployment({ containers: [{ name: 'a', resources: {} }] }, { strategy: { type: 'Recreate' } }),
     },
     {
@@ -416,7 +483,10 @@ describe('strategicMerge: a port named twice is told apart by protocol (kset dep
   run([
     {
       name: 'a TCP patch item merges into the TCP item, not the UDP one with the same port',
-      doc: coredns([{ containerPort: 53, protocol: 'UDP', name: 'dns' }, { containerPort: 53, protocol: 'TCP', name: 'dns-tcp' }]),
+      doc: coredns([
+        { containerPort: 53, protocol: 'UDP', name: 'dns' },
+        { containerPort: 53, protocol: 'TCP', name: 'dns-tcp' },
+      ]),
       patch: podPatch({ containers: [{ name: 'dns', ports: [{ containerPort: 53, protocol: 'TCP', hostPort: 53 }] }] }),
       want: (r) =>
         expect(portsOf(r)).toEqual([
@@ -426,15 +496,26 @@ describe('strategicMerge: a port named twice is told apart by protocol (kset dep
     },
     {
       name: 'a UDP patch item merges into the UDP item',
-      doc: coredns([{ containerPort: 53, protocol: 'TCP' }, { containerPort: 53, protocol: 'UDP' }]),
+      doc: coredns([
+        { containerPort: 53, protocol: 'TCP' },
+        { containerPort: 53, protocol: 'UDP' },
+      ]),
       patch: podPatch({ containers: [{ name: 'dns', ports: [{ containerPort: 53, protocol: 'UDP', name: 'u' }] }] }),
-      want: (r) => expect(portsOf(r)).toEqual([{ containerPort: 53, protocol: 'TCP' }, { containerPort: 53, protocol: 'UDP', name: 'u' }]),
+      want: (r) =>
+        expect(portsOf(r)).toEqual([
+          { containerPort: 53, protocol: 'TCP' },
+          { containerPort: 53, protocol: 'UDP', name: 'u' },
+        ]),
     },
     {
       name: 'a patch item without protocol merges into the protocol-less (TCP) item',
       doc: coredns([{ containerPort: 53, protocol: 'UDP' }, { containerPort: 53 }]),
       patch: podPatch({ containers: [{ name: 'dns', ports: [{ containerPort: 53, name: 'tcp' }] }] }),
-      want: (r) => expect(portsOf(r)).toEqual([{ containerPort: 53, protocol: 'UDP' }, { containerPort: 53, name: 'tcp' }]),
+      want: (r) =>
+        expect(portsOf(r)).toEqual([
+          { containerPort: 53, protocol: 'UDP' },
+          { containerPort: 53, name: 'tcp' },
+        ]),
     },
     // A port named once merges by port alone, whatever the protocols, as kubectl does.
     {
@@ -458,14 +539,27 @@ describe('strategicMerge: a port named twice is told apart by protocol (kset dep
     {
       name: 'a patch naming a port twice adds its second protocol (kubectl would merge both into one item)',
       doc: service([{ port: 80, protocol: 'TCP', name: 'a' }, { port: 81 }]),
-      patch: { spec: { ports: [{ port: 80, protocol: 'TCP', name: 't' }, { port: 80, protocol: 'UDP', name: 'u' }] } },
+      patch: {
+        spec: {
+          ports: [
+            { port: 80, protocol: 'TCP', name: 't' },
+            { port: 80, protocol: 'UDP', name: 'u' },
+          ],
+        },
+      },
       want: service([{ port: 80, protocol: 'TCP', name: 't' }, { port: 80, protocol: 'UDP', name: 'u' }, { port: 81 }]),
     },
     {
       name: 'Service ports without protocol anywhere merge by port',
-      doc: service([{ port: 80, targetPort: 8080 }, { port: 9000, targetPort: 9000 }]),
+      doc: service([
+        { port: 80, targetPort: 8080 },
+        { port: 9000, targetPort: 9000 },
+      ]),
       patch: { spec: { ports: [{ port: 9000, targetPort: 9443 }] } },
-      want: service([{ port: 80, targetPort: 8080 }, { port: 9000, targetPort: 9443 }]),
+      want: service([
+        { port: 80, targetPort: 8080 },
+        { port: 9000, targetPort: 9443 },
+      ]),
     },
     {
       name: 'deleting a Service port by port deletes only its TCP item',
@@ -476,7 +570,12 @@ describe('strategicMerge: a port named twice is told apart by protocol (kset dep
     {
       name: 'a missing list-map key other than protocol matches any value (topologySpreadConstraints)',
       doc: deployment({ containers: [], topologySpreadConstraints: [{ topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', maxSkew: 1 }] }),
-      patch: podPatch({ topologySpreadConstraints: [{ topologyKey: 'zone', maxSkew: 2 }, { topologyKey: 'host', whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 1 }] }),
+      patch: podPatch({
+        topologySpreadConstraints: [
+          { topologyKey: 'zone', maxSkew: 2 },
+          { topologyKey: 'host', whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 1 },
+        ],
+      }),
       want: (r) =>
         expect(podSpecOf(r).topologySpreadConstraints).toEqual([
           { topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', maxSkew: 2 },
@@ -504,7 +603,15 @@ describe('strategicMerge: kinds without a schema (kustomize merge)', () => {
     {
       name: 'leaves directives and nulls out of replaced lists and new values',
       doc: widget({ list: [{ name: 'a' }] }),
-      patch: { spec: { list: [{ name: 'a', $patch: 'delete' }, { name: 'b', v: null, w: { $patch: 'delete' } }], n: { p: null, q: 1 } } },
+      patch: {
+        spec: {
+          list: [
+            { name: 'a', $patch: 'delete' },
+            { name: 'b', v: null, w: { $patch: 'delete' } },
+          ],
+          n: { p: null, q: 1 },
+        },
+      },
       want: widget({ list: [{ name: 'b' }], n: { q: 1 } }),
     },
     {
@@ -549,7 +656,16 @@ describe('strategicMerge: apimachinery quirks, checked against kubectl', () => {
       doc: pod({ containers: [{ name: 'c', env: env('P', 'Q', 'R') }] }),
       patch: {
         spec: {
-          containers: [{ name: 'c', env: [{ name: 'P', $patch: 'delete' }, { name: 'N', value: '2' }], '$setElementOrder/env': [{ name: 'N' }, { name: 'R' }] }],
+          containers: [
+            {
+              name: 'c',
+              env: [
+                { name: 'P', $patch: 'delete' },
+                { name: 'N', value: '2' },
+              ],
+              '$setElementOrder/env': [{ name: 'N' }, { name: 'R' }],
+            },
+          ],
         },
       },
       want: pod({ containers: [{ name: 'c', env: [...env('Q'), { name: 'N', value: '2' }, ...env('R')] }] }),
@@ -564,8 +680,13 @@ describe('strategicMerge: apimachinery quirks, checked against kubectl', () => {
   ]);
 });
 
-describe('strategicMerge: fields kubectl\'s Go types lack', () => {
-  const pod = (container: JsonObject): JsonObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', ...container }] } });
+describe("strategicMerge: fields kubectl's Go types lack", () => {
+  const pod = (container: JsonObject): JsonObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: { containers: [{ name: 'c', ...container }] },
+  });
   const containerPatch = (container: JsonObject): JsonObject => ({ spec: { containers: [{ name: 'c', ...container }] } });
   run([
     {
@@ -686,7 +807,7 @@ describe('strategicMerge: errors', () => {
     {
       name: 'a malformed directive key',
       doc: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', finalizers: ['a'] } },
-      patch: { metadata: { '$deleteFromPrimitiveListfinalizers': ['a'] } },
+      patch: { metadata: { $deleteFromPrimitiveListfinalizers: ['a'] } },
       message: /metadata: invalid directive key/,
     },
     {
@@ -707,7 +828,14 @@ describe('strategicMerge: errors', () => {
 describe('strategicMerge: purity', () => {
   it('changes neither input and shares untouched subtrees', () => {
     const doc = deepFreeze(deployment({ containers: abc(), volumes: [{ name: 'v', emptyDir: {} }] }, { selector: { matchLabels: { a: '1' } } }));
-    const patch = deepFreeze(podPatch({ containers: [{ name: 'b', image: 'b:2' }, { name: 'n', env: [{ name: 'X', value: null }] }] }));
+    const patch = deepFreeze(
+      podPatch({
+        containers: [
+          { name: 'b', image: 'b:2' },
+          { name: 'n', env: [{ name: 'X', value: null }] },
+        ],
+      }),
+    );
     const before = JSON.stringify([doc, patch]);
     const result = merge(doc, patch)!;
     expect(JSON.stringify([doc, patch])).toBe(before);

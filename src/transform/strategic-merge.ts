@@ -160,8 +160,7 @@ function setElementOrder(
     const trace: ListTrace = { deleted: [], appended: [] };
     merged = mergeList(original, patchList, field, false, ctx, here, trace);
     serverOrder = aliasedOriginal(original, trace, identity);
-  }
-  else if (patchList) merged = cleanList(patchList, ctx, here);
+  } else if (patchList) merged = cleanList(patchList, ctx, here);
   else if (original) merged = original;
   else return;
   done.add(name);
@@ -176,7 +175,17 @@ function setElementOrder(
   }
   const orderAt = identity.indexIn(order);
   const named = (item: Json) => orderAt(item) >= 0;
-  setOwn(result, name, interleave(merged.filter(named), order, merged.filter((item) => !named(item)), serverOrder, identity));
+  setOwn(
+    result,
+    name,
+    interleave(
+      merged.filter(named),
+      order,
+      merged.filter((item) => !named(item)),
+      serverOrder,
+      identity,
+    ),
+  );
 }
 
 /** What merging a list of maps did to the original list: the items deleted and those appended, in order. */
@@ -197,7 +206,7 @@ function aliasedOriginal(original: Json[], trace: ListTrace, identity: Identity)
   const backing = [...original];
   let length = backing.length;
   for (const gone of trace.deleted) {
-    for (let at = backing.findIndex((item, i) => i < length && identity.same(item, gone)); at >= 0; ) {
+    for (let at = backing.findIndex((item, i) => i < length && identity.same(item, gone)); at >= 0;) {
       backing.copyWithin(at, at + 1, length);
       length--;
       at = backing.findIndex((item, i) => i < length && identity.same(item, gone));
@@ -221,7 +230,12 @@ function checkOrderMatchesPatch(patchList: Json[], order: Json[], field: FieldSc
       return item[DIRECTIVE] !== 'delete';
     });
     requireMergeKey(order, mergeKey, path, key);
-    requireMergeKey(items.filter((item) => !hasDirective(item)), mergeKey, path, 'the patch');
+    requireMergeKey(
+      items.filter((item) => !hasDirective(item)),
+      mergeKey,
+      path,
+      'the patch',
+    );
   }
   let p = 0;
   let o = 0;
@@ -255,7 +269,13 @@ function mergeList(
     const inPatch = new Set(patch);
     if (deleteList) return original.filter((item) => !inPatch.has(item));
     const merged = [...new Set([...original, ...patch])];
-    return interleave(merged.filter((v) => inPatch.has(v)), patch, merged.filter((v) => !inPatch.has(v)), original, SCALARS);
+    return interleave(
+      merged.filter((v) => inPatch.has(v)),
+      patch,
+      merged.filter((v) => !inPatch.has(v)),
+      original,
+      SCALARS,
+    );
   }
 
   const mergeKey = field?.mergeKey;
@@ -307,7 +327,13 @@ function mergeList(
   const patched = items.map(({ item }) => item);
   const patchedAt = identity.indexIn(patched);
   const inPatch = (v: Json) => patchedAt(v) >= 0;
-  return interleave(merged.filter(inPatch), patched, merged.filter((v) => !inPatch(v)), base, identity);
+  return interleave(
+    merged.filter(inPatch),
+    patched,
+    merged.filter((v) => !inPatch(v)),
+    base,
+    identity,
+  );
 }
 
 /**
@@ -452,7 +478,8 @@ function strategyOf(field: FieldSchema | undefined): 'merge' | 'replace' | undef
 function requireMergeKey(items: Json[], mergeKey: string, path: string, whose: string): void {
   for (const item of items) {
     if (!isObject(item)) throw fail(path, `an item of ${whose} is a ${shapeOf(item)}, not a map with the merge key "${mergeKey}"`);
-    if (!Object.hasOwn(item, mergeKey)) throw fail(path, `an item of ${whose} does not contain the merge key "${mergeKey}": ${quote(JSON.stringify(item), 120)}`);
+    if (!Object.hasOwn(item, mergeKey))
+      throw fail(path, `an item of ${whose} does not contain the merge key "${mergeKey}": ${quote(JSON.stringify(item), 120)}`);
   }
 }
 

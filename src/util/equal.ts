@@ -2,7 +2,8 @@
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b || (a !== a && b !== b)) return true;
   // an integer read exactly (a bigint, beyond a double's) is the double it stands for
-  if (typeof a === 'bigint' || typeof b === 'bigint') return (typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number') && Number(a) === Number(b);
+  if (typeof a === 'bigint' || typeof b === 'bigint')
+    return (typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number') && Number(a) === Number(b);
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;

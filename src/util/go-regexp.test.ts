@@ -52,7 +52,7 @@ describe('compileGoRegExp: Go syntax', () => {
     expect(matching(pattern)).toEqual(names);
   });
 
-  it("reads text as Go does: `.` stops at a line feed only, `\\s` is [\\t\\n\\f\\r ], \\w and \\d are ASCII", () => {
+  it('reads text as Go does: `.` stops at a line feed only, `\\s` is [\\t\\n\\f\\r ], \\w and \\d are ASCII', () => {
     const full = (pattern: string, text: string) => compileGoRegExp(`^(?:${pattern})$`).test(text);
     expect(full('a.b', 'a\nb')).toBe(false);
     expect(full('a.b', 'a\rb')).toBe(true);

@@ -65,10 +65,7 @@ export function parseQuantity(text: string): Quantity | { error: string } {
       if (product <= MAX_INT64) {
         const unscaled = positive ? product : -product;
         const quantity: Quantity = { unscaled, scale: -scale, format };
-        const keeps =
-          format === 'BinarySI'
-            ? exponent % 10 === 0 && (digits & 7n) !== 0n
-            : scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
+        const keeps = format === 'BinarySI' ? exponent % 10 === 0 && (digits & 7n) !== 0n : scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
         if (keeps) quantity.text = text;
         return quantity;
       }

@@ -12,7 +12,13 @@ const read = (dir: string, name: string) => readFileSync(path.join(dir, name), '
 describe('replaceFiles', () => {
   it('replaces each file and leaves no temp file behind', async () => {
     const dir = folder({ 'a.yaml': 'a: 1\n', 'b.yaml': 'b: 1\n' });
-    await replaceFiles([{ path: 'a.yaml', text: 'a: 2\n' }, { path: 'b.yaml', text: 'b: 2\n' }], dir);
+    await replaceFiles(
+      [
+        { path: 'a.yaml', text: 'a: 2\n' },
+        { path: 'b.yaml', text: 'b: 2\n' },
+      ],
+      dir,
+    );
     expect([read(dir, 'a.yaml'), read(dir, 'b.yaml')]).toEqual(['a: 2\n', 'b: 2\n']);
     expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml']);
   });
@@ -35,7 +41,13 @@ describe('replaceFiles', () => {
   it('refuses a read-only file (even as root) and writes none of the others', async () => {
     const dir = folder({ 'a.yaml': 'a: 1\n', 'b.yaml': 'b: 1\n' });
     chmodSync(path.join(dir, 'b.yaml'), 0o444);
-    const error = await replaceFiles([{ path: 'a.yaml', text: 'a: 2\n' }, { path: 'b.yaml', text: 'b: 2\n' }], dir).catch((e) => e);
+    const error = await replaceFiles(
+      [
+        { path: 'a.yaml', text: 'a: 2\n' },
+        { path: 'b.yaml', text: 'b: 2\n' },
+      ],
+      dir,
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(KsetError);
     expect(error.message).toBe('read-only file: nothing was written');
     expect(error.position.file).toBe('b.yaml');

@@ -49,7 +49,12 @@ export async function replaceFiles(replacements: Replacement[], cwd: string): Pr
     const renamed = staged.filter((s) => s.temp !== undefined);
     await Promise.all([...new Set(renamed.map((s) => path.dirname(s.target)))].map(syncFolder));
     await signalsDelivered();
-    if (guard.interrupted()) throw new InterruptedError(guard.signal!, guard.exitCode(), renamed.map((s) => s.shown));
+    if (guard.interrupted())
+      throw new InterruptedError(
+        guard.signal!,
+        guard.exitCode(),
+        renamed.map((s) => s.shown),
+      );
   } finally {
     guard.release();
   }
@@ -181,6 +186,6 @@ async function syncFolder(folder: string): Promise<void> {
 function ioError(e: unknown, file: string, what: string, outcome = 'nothing was written'): KsetError {
   if (e instanceof KsetError) return e;
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message;
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message);
   return new KsetError(`${what} (${why}): ${outcome}`, { file });
 }

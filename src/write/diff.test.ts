@@ -59,7 +59,10 @@ describe('filesDiff', () => {
 /** The diff as kset made it before it compared document by document: the whole file at once. */
 function wholeFileDiff(path: string, input: string, output: string): string {
   const { before, after } = maskSecrets(input, output);
-  return diffPackage.createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 3, headerOptions: diffPackage.FILE_HEADERS_ONLY });
+  return diffPackage.createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, {
+    context: 3,
+    headerOptions: diffPackage.FILE_HEADERS_ONLY,
+  });
 }
 
 const deployment = (i: number, extra = '') =>
@@ -72,20 +75,52 @@ const many = stream(Array.from({ length: 30 }, (_, i) => (i % 3 === 2 ? service(
 describe('fileDiff of a transform, document by document', () => {
   const image = { images: [{ name: 'acme/web', newName: 'registry.example.com/web', newTag: '2.0' }] };
   const addEnv = {
-    patches: [{ target: { kind: 'Deployment' }, patch: 'kind: Deployment\nmetadata: {name: x}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        env:\n        - name: B\n          value: "2"\n        resources: {limits: {memory: 1Gi}}\n' }],
+    patches: [
+      {
+        target: { kind: 'Deployment' },
+        patch:
+          'kind: Deployment\nmetadata: {name: x}\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        env:\n        - name: B\n          value: "2"\n        resources: {limits: {memory: 1Gi}}\n',
+      },
+    ],
   };
-  const labelServices = { patches: [{ target: { kind: 'Service' }, patch: '- op: add\n  path: /metadata/labels\n  value: {tier: backend}\n- op: remove\n  path: /spec/ports/0/port\n' }] };
+  const labelServices = {
+    patches: [
+      { target: { kind: 'Service' }, patch: '- op: add\n  path: /metadata/labels\n  value: {tier: backend}\n- op: remove\n  path: /spec/ports/0/port\n' },
+    ],
+  };
   const cases: [string, string, Record<string, unknown>][] = [
     ['an image in every Deployment', many, image],
     ['lines added to every Deployment', many, addEnv],
     ['JSON patches on every Service', many, labelServices],
     ['images and patches together', many, { ...image, patches: [...addEnv.patches, ...labelServices.patches] }],
-    ['CRLF line ends, a leading ---, a trailing comment-only document', '---\r\n' + stream([deployment(1), service(2), deployment(3)]).replaceAll('\n', '\r\n') + '---\r\n# end\r\n', image],
+    [
+      'CRLF line ends, a leading ---, a trailing comment-only document',
+      '---\r\n' + stream([deployment(1), service(2), deployment(3)]).replaceAll('\n', '\r\n') + '---\r\n# end\r\n',
+      image,
+    ],
     ['no final newline', stream([deployment(1), service(2), deployment(3)]).replace(/\n$/, ''), { ...image, patches: labelServices.patches }],
-    ['changes in adjacent short documents', stream(Array.from({ length: 12 }, (_, i) => `kind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  image: acme/web:1.0\n`).concat(deployment(0))), image],
-    ['Secrets changed and unchanged between changed documents', stream([deployment(1), secret('a', 'c2VjcmV0MQ=='), deployment(2), secret('b', 'b2xk'), service(3)]),
-      { ...image, patches: [{ target: { kind: 'Secret', name: 'b' }, patch: '- op: replace\n  path: /data/token\n  value: bmV3\n' }] }],
-    ['a List', `apiVersion: v1\nkind: List\nitems:\n${[1, 2, 3].map((i) => deployment(i).replace(/^#.*\n/, '').replace(/^(?=.)/gm, '  ').replace(/^ {2}/, '- ')).join('')}`, image],
+    [
+      'changes in adjacent short documents',
+      stream(Array.from({ length: 12 }, (_, i) => `kind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  image: acme/web:1.0\n`).concat(deployment(0))),
+      image,
+    ],
+    [
+      'Secrets changed and unchanged between changed documents',
+      stream([deployment(1), secret('a', 'c2VjcmV0MQ=='), deployment(2), secret('b', 'b2xk'), service(3)]),
+      { ...image, patches: [{ target: { kind: 'Secret', name: 'b' }, patch: '- op: replace\n  path: /data/token\n  value: bmV3\n' }] },
+    ],
+    [
+      'a List',
+      `apiVersion: v1\nkind: List\nitems:\n${[1, 2, 3]
+        .map((i) =>
+          deployment(i)
+            .replace(/^#.*\n/, '')
+            .replace(/^(?=.)/gm, '  ')
+            .replace(/^ {2}/, '- '),
+        )
+        .join('')}`,
+      image,
+    ],
   ];
 
   it.each(cases)('%s: the diff a whole-file diff gives', async (_, input, config) => {
@@ -117,9 +152,17 @@ describe('fileDiff of a transform, document by document', () => {
 
   it('a document deleted is removed whole, with its --- line', async () => {
     const input = stream([deployment(1), service(2), deployment(3)]);
-    const { files } = await transform([{ path: 'm.yaml', text: input }], { patches: [{ patch: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-2\n$patch: delete\n' }] });
+    const { files } = await transform([{ path: 'm.yaml', text: input }], {
+      patches: [{ patch: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-2\n$patch: delete\n' }],
+    });
     const diff = fileDiff(files[0]!);
-    expect(diff.split('\n').filter((line) => line.startsWith('-') && !line.startsWith('--- a/'))).toEqual(['----', ...service(2).trimEnd().split('\n').map((line) => '-' + line)]);
+    expect(diff.split('\n').filter((line) => line.startsWith('-') && !line.startsWith('--- a/'))).toEqual([
+      '----',
+      ...service(2)
+        .trimEnd()
+        .split('\n')
+        .map((line) => '-' + line),
+    ]);
     expect(diffPackage.applyPatch(input, diff)).toBe(files[0]!.output);
   });
 });
@@ -160,7 +203,10 @@ describe('fileDiff on any two streams', () => {
           output = output.replace(/\r?\n$/, '');
           documentEnds[documentEnds.length - 1] = { input: input.length, output: output.length };
         }
-        for (const file of [{ path: 'm.yaml', input, output, changed: input !== output, documentEnds }, { path: 'm.yaml', input, output, changed: input !== output }]) {
+        for (const file of [
+          { path: 'm.yaml', input, output, changed: input !== output, documentEnds },
+          { path: 'm.yaml', input, output, changed: input !== output },
+        ]) {
           const diff = fileDiff(file);
           if (input === output) expect(diff).toBe('');
           else expect(diffPackage.applyPatch(input, diff)).toBe(output);

@@ -165,12 +165,17 @@ function colorize(patch: string): string {
     .map((line, i) => {
       if (line === '' && i === lines.length - 1) return line;
       const style =
-        i < 2 ? STYLE.header
-        : line.startsWith('@@') ? STYLE.hunk
-        : line.startsWith('-') ? STYLE.removed
-        : line.startsWith('+') ? STYLE.added
-        : line.startsWith('\\') ? STYLE.note
-        : '';
+        i < 2
+          ? STYLE.header
+          : line.startsWith('@@')
+            ? STYLE.hunk
+            : line.startsWith('-')
+              ? STYLE.removed
+              : line.startsWith('+')
+                ? STYLE.added
+                : line.startsWith('\\')
+                  ? STYLE.note
+                  : '';
       if (!style) return line;
       const cr = line.endsWith('\r') ? '\r' : '';
       return style + line.slice(0, line.length - cr.length) + RESET + cr;

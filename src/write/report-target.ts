@@ -25,14 +25,16 @@ function standardNames(fd: number, name: string): string[] {
 export async function reportTargetProblem(report: string, read: string[], cwd: string): Promise<string | undefined> {
   const absolute = path.resolve(cwd, report);
   for (const [name, fd] of STANDARD) {
-    if (standardNames(fd, name).includes(absolute)) return `--report ${report} is kset's ${name}${name === 'stdout' ? ' (--report - writes the report there, with --write)' : ''}`;
+    if (standardNames(fd, name).includes(absolute))
+      return `--report ${report} is kset's ${name}${name === 'stdout' ? ' (--report - writes the report there, with --write)' : ''}`;
   }
   const target = await stat(absolute).catch(() => undefined);
   if (!target) return undefined;
   for (const [name, fd] of STANDARD) {
     const standard = fdStats(fd);
     // a terminal or /dev/null may take the report as well as the output: nothing is replaced
-    if (standard && !standard.isCharacterDevice() && sameFile(standard, target)) return `--report ${report} is the file kset's ${name} ${name === 'stdin' ? 'comes from' : 'goes to'}`;
+    if (standard && !standard.isCharacterDevice() && sameFile(standard, target))
+      return `--report ${report} is the file kset's ${name} ${name === 'stdin' ? 'comes from' : 'goes to'}`;
   }
   for (const file of read) {
     const info = await stat(path.resolve(cwd, file)).catch(() => undefined);

@@ -68,7 +68,7 @@ describe('buildReport', () => {
     expect(reported?.masked).toBe(true);
   });
 
-  it('leaves Secret metadata and other kinds\' data alone', () => {
+  it("leaves Secret metadata and other kinds' data alone", () => {
     const labels: Change = { ...image, resource: { kind: 'Secret', name: 's' }, pointer: '/metadata/labels/a', old: 'x', new: 'y' };
     const config: Change = { ...image, resource: { kind: 'ConfigMap', name: 'c' }, pointer: '/data/a', old: 'x', new: 'y' };
     const report = buildReport({ files, changes: [labels, config], warnings: [] });

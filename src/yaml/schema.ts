@@ -54,7 +54,6 @@ const GO_YAML_NUMBER = {
   resolve: (text: string) => resolveNumber(text),
 };
 
-
 export const PARSE_OPTIONS = { ...YAML_11, keepSourceTokens: true } as const;
 
 /**

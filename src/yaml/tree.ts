@@ -80,7 +80,13 @@ function convert(node: YamlNode | null): TreeNode | null {
     return { kind: 'map', flow: Boolean(node.flow), items, range, ...props };
   }
   if (yaml.isSeq(node)) {
-    return { kind: 'seq', flow: Boolean(node.flow), items: node.items.map((item) => present(convert(item as YamlNode | null), 'a sequence item')), range, ...props };
+    return {
+      kind: 'seq',
+      flow: Boolean(node.flow),
+      items: node.items.map((item) => present(convert(item as YamlNode | null), 'a sequence item')),
+      range,
+      ...props,
+    };
   }
   if (yaml.isAlias(node)) return { kind: 'alias', range };
   const scalar = node as import('yaml').Scalar & { source?: string };
