@@ -5,6 +5,39 @@ import { seededRandom } from '../test/fixtures.mjs';
 /** The sidecar image every Deployment uses: the one the image workloads change. */
 export const SIDECAR_IMAGE = 'envoyproxy/envoy';
 export const SIDECAR_TAG = 'v1.30.2';
+/** The tag the benchmark's configs (and the build's code-cache training run) set the sidecar to. */
+export const NEW_TAG = 'v1.31.0';
+
+/** A config with images and patches on every document: an SMP on each Deployment, a JSON patch on each Service. */
+export const IMAGES_AND_PATCHES = `images:
+  - name: ${SIDECAR_IMAGE}
+    newTag: ${NEW_TAG}
+patches:
+  - target:
+      kind: Deployment
+    patch: |
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: any
+      spec:
+        template:
+          spec:
+            containers:
+              - name: app
+                resources:
+                  limits:
+                    memory: 1Gi
+                env:
+                  - name: REGION
+                    value: us-east-2
+  - target:
+      kind: Service
+    patch: |
+      - op: add
+        path: /metadata/labels/tier
+        value: backend
+`;
 
 const ENV_NAMES = ['LOG_LEVEL', 'REGION', 'WORKERS'];
 const ENV_VALUES = ['info', 'eu-west-1', '"4"'];

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SIDECAR_IMAGE, helmStream } from './bench-data.mjs';
+import { IMAGES_AND_PATCHES as PATCHES, NEW_TAG, SIDECAR_IMAGE, helmStream } from './bench-data.mjs';
 import { interleaved } from './startup.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,39 +37,7 @@ const { values: flags } = parseArgs({
 });
 const RUNS = Number(flags.runs);
 const SIZES = flags.sizes.split(',').map(Number);
-const NEW_TAG = 'v1.31.0';
 const PARTIAL = flags.only !== undefined || process.argv.some((arg) => arg === '--sizes' || arg.startsWith('--sizes='));
-
-/** A config with images and patches on every document: an SMP on each Deployment, a JSON patch on each Service. */
-const PATCHES = `images:
-  - name: ${SIDECAR_IMAGE}
-    newTag: ${NEW_TAG}
-patches:
-  - target:
-      kind: Deployment
-    patch: |
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata:
-        name: any
-      spec:
-        template:
-          spec:
-            containers:
-              - name: app
-                resources:
-                  limits:
-                    memory: 1Gi
-                env:
-                  - name: REGION
-                    value: us-east-2
-  - target:
-      kind: Service
-    patch: |
-      - op: add
-        path: /metadata/labels/tier
-        value: backend
-`;
 
 const IMAGES = `images:\n  - name: ${SIDECAR_IMAGE}\n    newTag: ${NEW_TAG}\n`;
 
