@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImageEntry } from '../config/types.js';
 import { KsetError } from '../errors.js';
 import type { JsonObject, WritableJsonObject } from '../types.js';
-import { applyImages, replaceAt, rewriteImage } from './images.js';
+import { applyImages, rewriteImage } from './images.js';
 
 function entry(fields: Omit<ImageEntry, 'origin'>, label = `images[${fields.name}]`): ImageEntry {
   return { ...fields, origin: { label } };
@@ -320,21 +320,6 @@ describe('rewriteImage', () => {
   it('rebuilds the reference even when the entry changes nothing', () => {
     expect(rewriteImage('busybox:1', {})).toBe('busybox:1');
     expect(rewriteImage('busybox@', {})).toBe('busybox');
-  });
-});
-
-describe('replaceAt', () => {
-  it('copies each map and list on the paths once', () => {
-    const root: JsonObject = { a: { b: [{ c: 1 }, { c: 2 }], d: { e: 1 } }, f: { g: 1 } };
-    const result = replaceAt(root, [
-      { path: ['a', 'b', '0', 'c'], value: 10 },
-      { path: ['a', 'b', '1', 'c'], value: 20 },
-      { path: ['a', 'x'], value: 'new' },
-    ]);
-    expect(result).toEqual({ a: { b: [{ c: 10 }, { c: 20 }], d: { e: 1 }, x: 'new' }, f: { g: 1 } });
-    expect(root).toEqual({ a: { b: [{ c: 1 }, { c: 2 }], d: { e: 1 } }, f: { g: 1 } });
-    expect(result.f).toBe(root.f);
-    expect((result.a as JsonObject).d).toBe((root.a as JsonObject).d);
   });
 });
 

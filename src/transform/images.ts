@@ -1,7 +1,8 @@
 import type { ImageEntry, ImageField } from '../config/types.js';
-import type { Json, JsonObject, WritableJsonObject } from '../types.js';
+import type { JsonObject } from '../types.js';
 import { imageMatches, imageNamePattern, joinImage, splitImage } from './image-ref.js';
 import { listImages } from './list-images.js';
+import { replaceAt, type PathValue } from './update-at.js';
 
 /** One image rewritten by one `images:` entry. */
 export interface ImageChange {
@@ -94,41 +95,4 @@ export function rewriteImage(image: string, entry: Pick<ImageEntry, 'newName' | 
     next.digest = undefined;
   }
   return joinImage(next);
-}
-
-export interface PathValue {
-  /** JSON pointer segments; every segment but the last must exist. */
-  path: string[];
-  /** The new value; undefined removes the key. */
-  value: Json | undefined;
-}
-
-/**
- * A copy of `root` with each value set (or removed) at its path: the maps and lists on the paths are
- * copied once each, everything else is shared.
- */
-export function replaceAt(root: JsonObject, updates: PathValue[]): JsonObject {
-  const copies = new WeakSet<object>();
-  // lists are written through string keys too ("0"), as JSON pointers name their items
-  const own = (node: Json | undefined): WritableJsonObject => {
-    if (node === null || typeof node !== 'object') throw new Error('internal error: an update path runs through a scalar');
-    if (copies.has(node)) return node as WritableJsonObject;
-    const copy = (Array.isArray(node) ? [...node] : { ...node }) as WritableJsonObject;
-    copies.add(copy);
-    return copy;
-  };
-  const result = own(root);
-  for (const { path, value } of updates) {
-    let node = result;
-    for (const key of path.slice(0, -1)) {
-      const child = own(node[key]);
-      node[key] = child;
-      node = child;
-    }
-    const last = path.at(-1);
-    if (last === undefined) throw new Error('internal error: an empty update path');
-    if (value === undefined) delete node[last];
-    else node[last] = value;
-  }
-  return result;
 }

@@ -3,6 +3,7 @@ import { isObject, type Json, type JsonObject, type WritableJsonObject } from '.
 import { deepEqual } from '../util/equal.js';
 import type { EnvVar } from './env-args.js';
 import { notAWorkload, podSpecPath } from './set-image.js';
+import { replaceAt, type PathValue } from './update-at.js';
 
 /** What `kubectl set env` does to each selected container. */
 export interface EnvUpdate {
@@ -52,9 +53,7 @@ export function setEnv(resource: JsonObject, update: EnvUpdate): SetEnvResult {
   }
   if (selected.length === 0) return { value: resource, containers: [] };
 
-  let value = resource;
-  let newSpec: WritableJsonObject | undefined;
-  const newLists = new Map<string, Json[]>();
+  const updates: PathValue[] = [];
   const containers: ContainerEnv[] = [];
   for (const { list, index, container } of selected) {
     const existing = envOf(container);
@@ -67,20 +66,10 @@ export function setEnv(resource: JsonObject, update: EnvUpdate): SetEnvResult {
     const next: WritableJsonObject = { ...container };
     if (env.length) next.env = env;
     else delete next.env;
-    if (!newSpec) {
-      // copy the path down to the pod spec once, then its container lists as they change
-      ({ copy: value, leaf: newSpec } = copyPath(resource, specPath));
-    }
-    let items = newLists.get(list);
-    if (!items) {
-      items = [...(newSpec[list] as readonly Json[])];
-      newLists.set(list, items);
-      newSpec[list] = items;
-    }
-    items[index] = next;
+    updates.push({ path: [...specPath, list, String(index)], value: next });
     containers.push({ name: nameOf(next), container: next, env });
   }
-  return { value, containers };
+  return { value: updates.length ? replaceAt(resource, updates) : resource, containers };
 }
 
 /**
@@ -152,16 +141,4 @@ export function valueOf(entry: Json): string {
   if (!isObject(entry)) return '';
   const value = entry.value;
   return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** A shallow copy of `root` and of every map on `path` below it, with the last of them. */
-function copyPath(root: JsonObject, path: string[]): { copy: JsonObject; leaf: WritableJsonObject } {
-  const copy: WritableJsonObject = { ...root };
-  let leaf = copy;
-  for (const key of path) {
-    const child: WritableJsonObject = { ...(leaf[key] as JsonObject) };
-    leaf[key] = child;
-    leaf = child;
-  }
-  return { copy, leaf };
 }

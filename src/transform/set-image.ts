@@ -1,6 +1,6 @@
 import { KsetError } from '../errors.js';
 import { isObject, type Json, type JsonObject } from '../types.js';
-import { replaceAt, type PathValue } from './images.js';
+import { replaceAt, type PathValue } from './update-at.js';
 
 /** One `CONTAINER=IMAGE` argument of `kubectl set image`; container `*` means every container. */
 export interface ContainerImage {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../types.js';
-import { updateAt } from './update-at.js';
+import { replaceAt, updateAt } from './update-at.js';
 
 describe('updateAt', () => {
   const root = (): JsonObject => ({ a: { b: [{ c: 1 }, { c: 2 }], keep: { x: 1 } }, z: true });
@@ -26,5 +26,26 @@ describe('updateAt', () => {
   it('deletes a key for undefined, keeping the order of the others', () => {
     const result = updateAt({ a: { x: 1, y: 2, z: 3 } }, ['a', 'y'], () => undefined);
     expect(Object.keys(result.a as JsonObject)).toEqual(['x', 'z']);
+  });
+});
+
+describe('replaceAt', () => {
+  it('copies each map and list on the paths once', () => {
+    const root: JsonObject = { a: { b: [{ c: 1 }, { c: 2 }], d: { e: 1 } }, f: { g: 1 } };
+    const result = replaceAt(root, [
+      { path: ['a', 'b', '0', 'c'], value: 10 },
+      { path: ['a', 'b', '1', 'c'], value: 20 },
+      { path: ['a', 'x'], value: 'new' },
+    ]);
+    expect(result).toEqual({ a: { b: [{ c: 10 }, { c: 20 }], d: { e: 1 }, x: 'new' }, f: { g: 1 } });
+    expect(root).toEqual({ a: { b: [{ c: 1 }, { c: 2 }], d: { e: 1 } }, f: { g: 1 } });
+    expect(result.f).toBe(root.f);
+    expect((result.a as JsonObject).d).toBe((root.a as JsonObject).d);
+  });
+
+  it('removes a key given undefined, leaving the input as it was', () => {
+    const root: JsonObject = { a: { b: 1, c: 2 } };
+    expect(replaceAt(root, [{ path: ['a', 'b'], value: undefined }])).toEqual({ a: { c: 2 } });
+    expect(root).toEqual({ a: { b: 1, c: 2 } });
   });
 });
