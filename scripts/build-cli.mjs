@@ -8,7 +8,7 @@
 // and bin/kset compiles the bundle as usual.
 
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +18,8 @@ import { IMAGES_AND_PATCHES, helmStream } from './bench-data.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE = path.join(ROOT, 'dist', 'bin', 'kset.cjs');
 
-/** The packages src/util/yaml-lib.ts loads on first use (lazyPackage). */
-const LAZY_PACKAGES = ['yaml', 're2js', 'diff', 'fast-json-patch'];
+/** The packages loaded on first use: every `lazyPackage('name')` of the compiled code (src/util/yaml-lib.ts). */
+const LAZY_PACKAGES = lazyPackagesIn(path.join(ROOT, 'dist'));
 
 /**
  * dist/util/loader.js in the bundle: its packages by require calls that name them, which esbuild bundles
@@ -34,13 +34,23 @@ const bundledLoader = {
     const contents = `export function requirePackage(name) {
   switch (name) {
 ${cases}  }
-  throw new Error(name + ' is not bundled: add it to LAZY_PACKAGES in scripts/build-cli.mjs');
+  throw new Error(name + " is not bundled: load it with lazyPackage('" + name + "'), its name a literal");
 }
 export const importFile = (url) => importModule(url);
 `;
     esbuild.onLoad({ filter: /[\\/]dist[\\/]util[\\/]loader\.js$/ }, () => ({ contents, loader: 'js', resolveDir: ROOT }));
   },
 };
+
+function lazyPackagesIn(dist) {
+  const names = new Set();
+  for (const file of readdirSync(dist, { recursive: true })) {
+    if (!file.endsWith('.js')) continue;
+    for (const [, name] of readFileSync(path.join(dist, file), 'utf8').matchAll(/\blazyPackage\('([^']+)'\)/g)) names.add(name);
+  }
+  if (!names.has('yaml')) throw new Error(`no lazyPackage('yaml') found under ${dist}: has tsc run?`);
+  return [...names].sort();
+}
 
 await build({
   entryPoints: [path.join(ROOT, 'dist', 'cli.js')],
