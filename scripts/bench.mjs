@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { IMAGES_AND_PATCHES as PATCHES, NEW_TAG, SIDECAR_IMAGE, helmStream } from './bench-data.mjs';
-import { interleaved } from './startup.mjs';
+import { interleaved, median } from './startup.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KSET = path.join(ROOT, 'bin', 'kset');
@@ -234,8 +234,7 @@ function measure(command, args, { cwd, scratch = cwd, inputFile, runs, check, ti
   // a slow command (kustomize) is not repeated as often
   const more = first.seconds > 10 ? 0 : first.seconds > 3 ? Math.min(2, runs - 1) : runs - 1;
   for (let i = 0; i < more; i++) samples.push(runOnce(command, args, { cwd, scratch, inputFile, timeoutS, status }));
-  const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
-  return { seconds: times[Math.floor(times.length / 2)], rssMb: Math.max(...samples.map((s) => s.rssMb)), runs: samples.length };
+  return { seconds: median(samples.map((s) => s.seconds)), rssMb: Math.max(...samples.map((s) => s.rssMb)), runs: samples.length };
 }
 
 /** The `yaml` package alone: parse the stream from stdin and print it again (the project's own copy). */
